@@ -1,0 +1,182 @@
+/** Shared GraphQL pieces: the language enum, localised text, dates in both calendars, enums from SQL. */
+import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { builder } from '../builder';
+import { type Context, loaderFor } from '../context';
+import type { Page, PageArgs } from '../db/pagination';
+import type { Table } from '../db/table';
+import { formatJalali, JALALI_MONTHS_EN, JALALI_MONTHS_FA, parseIsoDate, toJalali } from '../lib/jalali';
+import { type Lang, pick } from '../lib/lang';
+
+export const LangEnum = builder.enumType('Lang', {
+  description: 'A language every human-readable name is available in.',
+  values: {
+    FA: { value: 'fa', description: 'Persian (the language of the data)' },
+    EN: { value: 'en', description: 'English' },
+  } as const,
+});
+
+/** A GraphQL enum whose values are the SQL values upper-cased: `under_construction` → UNDER_CONSTRUCTION. */
+export function sqlEnum<const Value extends string>(
+  name: string,
+  description: string,
+  values: readonly Value[],
+  descriptions: Partial<Record<Value, string>> = {},
+) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(
+      values.map((value) => [
+        value.toUpperCase(),
+        { value, ...(descriptions[value] ? { description: descriptions[value] } : {}) },
+      ]),
+    ) as Record<string, { value: Value }>,
+  });
+}
+
+export const langArg = () =>
+  builder.args((t) => ({
+    lang: t.field({
+      type: LangEnum,
+      required: false,
+      description: 'Defaults to the request’s Accept-Language (Persian when absent).',
+    }),
+  }));
+
+export function localised(ctx: Context, lang: Lang | null | undefined, fa: string, en: string): string;
+export function localised(
+  ctx: Context,
+  lang: Lang | null | undefined,
+  fa: string | null,
+  en: string | null,
+): string | null;
+export function localised(
+  ctx: Context,
+  lang: Lang | null | undefined,
+  fa: string | null,
+  en: string | null,
+) {
+  return pick(lang ?? ctx.lang, fa, en);
+}
+
+export interface LocalDateShape {
+  iso: string;
+}
+
+export const LocalDate = builder.objectRef<LocalDateShape>('LocalDate').implement({
+  description:
+    'A calendar day, stored in the Gregorian calendar and readable in the Jalali (Solar Hijri) one: 2025-08-23 is 1404-06-01.',
+  fields: (t) => ({
+    iso: t.exposeString('iso', { description: 'ISO 8601 Gregorian date, YYYY-MM-DD.' }),
+    jalali: t.string({
+      description: 'The same day in the Jalali calendar, YYYY-MM-DD with ASCII digits.',
+      resolve: (d) => formatJalali(toJalali(d.iso)),
+    }),
+    jalaliYear: t.int({ resolve: (d) => toJalali(d.iso).year }),
+    jalaliMonth: t.int({ description: '1 = Farvardin … 12 = Esfand.', resolve: (d) => toJalali(d.iso).month }),
+    jalaliDay: t.int({ resolve: (d) => toJalali(d.iso).day }),
+    jalaliMonthName: t.string({
+      args: langArg(),
+      resolve: (d, { lang }, ctx) => {
+        const month = toJalali(d.iso).month - 1;
+        return pick(lang ?? ctx.lang, JALALI_MONTHS_FA[month], JALALI_MONTHS_EN[month]) ?? '';
+      },
+    }),
+  }),
+});
+
+/** Wraps a stored ISO date for the LocalDate type; null stays null. */
+export function localDate(iso: string | null): LocalDateShape | null {
+  return iso !== null && parseIsoDate(iso) ? { iso } : null;
+}
+
+export function badInput(argument: string, message: string) {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+function selects(
+  set: SelectionSetNode | undefined,
+  field: string,
+  info: GraphQLResolveInfo,
+  depth = 0,
+): boolean {
+  if (!set || depth > 8) return false;
+  return set.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === field;
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return selects(selection.selectionSet, field, info, depth + 1);
+    }
+    const fragment = info.fragments[selection.name.value];
+    return selects(fragment?.selectionSet, field, info, depth + 1);
+  });
+}
+
+/** Whether the connection being resolved asks for `totalCount`, so the count query runs only then. */
+export function wantsTotal(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) => selects(node.selectionSet, 'totalCount', info));
+}
+
+/** The field's position in the query with list indexes dropped: every parent of a list shares it. */
+function pathKey(info: GraphQLResolveInfo): string {
+  const parts: (string | number)[] = [];
+  for (let path: GraphQLResolveInfo['path'] | undefined = info.path; path; path = path.prev) {
+    if (typeof path.key === 'string') parts.push(path.key);
+  }
+  return parts.reverse().join('.');
+}
+
+/**
+ * Resolves a nested connection (e.g. each project's claims) for all parents at the same place in
+ * the query with one batched load, so the number of D1 queries does not grow with the page size.
+ */
+export function loadChildPage<Row>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: PageArgs & Record<string, unknown>,
+  parentId: number,
+  load: (parentIds: readonly number[], withTotal: boolean) => Promise<Page<Row>[]>,
+): Promise<Page<Row>> {
+  const withTotal = wantsTotal(info);
+  const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${withTotal}`;
+  return loaderFor<number, Page<Row>>(ctx, key, (ids) => load(ids, withTotal)).load(parentId);
+}
+
+/** Loads one row by slug through the request's batched slug loader for that table. */
+export function bySlug<Row extends { id: number; slug: string }>(
+  ctx: Context,
+  table: Table<Row>,
+  name: string,
+  slug: string,
+): Promise<Row | null> {
+  return loaderFor<string, Row | null>(ctx, `slug:${name}`, (slugs) =>
+    table.bySlugs(ctx.db, slugs),
+  ).load(slug);
+}
+
+/** Parses the local part of a global ID back to the integer key. */
+export function parseLocalId(id: string): number {
+  return Number.parseInt(id, 10);
+}
+
+/** A connection type over `node` with `totalCount`, filled by the list query when it is asked for. */
+export function connectionType<Node extends { id: number }>(
+  // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref; Pothos infers the rest
+  node: any,
+  name: string,
+) {
+  const connection = builder.connectionObject({ type: node, name });
+  builder.objectField(connection, 'totalCount', (t) =>
+    t.int({
+      description: 'The number of items in the whole list, across all pages.',
+      resolve: (page) => (page as Page<Node>).totalCount ?? 0,
+    }),
+  );
+  return connection;
+}
+
+/**
+ * The batch loader of a node type. Rows that do not exist load as null, which Pothos passes on
+ * as null to nullable fields and to `node(id)`; the cast keeps null out of the type's shape.
+ */
+export function nodeLoader<Row extends { id: number; slug: string }>(table: Table<Row>) {
+  return (ids: number[], ctx: Context) => table.byIds(ctx.db, ids) as Promise<Row[]>;
+}

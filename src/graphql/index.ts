@@ -1,0 +1,13 @@
+/** The schema: every domain file registers its types on the builder when imported. */
+import { builder } from '../builder';
+import './source';
+import './region';
+import './sector';
+import './indicator';
+import './claim';
+import './project';
+import './energy-asset';
+import './plan';
+import './claim-subject';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,39 @@
+/** The Worker: Hono routes for GraphQL and health; everything else is GraphiQL's static files. */
+import { Hono } from 'hono';
+import { yoga } from './yoga';
+
+const app = new Hono<{ Bindings: CloudflareBindings }>();
+
+app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
+  yoga.fetch(c.req.raw, { env: c.env, executionCtx: c.executionCtx }),
+);
+
+app.get('/health', async (c) => {
+  try {
+    const row = await c.env.DB.prepare(
+      'SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1',
+    ).first<{ name: string }>();
+    return c.json({ status: 'ok', database: 'reachable', migration: row?.name ?? null });
+  } catch {
+    return c.json({ status: 'error', database: 'unreachable', migration: null }, 503);
+  }
+});
+
+app.get('/', (c) =>
+  c.json({
+    name: 'Ostan',
+    description: 'Open GraphQL API for provincial economic-development data (Qom province, Iran).',
+    graphql: '/graphql',
+    health: '/health',
+  }),
+);
+
+app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}.` }, 404));
+
+// the last line of defence: a clear message and no stack trace for the client
+app.onError((error, c) => {
+  console.error(error);
+  return c.json({ error: 'Internal error.' }, 500);
+});
+
+export default app;

@@ -1,0 +1,39 @@
+/** Opaque connection cursors: base64url JSON naming the ordering and the row's sort key. */
+
+export interface CursorPayload {
+  /** the ordering the cursor belongs to, so a cursor from another ordering is refused */
+  o: string;
+  /** the sort key of the row: its ordering values, then its id */
+  k: (string | number | null)[];
+}
+
+export function encodeCursor(payload: CursorPayload): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Returns the payload, or null when the text is not a cursor this API produced. */
+export function decodeCursor(cursor: string): CursorPayload | null {
+  if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  try {
+    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as CursorPayload).o === 'string' &&
+      Array.isArray((value as CursorPayload).k) &&
+      (value as CursorPayload).k.every(
+        (part) => part === null || typeof part === 'string' || typeof part === 'number',
+      )
+    ) {
+      return value as CursorPayload;
+    }
+  } catch {
+    // fall through: not base64 or not JSON
+  }
+  return null;
+}

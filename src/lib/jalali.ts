@@ -1,0 +1,74 @@
+/** Gregorian ISO dates read in the Jalali (Solar Hijri) calendar, through Intl's persian calendar. */
+
+export interface JalaliDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const persianCalendar = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses a YYYY-MM-DD string into a UTC Date, or null when it is not a real calendar day. */
+export function parseIsoDate(iso: string): Date | null {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === iso ? date : null;
+}
+
+export function toJalali(iso: string): JalaliDate {
+  const date = parseIsoDate(iso);
+  if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (const part of persianCalendar.formatToParts(date)) {
+    // parseInt, because some ICU versions write the persian year as "1404 AP"
+    if (part.type === 'year') year = Number.parseInt(part.value, 10);
+    else if (part.type === 'month') month = Number.parseInt(part.value, 10);
+    else if (part.type === 'day') day = Number.parseInt(part.value, 10);
+  }
+  return { year, month, day };
+}
+
+export function formatJalali({ year, month, day }: JalaliDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export const JALALI_MONTHS_FA = [
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
+] as const;
+
+export const JALALI_MONTHS_EN = [
+  'Farvardin',
+  'Ordibehesht',
+  'Khordad',
+  'Tir',
+  'Mordad',
+  'Shahrivar',
+  'Mehr',
+  'Aban',
+  'Azar',
+  'Dey',
+  'Bahman',
+  'Esfand',
+] as const;

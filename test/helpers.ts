@@ -1,0 +1,32 @@
+/** Sends GraphQL operations through the worker's own fetch, as a client would. */
+import { exports } from 'cloudflare:workers';
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { cost?: { d1Queries: number; d1RowsRead: number } } & Record<string, unknown>;
+}
+
+export async function gql<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<Data> }> {
+  const response = await exports.default.fetch('http://ostan.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<Data> };
+}
+
+/** Like gql, but fails the test on any GraphQL error and returns the data. */
+export async function gqlData<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Data> {
+  const { body } = await gql<Data>(query, variables, headers);
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data as Data;
+}
