@@ -56,6 +56,14 @@ CREATE TABLE sectors (
 );
 CREATE INDEX sectors_parent_id ON sectors (parent_id, id);
 
+-- which sources name which sectors: a sector is seeded only because a report names it
+CREATE TABLE sector_sources (
+  sector_id INTEGER NOT NULL REFERENCES sectors (id),
+  source_id INTEGER NOT NULL REFERENCES sources (id),
+  PRIMARY KEY (sector_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX sector_sources_source_id ON sector_sources (source_id, sector_id);
+
 CREATE TABLE indicators (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,

@@ -76,6 +76,28 @@ INSERT INTO sectors (slug, parent_id, name_fa, name_en, isic_code) VALUES ('sola
 INSERT INTO sectors (slug, parent_id, name_fa, name_en, isic_code) VALUES ('housing', NULL, 'مسکن', 'Housing (construction)', 'F');
 INSERT INTO sectors (slug, parent_id, name_fa, name_en, isic_code) VALUES ('transport-infrastructure', NULL, 'زیرساخت حمل‌ونقل', 'Transport infrastructure', '4210');
 
+-- sources that name each sector
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'industry'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'industry'), (SELECT id FROM sources WHERE slug = 'yjc-2025-08-23-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'health-hygiene-products'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'footwear'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'footwear'), (SELECT id FROM sources WHERE slug = 'abna-2025-09-09-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'construction-materials'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'wallpaper'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'home-appliances'), (SELECT id FROM sources WHERE slug = 'mehr-undated-6697377-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'motorcycles'), (SELECT id FROM sources WHERE slug = 'mehr-undated-6697377-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'protein-products'), (SELECT id FROM sources WHERE slug = 'mehr-undated-6697377-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'tourism'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'tourism'), (SELECT id FROM sources WHERE slug = 'yjc-2025-08-23-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'agriculture'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'agriculture'), (SELECT id FROM sources WHERE slug = 'yjc-2025-08-23-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'services'), (SELECT id FROM sources WHERE slug = 'mehr-2025-08-23-seed'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'services'), (SELECT id FROM sources WHERE slug = 'yjc-2025-08-23-ebrahimi'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'energy'), (SELECT id FROM sources WHERE slug = 'mehr-2025-09-02-razzaq'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'solar-power'), (SELECT id FROM sources WHERE slug = 'mehr-2025-09-02-razzaq'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'housing'), (SELECT id FROM sources WHERE slug = 'irib-2025-08-25-housing'));
+INSERT INTO sector_sources (sector_id, source_id) VALUES ((SELECT id FROM sectors WHERE slug = 'transport-infrastructure'), (SELECT id FROM sources WHERE slug = 'mehr-2025-12-21-sameri'));
+
 -- indicators (57)
 INSERT INTO indicators (slug, name_fa, name_en, unit, direction, description_en) VALUES ('projects_opened', 'پروژه‌های به بهره‌برداری رسیده', 'Projects opened', 'count', 'higher_is_better', 'Number of projects put into operation in a period.');
 INSERT INTO indicators (slug, name_fa, name_en, unit, direction, description_en) VALUES ('projects_ready', 'پروژه‌های آماده افتتاح', 'Projects ready to open', 'count', 'higher_is_better', 'Number of projects reported as ready to be opened.');

@@ -269,7 +269,11 @@ async function main() {
   const sectorBySlug = indexBySlug('sectors', cur.sectors);
   checkParents('sector', cur.sectors);
   for (const s of cur.sectors) {
-    checkKeys(`sector '${s.slug}'`, s, ['slug', 'parent', 'name_fa', 'name_en', 'isic_code']);
+    checkKeys(`sector '${s.slug}'`, s, ['slug', 'parent', 'name_fa', 'name_en', 'isic_code', 'named_in']);
+    if (!Array.isArray(s.named_in) || s.named_in.length === 0) {
+      fail(`sector '${s.slug}': named_in must list the sources that name it`);
+    }
+    for (const source of s.named_in) needSource(`sector '${s.slug}'`, source);
     checkText(`sector '${s.slug}' name_fa`, s.name_fa);
     checkText(`sector '${s.slug}' name_en`, s.name_en);
   }
@@ -709,6 +713,17 @@ async function main() {
         isic_code: sqlStr(s.isic_code),
       }),
     );
+  }
+  section('sources that name each sector');
+  for (const s of cur.sectors) {
+    for (const source of s.named_in) {
+      out.push(
+        insert('sector_sources', {
+          sector_id: ref('sectors', s.slug),
+          source_id: ref('sources', source),
+        }),
+      );
+    }
   }
   section(`indicators (${cur.indicators.length})`);
   for (const i of cur.indicators) {

@@ -8,6 +8,8 @@ import { decodeGlobalId, encodeGlobalId } from './lib/global-id';
 export interface PothosTypes {
   Context: Context;
   DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
   Scalars: {
     ID: { Input: string; Output: string | number };
   };
@@ -27,7 +29,11 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodesQueryOptions: {
       description: 'Fetches objects by global ID, in order; null for each ID with no object.',
     },
-    defaultConnectionTypeOptions: {},
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+    nodesOnConnection: {
+      description: 'The items of this page, without their cursors (a shortcut for edges.node).',
+    },
   },
 });
 

@@ -55,23 +55,25 @@ export const regions = [
 ];
 
 // ISIC Rev.4 codes where one fits; 'services' spans sections G–U, so it has none.
+// named_in: the sources that name the sector (the seed names the four top-level sectors of its 52
+// projects and four industrial sub-sectors; the others come from the later reports listed).
 export const sectors = [
-  { slug: 'industry', parent: null, name_fa: 'صنعت', name_en: 'Industry (manufacturing)', isic_code: 'C' },
-  { slug: 'health-hygiene-products', parent: 'industry', name_fa: 'محصولات بهداشتی', name_en: 'Health and hygiene products', isic_code: '2023' },
-  { slug: 'footwear', parent: 'industry', name_fa: 'کفش', name_en: 'Footwear', isic_code: '1520' },
+  { slug: 'industry', parent: null, name_fa: 'صنعت', name_en: 'Industry (manufacturing)', isic_code: 'C', named_in: ['mehr-2025-08-23-seed', 'yjc-2025-08-23-ebrahimi'] },
+  { slug: 'health-hygiene-products', parent: 'industry', name_fa: 'محصولات بهداشتی', name_en: 'Health and hygiene products', isic_code: '2023', named_in: ['mehr-2025-08-23-seed'] },
+  { slug: 'footwear', parent: 'industry', name_fa: 'کفش', name_en: 'Footwear', isic_code: '1520', named_in: ['mehr-2025-08-23-seed', 'abna-2025-09-09-ebrahimi'] },
   // The seed says «صنایع ساختمانی» (construction industries): read as building-materials manufacturing, ISIC 23.
-  { slug: 'construction-materials', parent: 'industry', name_fa: 'صنایع ساختمانی', name_en: 'Construction materials', isic_code: '23' },
-  { slug: 'wallpaper', parent: 'industry', name_fa: 'کاغذ دیواری', name_en: 'Wallpaper', isic_code: '1709' },
-  { slug: 'home-appliances', parent: 'industry', name_fa: 'لوازم خانگی', name_en: 'Home appliances', isic_code: '2750' },
-  { slug: 'motorcycles', parent: 'industry', name_fa: 'موتورسیکلت', name_en: 'Motorcycles', isic_code: '3091' },
-  { slug: 'protein-products', parent: 'industry', name_fa: 'محصولات پروتئینی', name_en: 'Protein products', isic_code: '101' },
-  { slug: 'tourism', parent: null, name_fa: 'گردشگری', name_en: 'Tourism', isic_code: '55' },
-  { slug: 'agriculture', parent: null, name_fa: 'کشاورزی', name_en: 'Agriculture', isic_code: 'A' },
-  { slug: 'services', parent: null, name_fa: 'خدمات', name_en: 'Services', isic_code: null },
-  { slug: 'energy', parent: null, name_fa: 'انرژی', name_en: 'Energy', isic_code: '35' },
-  { slug: 'solar-power', parent: 'energy', name_fa: 'انرژی خورشیدی', name_en: 'Solar power', isic_code: '3510' },
-  { slug: 'housing', parent: null, name_fa: 'مسکن', name_en: 'Housing (construction)', isic_code: 'F' },
-  { slug: 'transport-infrastructure', parent: null, name_fa: 'زیرساخت حمل‌ونقل', name_en: 'Transport infrastructure', isic_code: '4210' },
+  { slug: 'construction-materials', parent: 'industry', name_fa: 'صنایع ساختمانی', name_en: 'Construction materials', isic_code: '23', named_in: ['mehr-2025-08-23-seed'] },
+  { slug: 'wallpaper', parent: 'industry', name_fa: 'کاغذ دیواری', name_en: 'Wallpaper', isic_code: '1709', named_in: ['mehr-2025-08-23-seed'] },
+  { slug: 'home-appliances', parent: 'industry', name_fa: 'لوازم خانگی', name_en: 'Home appliances', isic_code: '2750', named_in: ['mehr-undated-6697377-ebrahimi'] },
+  { slug: 'motorcycles', parent: 'industry', name_fa: 'موتورسیکلت', name_en: 'Motorcycles', isic_code: '3091', named_in: ['mehr-undated-6697377-ebrahimi'] },
+  { slug: 'protein-products', parent: 'industry', name_fa: 'محصولات پروتئینی', name_en: 'Protein products', isic_code: '101', named_in: ['mehr-undated-6697377-ebrahimi'] },
+  { slug: 'tourism', parent: null, name_fa: 'گردشگری', name_en: 'Tourism', isic_code: '55', named_in: ['mehr-2025-08-23-seed', 'yjc-2025-08-23-ebrahimi'] },
+  { slug: 'agriculture', parent: null, name_fa: 'کشاورزی', name_en: 'Agriculture', isic_code: 'A', named_in: ['mehr-2025-08-23-seed', 'yjc-2025-08-23-ebrahimi'] },
+  { slug: 'services', parent: null, name_fa: 'خدمات', name_en: 'Services', isic_code: null, named_in: ['mehr-2025-08-23-seed', 'yjc-2025-08-23-ebrahimi'] },
+  { slug: 'energy', parent: null, name_fa: 'انرژی', name_en: 'Energy', isic_code: '35', named_in: ['mehr-2025-09-02-razzaq'] },
+  { slug: 'solar-power', parent: 'energy', name_fa: 'انرژی خورشیدی', name_en: 'Solar power', isic_code: '3510', named_in: ['mehr-2025-09-02-razzaq'] },
+  { slug: 'housing', parent: null, name_fa: 'مسکن', name_en: 'Housing (construction)', isic_code: 'F', named_in: ['irib-2025-08-25-housing'] },
+  { slug: 'transport-infrastructure', parent: null, name_fa: 'زیرساخت حمل‌ونقل', name_en: 'Transport infrastructure', isic_code: '4210', named_in: ['mehr-2025-12-21-sameri'] },
 ];
 
 // unit: the unit of normalised_value. Money is always rial; USD claims get normalised_value null.

@@ -1,7 +1,7 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
 import type { Db } from './client';
 import type { Rating } from './energy-assets';
-import { defineTable } from './table';
+import { defineTable, groupBy } from './table';
 
 export type SubjectKind = 'region' | 'project' | 'energy_asset' | 'sector' | 'plan';
 export type Qualifier =
@@ -98,11 +98,5 @@ export async function alternativesOfClaims(db: Db, claimIds: readonly number[]):
      ORDER BY me.id, c.id`,
     [JSON.stringify(claimIds)],
   );
-  const byClaim = new Map<number, Claim[]>();
-  for (const { forId, ...claim } of rows) {
-    const list = byClaim.get(forId) ?? [];
-    list.push(claim as Claim);
-    byClaim.set(forId, list);
-  }
-  return claimIds.map((id) => byClaim.get(id) ?? []);
+  return groupBy(claimIds, rows, (row) => row.forId);
 }

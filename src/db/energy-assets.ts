@@ -1,7 +1,7 @@
 /** Energy assets: power plants and their phases, with capacity in MW and its rating. */
 import type { Db } from './client';
 import type { Financing } from './projects';
-import { defineTable } from './table';
+import { defineTable, groupBy } from './table';
 
 export type Technology = 'solar_pv' | 'wind' | 'gas' | 'combined_cycle' | 'chp' | 'hydro' | 'other';
 export type EnergyStatus = 'operational' | 'under_construction' | 'licensed' | 'planned';
@@ -46,11 +46,5 @@ export async function phasesOfPlants(db: Db, plantIds: readonly number[]): Promi
      WHERE e.parent_id IN (SELECT value FROM json_each(?)) ORDER BY e.parent_id, e.phase, e.id`,
     [JSON.stringify(plantIds)],
   );
-  const byPlant = new Map<number, EnergyAsset[]>();
-  for (const row of rows) {
-    const list = byPlant.get(row.parentId as number) ?? [];
-    list.push(row);
-    byPlant.set(row.parentId as number, list);
-  }
-  return plantIds.map((id) => byPlant.get(id) ?? []);
+  return groupBy(plantIds, rows, (row) => row.parentId as number);
 }

@@ -1,6 +1,6 @@
 /** Development plans and their targets. */
 import type { Db } from './client';
-import { defineTable } from './table';
+import { defineTable, groupBy } from './table';
 
 export interface Plan {
   id: number;
@@ -59,11 +59,5 @@ export async function targetsOfPlans(db: Db, planIds: readonly number[]): Promis
      WHERE t.plan_id IN (SELECT value FROM json_each(?)) ORDER BY t.plan_id, t.id`,
     [JSON.stringify(planIds)],
   );
-  const byPlan = new Map<number, PlanTarget[]>();
-  for (const row of rows) {
-    const list = byPlan.get(row.planId) ?? [];
-    list.push(row);
-    byPlan.set(row.planId, list);
-  }
-  return planIds.map((id) => byPlan.get(id) ?? []);
+  return groupBy(planIds, rows, (row) => row.planId);
 }

@@ -1,5 +1,6 @@
 /** Sectors of the economy, in one tree (industry → footwear, ...). */
-import { defineTable } from './table';
+import type { Db } from './client';
+import { defineTable, groupBy } from './table';
 
 export interface Sector {
   id: number;
@@ -11,9 +12,28 @@ export interface Sector {
   synthetic: number;
 }
 
-export const sectors = defineTable<Sector>({
-  table: 'sectors',
-  alias: 's',
-  columns:
-    's.id, s.slug, s.parent_id AS parentId, s.name_fa AS nameFa, s.name_en AS nameEn, s.isic_code AS isicCode, s.synthetic',
-});
+const SECTOR_COLUMNS =
+  's.id, s.slug, s.parent_id AS parentId, s.name_fa AS nameFa, s.name_en AS nameEn, s.isic_code AS isicCode, s.synthetic';
+
+export const sectors = defineTable<Sector>({ table: 'sectors', alias: 's', columns: SECTOR_COLUMNS });
+
+/** For each source, the sectors it names, in sector id order. */
+export async function sectorsNamedBySources(db: Db, sourceIds: readonly number[]): Promise<Sector[][]> {
+  const rows = await db.all<Sector & { sourceId: number }>(
+    `SELECT ss.source_id AS sourceId, ${SECTOR_COLUMNS}
+     FROM sector_sources ss JOIN sectors s ON s.id = ss.sector_id
+     WHERE ss.source_id IN (SELECT value FROM json_each(?)) ORDER BY ss.source_id, s.id`,
+    [JSON.stringify(sourceIds)],
+  );
+  return groupBy(sourceIds, rows, (row) => row.sourceId);
+}
+
+/** For each sector, the ids of the sources that name it, in source id order. */
+export async function sourceIdsNamingSectors(db: Db, sectorIds: readonly number[]): Promise<number[][]> {
+  const rows = await db.all<{ sectorId: number; sourceId: number }>(
+    `SELECT sector_id AS sectorId, source_id AS sourceId FROM sector_sources
+     WHERE sector_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id, source_id`,
+    [JSON.stringify(sectorIds)],
+  );
+  return groupBy(sectorIds, rows, (row) => row.sectorId).map((list) => list.map((row) => row.sourceId));
+}

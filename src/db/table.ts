@@ -49,3 +49,15 @@ export function inSubtree(column: string, tree: 'regions' | 'sectors', rootId: n
     params: [rootId],
   };
 }
+
+/** Splits rows into one list per key, in the order of `keys` (empty where a key has none). */
+export function groupBy<Row, Key>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

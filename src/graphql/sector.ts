@@ -1,7 +1,8 @@
 /** Sector: the tree of economic sectors (industry → footwear, …). */
 import { builder } from '../builder';
 import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
-import { type Sector as SectorRow, sectors } from '../db/sectors';
+import { loaderFor } from '../context';
+import { type Sector as SectorRow, sectors, sectorsNamedBySources, sourceIdsNamingSectors } from '../db/sectors';
 import {
   bySlug,
   langArg,
@@ -12,6 +13,7 @@ import {
   wantsTotal,
   connectionType,
 } from './common';
+import { Source } from './source';
 
 export const Sector = builder.loadableNodeRef<SectorRow, number>('Sector', {
   id: { resolve: (sector) => sector.id, parse: parseLocalId },
@@ -75,3 +77,21 @@ builder.queryFields((t) => ({
       ),
   }),
 }));
+
+builder.objectField(Sector, 'namedIn', (t) =>
+  t.field({
+    type: [Source],
+    description: 'The reports that name this sector: why it is in the data.',
+    resolve: (sector, _args, ctx) =>
+      loaderFor<number, number[]>(ctx, 'sector:sources', (ids) => sourceIdsNamingSectors(ctx.db, ids)).load(sector.id),
+  }),
+);
+
+builder.objectField(Source, 'sectorsNamed', (t) =>
+  t.field({
+    type: [Sector],
+    description: 'The sectors this report names.',
+    resolve: (source, _args, ctx) =>
+      loaderFor<number, SectorRow[]>(ctx, 'source:sectors', (ids) => sectorsNamedBySources(ctx.db, ids)).load(source.id),
+  }),
+);
