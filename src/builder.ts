@@ -37,4 +37,6 @@ export const builder = new SchemaBuilder<PothosTypes>({
   },
 });
 
-builder.queryType({ description: 'Read access to Ostan: regions, sectors, projects, energy, plans and claims.' });
+builder.queryType({
+  description: 'Read access to Ostan: regions, sectors, projects, energy, plans and claims.',
+});

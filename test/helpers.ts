@@ -14,7 +14,11 @@ export async function gql<Data = Record<string, unknown>>(
 ): Promise<{ status: number; body: GraphQLResponse<Data> }> {
   const response = await exports.default.fetch('http://ostan.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<Data> };

@@ -88,7 +88,10 @@ export async function latestClaimsForTargets(
 }
 
 /** For each claim, the other claims about the same indicator, subject and comparison key. */
-export async function alternativesOfClaims(db: Db, claimIds: readonly number[]): Promise<Claim[][]> {
+export async function alternativesOfClaims(
+  db: Db,
+  claimIds: readonly number[],
+): Promise<Claim[][]> {
   const rows = await db.all<Claim & { forId: number }>(
     `SELECT me.id AS forId, ${CLAIM_COLUMNS}
      FROM claims me

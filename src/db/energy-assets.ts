@@ -40,7 +40,10 @@ export const energyAssets = defineTable<EnergyAsset>({
 });
 
 /** The phases of each plant, in phase order. */
-export async function phasesOfPlants(db: Db, plantIds: readonly number[]): Promise<EnergyAsset[][]> {
+export async function phasesOfPlants(
+  db: Db,
+  plantIds: readonly number[],
+): Promise<EnergyAsset[][]> {
   const rows = await db.all<EnergyAsset>(
     `SELECT ${ENERGY_ASSET_COLUMNS} FROM energy_assets e
      WHERE e.parent_id IN (SELECT value FROM json_each(?)) ORDER BY e.parent_id, e.phase, e.id`,

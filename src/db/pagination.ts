@@ -135,11 +135,7 @@ function cursorOf(ordering: Ordering, row: object): string {
   });
 }
 
-function toPage<Row extends object>(
-  ordering: Ordering,
-  window: Window,
-  fetched: Row[],
-): Page<Row> {
+function toPage<Row extends object>(ordering: Ordering, window: Window, fetched: Row[]): Page<Row> {
   const hasMore = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();

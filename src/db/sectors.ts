@@ -15,10 +15,17 @@ export interface Sector {
 const SECTOR_COLUMNS =
   's.id, s.slug, s.parent_id AS parentId, s.name_fa AS nameFa, s.name_en AS nameEn, s.isic_code AS isicCode, s.synthetic';
 
-export const sectors = defineTable<Sector>({ table: 'sectors', alias: 's', columns: SECTOR_COLUMNS });
+export const sectors = defineTable<Sector>({
+  table: 'sectors',
+  alias: 's',
+  columns: SECTOR_COLUMNS,
+});
 
 /** For each source, the sectors it names, in sector id order. */
-export async function sectorsNamedBySources(db: Db, sourceIds: readonly number[]): Promise<Sector[][]> {
+export async function sectorsNamedBySources(
+  db: Db,
+  sourceIds: readonly number[],
+): Promise<Sector[][]> {
   const rows = await db.all<Sector & { sourceId: number }>(
     `SELECT ss.source_id AS sourceId, ${SECTOR_COLUMNS}
      FROM sector_sources ss JOIN sectors s ON s.id = ss.sector_id
@@ -29,11 +36,16 @@ export async function sectorsNamedBySources(db: Db, sourceIds: readonly number[]
 }
 
 /** For each sector, the ids of the sources that name it, in source id order. */
-export async function sourceIdsNamingSectors(db: Db, sectorIds: readonly number[]): Promise<number[][]> {
+export async function sourceIdsNamingSectors(
+  db: Db,
+  sectorIds: readonly number[],
+): Promise<number[][]> {
   const rows = await db.all<{ sectorId: number; sourceId: number }>(
     `SELECT sector_id AS sectorId, source_id AS sourceId FROM sector_sources
      WHERE sector_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id, source_id`,
     [JSON.stringify(sectorIds)],
   );
-  return groupBy(sectorIds, rows, (row) => row.sectorId).map((list) => list.map((row) => row.sourceId));
+  return groupBy(sectorIds, rows, (row) => row.sectorId).map((list) =>
+    list.map((row) => row.sourceId),
+  );
 }

@@ -51,7 +51,11 @@ export function inSubtree(column: string, tree: 'regions' | 'sectors', rootId: n
 }
 
 /** Splits rows into one list per key, in the order of `keys` (empty where a key has none). */
-export function groupBy<Row, Key>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
+export function groupBy<Row, Key>(
+  keys: readonly Key[],
+  rows: Row[],
+  keyOf: (row: Row) => Key,
+): Row[][] {
   const groups = new Map<Key, Row[]>();
   for (const row of rows) {
     const key = keyOf(row);

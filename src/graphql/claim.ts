@@ -2,7 +2,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder';
 import { type Context, loaderFor } from '../context';
-import { alternativesOfClaims, type Claim as ClaimRow, claims, type SubjectKind } from '../db/claims';
+import {
+  alternativesOfClaims,
+  type Claim as ClaimRow,
+  claims,
+  type SubjectKind,
+} from '../db/claims';
 import type { SqlValue } from '../db/client';
 import { indicators } from '../db/indicators';
 import { fetchChildPages, fetchPage, type PageArgs, readWindow } from '../db/pagination';
@@ -10,16 +15,16 @@ import { sources } from '../db/sources';
 import {
   badInput,
   bySlug,
+  connectionType,
   LangEnum,
   LocalDate,
+  loadChildPage,
   localDate,
   localised,
-  loadChildPage,
   nodeLoader,
   parseLocalId,
   sqlEnum,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Indicator } from './indicator';
 import { Region } from './region';
@@ -30,7 +35,11 @@ export const Rating = sqlEnum(
   'CapacityRating',
   'How a capacity in MW is rated. MW(AC) and MW(DC, peak) are never added together.',
   ['ac', 'dc', 'unknown'] as const,
-  { ac: 'Alternating-current (grid) rating.', dc: 'Direct-current / peak (MWp) rating.', unknown: 'The source does not say.' },
+  {
+    ac: 'Alternating-current (grid) rating.',
+    dc: 'Direct-current / peak (MWp) rating.',
+    unknown: 'The source does not say.',
+  },
 );
 
 const Qualifier = sqlEnum('Qualifier', 'How exactly a figure was stated.', [
@@ -57,13 +66,26 @@ const Measure = sqlEnum(
 const ReportedStatus = sqlEnum(
   'ReportedStatus',
   'The stage a figure describes, as the source put it.',
-  ['opened', 'operational', 'under_construction', 'groundbreaking', 'licensed', 'planned', 'target'] as const,
+  [
+    'opened',
+    'operational',
+    'under_construction',
+    'groundbreaking',
+    'licensed',
+    'planned',
+    'target',
+  ] as const,
 );
 
-const Basis = sqlEnum('ClaimBasis', 'Where in the source the figure was read.', ['body', 'headline'] as const, {
-  body: 'In the body text.',
-  headline: 'Only in the page title or URL slug.',
-});
+const Basis = sqlEnum(
+  'ClaimBasis',
+  'Where in the source the figure was read.',
+  ['body', 'headline'] as const,
+  {
+    body: 'In the body text.',
+    headline: 'Only in the page title or URL slug.',
+  },
+);
 
 export const SubjectKindEnum = sqlEnum('ClaimSubjectKind', 'What kind of thing a claim is about.', [
   'region',
@@ -85,18 +107,30 @@ Claim.implement({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. c006.' }),
     indicator: t.field({ type: Indicator, resolve: (c) => c.indicatorId }),
     source: t.field({ type: Source, resolve: (c) => c.sourceId }),
-    region: t.field({ type: Region, description: 'The region the figure applies to.', resolve: (c) => c.regionId }),
+    region: t.field({
+      type: Region,
+      description: 'The region the figure applies to.',
+      resolve: (c) => c.regionId,
+    }),
     subjectKind: t.field({ type: SubjectKindEnum, resolve: (c) => c.subjectKind }),
     value: t.exposeFloat('value', {
       nullable: true,
-      description: 'The figure as reported (the lower bound of a range); null when the source gives none.',
+      description:
+        'The figure as reported (the lower bound of a range); null when the source gives none.',
     }),
-    valueMax: t.exposeFloat('valueMax', { nullable: true, description: 'The upper bound of a range.' }),
+    valueMax: t.exposeFloat('valueMax', {
+      nullable: true,
+      description: 'The upper bound of a range.',
+    }),
     unit: t.exposeString('unit', { nullable: true, description: 'The unit as reported.' }),
-    scale: t.exposeString('scale', { nullable: true, description: 'The scale words as reported, e.g. “billion toman”.' }),
+    scale: t.exposeString('scale', {
+      nullable: true,
+      description: 'The scale words as reported, e.g. “billion toman”.',
+    }),
     normalisedValue: t.exposeFloat('normalisedValue', {
       nullable: true,
-      description: 'The figure in the indicator’s unit (kW → MW, toman → rial); null when it cannot be converted.',
+      description:
+        'The figure in the indicator’s unit (kW → MW, toman → rial); null when it cannot be converted.',
     }),
     normalisedValueMax: t.exposeFloat('normalisedValueMax', { nullable: true }),
     qualifier: t.field({ type: Qualifier, nullable: true, resolve: (c) => c.qualifier }),
@@ -106,10 +140,23 @@ Claim.implement({
       description: 'The period or as-of date in the source’s own words.',
     }),
     asOf: t.field({ type: LocalDate, nullable: true, resolve: (c) => localDate(c.asOf) }),
-    periodStart: t.field({ type: LocalDate, nullable: true, resolve: (c) => localDate(c.periodStart) }),
+    periodStart: t.field({
+      type: LocalDate,
+      nullable: true,
+      resolve: (c) => localDate(c.periodStart),
+    }),
     periodEnd: t.field({ type: LocalDate, nullable: true, resolve: (c) => localDate(c.periodEnd) }),
-    reportedStatus: t.field({ type: ReportedStatus, nullable: true, resolve: (c) => c.reportedStatus }),
-    rating: t.field({ type: Rating, nullable: true, description: 'For MW figures.', resolve: (c) => c.rating }),
+    reportedStatus: t.field({
+      type: ReportedStatus,
+      nullable: true,
+      resolve: (c) => c.reportedStatus,
+    }),
+    rating: t.field({
+      type: Rating,
+      nullable: true,
+      description: 'For MW figures.',
+      resolve: (c) => c.rating,
+    }),
     speaker: t.string({
       nullable: true,
       args: { lang: t.arg({ type: LangEnum, required: false }) },
@@ -128,7 +175,8 @@ Claim.implement({
       description: 'Names a set of claims that disagree or overlap (see the data notes).',
     }),
     preferred: t.boolean({
-      description: 'Whether this is the claim Ostan prefers among its alternatives; aggregates use preferred claims.',
+      description:
+        'Whether this is the claim Ostan prefers among its alternatives; aggregates use preferred claims.',
       resolve: (c) => c.preferred === 1,
     }),
     preferredReason: t.exposeString('preferredReason', { nullable: true }),
@@ -141,7 +189,9 @@ builder.objectField(Claim, 'alternatives', (t) =>
     type: [Claim],
     description: 'The other claims about the same subject, indicator and period.',
     resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) => alternativesOfClaims(ctx.db, ids)).load(c.id),
+      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
+        alternativesOfClaims(ctx.db, ids),
+      ).load(c.id),
   }),
 );
 
@@ -162,7 +212,8 @@ async function claimFilter(ctx: Context, args: ClaimFilterArgs & { source?: stri
   if (args.indicator != null) {
     if (args.indicator.length > MAX_SLUG) throw badInput('indicator', '`indicator` is too long.');
     const indicator = await bySlug(ctx, indicators, 'Indicator', args.indicator);
-    if (!indicator) throw badInput('indicator', `No indicator has the slug ${JSON.stringify(args.indicator)}.`);
+    if (!indicator)
+      throw badInput('indicator', `No indicator has the slug ${JSON.stringify(args.indicator)}.`);
     where.push('c.indicator_id = ?');
     params.push(indicator.id);
   }
@@ -183,7 +234,10 @@ async function claimFilter(ctx: Context, args: ClaimFilterArgs & { source?: stri
 
 const claimFilterArgs = builder.args((t) => ({
   indicator: t.string({ required: false, description: 'Only claims of this indicator (slug).' }),
-  preferredOnly: t.boolean({ required: false, description: 'Only the preferred claim of each comparison.' }),
+  preferredOnly: t.boolean({
+    required: false,
+    description: 'Only the preferred claim of each comparison.',
+  }),
   conflictGroup: t.string({ required: false, description: 'Only claims of this conflict group.' }),
 }));
 
@@ -206,7 +260,15 @@ export function resolveClaimsOf(
       source.where.unshift('c.subject_kind = ?');
       source.params.unshift(subjectKind);
     }
-    return fetchChildPages<ClaimRow>(ctx.db, source, column, ids, claims.byIdOrdering, args, withTotal);
+    return fetchChildPages<ClaimRow>(
+      ctx.db,
+      source,
+      column,
+      ids,
+      claims.byIdOrdering,
+      args,
+      withTotal,
+    );
   });
 }
 
@@ -232,7 +294,12 @@ export function addClaimsField(
 addClaimsField(Region, 'c.subject_id', 'region', 'Claims about this region itself.');
 addClaimsField(Sector, 'c.subject_id', 'sector', 'Claims about this sector.');
 addClaimsField(Source, 'c.source_id', null, 'The claims this source carries.');
-addClaimsField(Indicator, 'c.indicator_id', null, 'Claims reporting this indicator, about any subject.');
+addClaimsField(
+  Indicator,
+  'c.indicator_id',
+  null,
+  'Claims reporting this indicator, about any subject.',
+);
 
 builder.queryFields((t) => ({
   claim: t.field({
@@ -248,9 +315,18 @@ builder.queryFields((t) => ({
     args: {
       ...t.arg.connectionArgs(),
       ...claimFilterArgs,
-      source: t.arg.string({ required: false, description: 'Only claims from this source (slug).' }),
+      source: t.arg.string({
+        required: false,
+        description: 'Only claims from this source (slug).',
+      }),
     },
     resolve: async (_root, args, ctx, info) =>
-      fetchPage<ClaimRow>(ctx.db, await claimFilter(ctx, args), claims.byIdOrdering, args, wantsTotal(info)),
+      fetchPage<ClaimRow>(
+        ctx.db,
+        await claimFilter(ctx, args),
+        claims.byIdOrdering,
+        args,
+        wantsTotal(info),
+      ),
   }),
 }));

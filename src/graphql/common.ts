@@ -4,7 +4,13 @@ import { builder } from '../builder';
 import { type Context, loaderFor } from '../context';
 import type { Page, PageArgs } from '../db/pagination';
 import type { Table } from '../db/table';
-import { formatJalali, JALALI_MONTHS_EN, JALALI_MONTHS_FA, parseIsoDate, toJalali } from '../lib/jalali';
+import {
+  formatJalali,
+  JALALI_MONTHS_EN,
+  JALALI_MONTHS_FA,
+  parseIsoDate,
+  toJalali,
+} from '../lib/jalali';
 import { type Lang, pick } from '../lib/lang';
 
 export const LangEnum = builder.enumType('Lang', {
@@ -42,7 +48,12 @@ export const langArg = () =>
     }),
   }));
 
-export function localised(ctx: Context, lang: Lang | null | undefined, fa: string, en: string): string;
+export function localised(
+  ctx: Context,
+  lang: Lang | null | undefined,
+  fa: string,
+  en: string,
+): string;
 export function localised(
   ctx: Context,
   lang: Lang | null | undefined,
@@ -72,7 +83,10 @@ export const LocalDate = builder.objectRef<LocalDateShape>('LocalDate').implemen
       resolve: (d) => formatJalali(toJalali(d.iso)),
     }),
     jalaliYear: t.int({ resolve: (d) => toJalali(d.iso).year }),
-    jalaliMonth: t.int({ description: '1 = Farvardin … 12 = Esfand.', resolve: (d) => toJalali(d.iso).month }),
+    jalaliMonth: t.int({
+      description: '1 = Farvardin … 12 = Esfand.',
+      resolve: (d) => toJalali(d.iso).month,
+    }),
     jalaliDay: t.int({ resolve: (d) => toJalali(d.iso).day }),
     jalaliMonthName: t.string({
       args: langArg(),

@@ -1,13 +1,18 @@
 /** EnergyAsset: a power plant or one phase of it, with capacity, rating and status. */
 import { builder } from '../builder';
 import { loaderFor } from '../context';
-import { type EnergyAsset as EnergyAssetRow, energyAssets, phasesOfPlants } from '../db/energy-assets';
+import {
+  type EnergyAsset as EnergyAssetRow,
+  energyAssets,
+  phasesOfPlants,
+} from '../db/energy-assets';
 import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
 import { addClaimsField, Rating } from './claim';
 import {
   bySlug,
-  langArg,
+  connectionType,
   LocalDate,
+  langArg,
   loadChildPage,
   localDate,
   localised,
@@ -15,7 +20,6 @@ import {
   parseLocalId,
   sqlEnum,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Financing, treeFilters } from './project';
 import { Region } from './region';
@@ -51,7 +55,10 @@ EnergyAsset.implement({
     slug: t.exposeString('slug'),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (e, { lang }, ctx) => localised(ctx, lang, e.nameFa, e.nameEn) }),
+    name: t.string({
+      args: langArg(),
+      resolve: (e, { lang }, ctx) => localised(ctx, lang, e.nameFa, e.nameEn),
+    }),
     location: t.string({
       nullable: true,
       args: langArg(),
@@ -76,7 +83,9 @@ EnergyAsset.implement({
       type: [EnergyAsset],
       description: 'The phases of this plant, in order (empty for a plant not built in phases).',
       resolve: (e, _args, ctx) =>
-        loaderFor<number, EnergyAssetRow[]>(ctx, 'energy:phases', (ids) => phasesOfPlants(ctx.db, ids)).load(e.id),
+        loaderFor<number, EnergyAssetRow[]>(ctx, 'energy:phases', (ids) =>
+          phasesOfPlants(ctx.db, ids),
+        ).load(e.id),
     }),
     owner: t.exposeString('owner', { nullable: true }),
     financing: t.field({ type: Financing, nullable: true, resolve: (e) => e.financing }),
@@ -145,11 +154,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A plant or phase by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<EnergyAssetRow>(ctx, energyAssets, 'EnergyAsset', slug),
+    resolve: (_root, { slug }, ctx) =>
+      bySlug<EnergyAssetRow>(ctx, energyAssets, 'EnergyAsset', slug),
   }),
   energyAssets: t.field({
     type: EnergyAssetConnection,
-    description: 'Plants and phases, optionally in a region or sector (including everything below it).',
+    description:
+      'Plants and phases, optionally in a region or sector (including everything below it).',
     args: {
       ...t.arg.connectionArgs(),
       region: t.arg.string({ required: false }),

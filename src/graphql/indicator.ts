@@ -1,8 +1,17 @@
 /** Indicator: a named metric with a unit and a direction. */
 import { builder } from '../builder';
-import { fetchPage } from '../db/pagination';
 import { type Indicator as IndicatorRow, indicators } from '../db/indicators';
-import { bySlug, langArg, localised, nodeLoader, parseLocalId, sqlEnum, wantsTotal, connectionType } from './common';
+import { fetchPage } from '../db/pagination';
+import {
+  bySlug,
+  connectionType,
+  langArg,
+  localised,
+  nodeLoader,
+  parseLocalId,
+  sqlEnum,
+  wantsTotal,
+} from './common';
 
 const Direction = sqlEnum('IndicatorDirection', 'Whether a higher value is better.', [
   'higher_is_better',
@@ -16,12 +25,16 @@ export const Indicator = builder.loadableNodeRef<IndicatorRow, number>('Indicato
 });
 
 Indicator.implement({
-  description: 'A metric that claims report values of, e.g. jobs created or solar capacity in operation.',
+  description:
+    'A metric that claims report values of, e.g. jobs created or solar capacity in operation.',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. `jobs_created`.' }),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (i, { lang }, ctx) => localised(ctx, lang, i.nameFa, i.nameEn) }),
+    name: t.string({
+      args: langArg(),
+      resolve: (i, { lang }, ctx) => localised(ctx, lang, i.nameFa, i.nameEn),
+    }),
     unit: t.exposeString('unit', { description: 'The unit of every claim’s normalised value.' }),
     direction: t.field({ type: Direction, resolve: (i) => i.direction }),
     description: t.exposeString('descriptionEn', { nullable: true }),
@@ -42,6 +55,12 @@ builder.queryFields((t) => ({
     type: IndicatorConnection,
     args: { ...t.arg.connectionArgs() },
     resolve: (_root, args, ctx, info) =>
-      fetchPage<IndicatorRow>(ctx.db, indicators.list(), indicators.byIdOrdering, args, wantsTotal(info)),
+      fetchPage<IndicatorRow>(
+        ctx.db,
+        indicators.list(),
+        indicators.byIdOrdering,
+        args,
+        wantsTotal(info),
+      ),
   }),
 }));

@@ -3,13 +3,20 @@ import { builder } from '../builder';
 import { loaderFor } from '../context';
 import { type Claim as ClaimRow, latestClaimsForTargets } from '../db/claims';
 import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
-import { type Plan as PlanRow, type PlanTarget as PlanTargetRow, planTargets, plans, targetsOfPlans } from '../db/plans';
+import {
+  type Plan as PlanRow,
+  type PlanTarget as PlanTargetRow,
+  plans,
+  planTargets,
+  targetsOfPlans,
+} from '../db/plans';
 import { computeProgress } from '../lib/progress';
 import { addClaimsField, Claim } from './claim';
 import {
   bySlug,
-  langArg,
+  connectionType,
   LocalDate,
+  langArg,
   loadChildPage,
   localDate,
   localised,
@@ -17,7 +24,6 @@ import {
   parseLocalId,
   sqlEnum,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Indicator } from './indicator';
 import { Region } from './region';
@@ -46,7 +52,10 @@ const TargetKind = sqlEnum(
   'TargetKind',
   'Whether a target is a level to reach or an amount to add.',
   ['level', 'increment'] as const,
-  { level: 'Reach the value (e.g. a 1.4% share).', increment: 'Add the value to the baseline (e.g. 65 more units).' },
+  {
+    level: 'Reach the value (e.g. a 1.4% share).',
+    increment: 'Add the value to the baseline (e.g. 65 more units).',
+  },
 );
 
 export const Plan = builder.loadableNodeRef<PlanRow, number>('Plan', {
@@ -61,7 +70,10 @@ Plan.implement({
     kind: t.field({ type: PlanKind, resolve: (p) => p.kind }),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (p, { lang }, ctx) => localised(ctx, lang, p.nameFa, p.nameEn) }),
+    name: t.string({
+      args: langArg(),
+      resolve: (p, { lang }, ctx) => localised(ctx, lang, p.nameFa, p.nameEn),
+    }),
     description: t.exposeString('descriptionEn', { nullable: true }),
     status: t.field({ type: PlanStatus, resolve: (p) => p.status }),
     issuedOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.issuedOn) }),
@@ -82,18 +94,26 @@ interface ProgressShape {
 }
 
 const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implement({
-  description: 'How far a target has come, judged by the newest preferred claim that can be compared with it.',
+  description:
+    'How far a target has come, judged by the newest preferred claim that can be compared with it.',
   fields: (t) => ({
     achieved: t.exposeFloat('achieved', {
       description: 'The latest level, or for an increment target the change since the baseline.',
     }),
     ratio: t.exposeFloat('ratio', {
       nullable: true,
-      description: '`achieved` over the target value (1 = reached); null where a ratio means nothing.',
+      description:
+        '`achieved` over the target value (1 = reached); null where a ratio means nothing.',
     }),
-    gap: t.exposeFloat('gap', { description: 'What is still missing to meet the target (0 once met).' }),
+    gap: t.exposeFloat('gap', {
+      description: 'What is still missing to meet the target (0 once met).',
+    }),
     met: t.exposeBoolean('met'),
-    basedOn: t.field({ type: Claim, description: 'The claim the progress is computed from.', resolve: (p) => p.claim }),
+    basedOn: t.field({
+      type: Claim,
+      description: 'The claim the progress is computed from.',
+      resolve: (p) => p.claim,
+    }),
   }),
 });
 
@@ -112,13 +132,25 @@ PlanTarget.implement({
     comparator: t.field({ type: Comparator, resolve: (target) => target.comparator }),
     targetValue: t.exposeFloat('targetValue'),
     targetKind: t.field({ type: TargetKind, resolve: (target) => target.targetKind }),
-    baselineValue: t.exposeFloat('baselineValue', { nullable: true, description: 'Null when no source states it.' }),
-    baselineOn: t.field({ type: LocalDate, nullable: true, resolve: (target) => localDate(target.baselineOn) }),
-    deadlineOn: t.field({ type: LocalDate, nullable: true, resolve: (target) => localDate(target.deadlineOn) }),
+    baselineValue: t.exposeFloat('baselineValue', {
+      nullable: true,
+      description: 'Null when no source states it.',
+    }),
+    baselineOn: t.field({
+      type: LocalDate,
+      nullable: true,
+      resolve: (target) => localDate(target.baselineOn),
+    }),
+    deadlineOn: t.field({
+      type: LocalDate,
+      nullable: true,
+      resolve: (target) => localDate(target.deadlineOn),
+    }),
     description: t.string({
       nullable: true,
       args: langArg(),
-      resolve: (target, { lang }, ctx) => localised(ctx, lang, target.descriptionFa, target.descriptionEn),
+      resolve: (target, { lang }, ctx) =>
+        localised(ctx, lang, target.descriptionFa, target.descriptionEn),
     }),
     announcedIn: t.field({
       type: Claim,
@@ -137,7 +169,11 @@ PlanTarget.implement({
         ).load(target.id);
         const progress = computeProgress(
           target,
-          latest && { value: latest.normalisedValue, valueMax: latest.normalisedValueMax, qualifier: latest.qualifier },
+          latest && {
+            value: latest.normalisedValue,
+            valueMax: latest.normalisedValueMax,
+            qualifier: latest.qualifier,
+          },
         );
         return progress && latest ? { ...progress, claim: latest } : null;
       },
@@ -150,7 +186,9 @@ builder.objectField(Plan, 'targets', (t) =>
   t.field({
     type: [PlanTarget],
     resolve: (plan, _args, ctx) =>
-      loaderFor<number, PlanTargetRow[]>(ctx, 'plan:targets', (ids) => targetsOfPlans(ctx.db, ids)).load(plan.id),
+      loaderFor<number, PlanTargetRow[]>(ctx, 'plan:targets', (ids) =>
+        targetsOfPlans(ctx.db, ids),
+      ).load(plan.id),
   }),
 );
 
@@ -166,7 +204,15 @@ builder.objectField(Region, 'plans', (t) =>
     resolve: (region, args, ctx, info) => {
       readWindow(args, plans.byIdOrdering);
       return loadChildPage<PlanRow>(ctx, info, args, region.id, (ids, withTotal) =>
-        fetchChildPages(ctx.db, plans.list(), 'pl.region_id', ids, plans.byIdOrdering, args, withTotal),
+        fetchChildPages(
+          ctx.db,
+          plans.list(),
+          'pl.region_id',
+          ids,
+          plans.byIdOrdering,
+          args,
+          withTotal,
+        ),
       );
     },
   }),

@@ -3,7 +3,11 @@ import { builder } from '../builder';
 import type { Context } from '../context';
 import type { SqlValue } from '../db/client';
 import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
-import { type MoneyUnit as MoneyUnitValue, type Project as ProjectRow, projects } from '../db/projects';
+import {
+  type MoneyUnit as MoneyUnitValue,
+  type Project as ProjectRow,
+  projects,
+} from '../db/projects';
 import { regions } from '../db/regions';
 import { sectors } from '../db/sectors';
 import { inSubtree } from '../db/table';
@@ -11,8 +15,9 @@ import { addClaimsField } from './claim';
 import {
   badInput,
   bySlug,
-  langArg,
+  connectionType,
   LocalDate,
+  langArg,
   loadChildPage,
   localDate,
   localised,
@@ -20,7 +25,6 @@ import {
   parseLocalId,
   sqlEnum,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Region } from './region';
 import { Sector } from './sector';
@@ -61,7 +65,8 @@ interface MoneyShape {
 }
 
 const Money = builder.objectRef<MoneyShape>('Money').implement({
-  description: 'An amount as it was reported, and normalised to rial where the currency is the rial.',
+  description:
+    'An amount as it was reported, and normalised to rial where the currency is the rial.',
   fields: (t) => ({
     amount: t.exposeFloat('amount', { description: 'In `unit`, as reported.' }),
     unit: t.field({ type: MoneyUnit, resolve: (m) => m.unit }),
@@ -82,12 +87,16 @@ export const Project = builder.loadableNodeRef<ProjectRow, number>('Project', {
 });
 
 Project.implement({
-  description: 'An investment or construction project in a region and sector. Unknown figures are null.',
+  description:
+    'An investment or construction project in a region and sector. Unknown figures are null.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (p, { lang }, ctx) => localised(ctx, lang, p.nameFa, p.nameEn) }),
+    name: t.string({
+      args: langArg(),
+      resolve: (p, { lang }, ctx) => localised(ctx, lang, p.nameFa, p.nameEn),
+    }),
     descriptionFa: t.exposeString('descriptionFa', { nullable: true }),
     descriptionEn: t.exposeString('descriptionEn', { nullable: true }),
     description: t.string({
@@ -96,7 +105,10 @@ Project.implement({
       resolve: (p, { lang }, ctx) => localised(ctx, lang, p.descriptionFa, p.descriptionEn),
     }),
     status: t.field({ type: ProjectStatus, resolve: (p) => p.status }),
-    progressPercent: t.exposeFloat('progressPct', { nullable: true, description: 'Physical progress, 0–100.' }),
+    progressPercent: t.exposeFloat('progressPct', {
+      nullable: true,
+      description: 'Physical progress, 0–100.',
+    }),
     directJobs: t.exposeInt('directJobs', { nullable: true }),
     investment: t.field({
       type: Money,
@@ -112,7 +124,12 @@ Project.implement({
     investors: t.exposeString('investors', { nullable: true }),
     region: t.field({ type: Region, resolve: (p) => p.regionId }),
     sector: t.field({ type: Sector, nullable: true, resolve: (p) => p.sectorId }),
-    source: t.field({ type: Source, nullable: true, description: 'The report that first named it.', resolve: (p) => p.sourceId }),
+    source: t.field({
+      type: Source,
+      nullable: true,
+      description: 'The report that first named it.',
+      resolve: (p) => p.sourceId,
+    }),
     synthetic: t.boolean({ resolve: (p) => p.synthetic === 1 }),
   }),
 });
@@ -163,14 +180,22 @@ export async function treeFilters(
   const params: SqlValue[] = [];
   if (args.region != null) {
     const region = await bySlug(ctx, regions, 'Region', args.region.slice(0, 200));
-    if (!region) throw badInput('region', `No region has the slug ${JSON.stringify(args.region.slice(0, 80))}.`);
+    if (!region)
+      throw badInput(
+        'region',
+        `No region has the slug ${JSON.stringify(args.region.slice(0, 80))}.`,
+      );
     const condition = inSubtree(columns.region, 'regions', region.id);
     where.push(condition.sql);
     params.push(...condition.params);
   }
   if (args.sector != null) {
     const sector = await bySlug(ctx, sectors, 'Sector', args.sector.slice(0, 200));
-    if (!sector) throw badInput('sector', `No sector has the slug ${JSON.stringify(args.sector.slice(0, 80))}.`);
+    if (!sector)
+      throw badInput(
+        'sector',
+        `No sector has the slug ${JSON.stringify(args.sector.slice(0, 80))}.`,
+      );
     const condition = inSubtree(columns.sector, 'sectors', sector.id);
     where.push(condition.sql);
     params.push(...condition.params);

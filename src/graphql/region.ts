@@ -1,9 +1,14 @@
 /** Region: the country → province → county → place tree. */
 import { builder } from '../builder';
 import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
-import { type Region as RegionRow, type RegionKind as RegionKindValue, regions } from '../db/regions';
+import {
+  type RegionKind as RegionKindValue,
+  type Region as RegionRow,
+  regions,
+} from '../db/regions';
 import {
   bySlug,
+  connectionType,
   langArg,
   loadChildPage,
   localised,
@@ -11,7 +16,6 @@ import {
   parseLocalId,
   sqlEnum,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Source } from './source';
 
@@ -42,8 +46,14 @@ Region.implement({
     }),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (r, { lang }, ctx) => localised(ctx, lang, r.nameFa, r.nameEn) }),
-    areaKm2: t.exposeFloat('areaKm2', { nullable: true, description: 'Area in km², where a source gives it.' }),
+    name: t.string({
+      args: langArg(),
+      resolve: (r, { lang }, ctx) => localised(ctx, lang, r.nameFa, r.nameEn),
+    }),
+    areaKm2: t.exposeFloat('areaKm2', {
+      nullable: true,
+      description: 'Area in km², where a source gives it.',
+    }),
     areaSource: t.field({
       type: Source,
       nullable: true,
@@ -65,7 +75,15 @@ builder.objectField(Region, 'children', (t) =>
     resolve: (region, args, ctx, info) => {
       readWindow(args, regions.byIdOrdering);
       return loadChildPage<RegionRow>(ctx, info, args, region.id, (ids, withTotal) =>
-        fetchChildPages(ctx.db, regions.list(), 'r.parent_id', ids, regions.byIdOrdering, args, withTotal),
+        fetchChildPages(
+          ctx.db,
+          regions.list(),
+          'r.parent_id',
+          ids,
+          regions.byIdOrdering,
+          args,
+          withTotal,
+        ),
       );
     },
   }),
@@ -95,7 +113,13 @@ builder.queryFields((t) => ({
         params.push(args.kind as RegionKindValue);
       }
       if (args.rootsOnly) where.push('r.parent_id IS NULL');
-      return fetchPage<RegionRow>(ctx.db, regions.list(where, params), regions.byIdOrdering, args, wantsTotal(info));
+      return fetchPage<RegionRow>(
+        ctx.db,
+        regions.list(where, params),
+        regions.byIdOrdering,
+        args,
+        wantsTotal(info),
+      );
     },
   }),
 }));

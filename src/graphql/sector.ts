@@ -1,17 +1,22 @@
 /** Sector: the tree of economic sectors (industry → footwear, …). */
 import { builder } from '../builder';
-import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
 import { loaderFor } from '../context';
-import { type Sector as SectorRow, sectors, sectorsNamedBySources, sourceIdsNamingSectors } from '../db/sectors';
+import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
+import {
+  type Sector as SectorRow,
+  sectors,
+  sectorsNamedBySources,
+  sourceIdsNamingSectors,
+} from '../db/sectors';
 import {
   bySlug,
+  connectionType,
   langArg,
   loadChildPage,
   localised,
   nodeLoader,
   parseLocalId,
   wantsTotal,
-  connectionType,
 } from './common';
 import { Source } from './source';
 
@@ -26,7 +31,10 @@ Sector.implement({
     slug: t.exposeString('slug'),
     nameFa: t.exposeString('nameFa'),
     nameEn: t.exposeString('nameEn'),
-    name: t.string({ args: langArg(), resolve: (s, { lang }, ctx) => localised(ctx, lang, s.nameFa, s.nameEn) }),
+    name: t.string({
+      args: langArg(),
+      resolve: (s, { lang }, ctx) => localised(ctx, lang, s.nameFa, s.nameEn),
+    }),
     isicCode: t.exposeString('isicCode', {
       nullable: true,
       description: 'ISIC Rev.4 section, division, group or class, where one fits.',
@@ -46,7 +54,15 @@ builder.objectField(Sector, 'children', (t) =>
     resolve: (sector, args, ctx, info) => {
       readWindow(args, sectors.byIdOrdering);
       return loadChildPage<SectorRow>(ctx, info, args, sector.id, (ids, withTotal) =>
-        fetchChildPages(ctx.db, sectors.list(), 's.parent_id', ids, sectors.byIdOrdering, args, withTotal),
+        fetchChildPages(
+          ctx.db,
+          sectors.list(),
+          's.parent_id',
+          ids,
+          sectors.byIdOrdering,
+          args,
+          withTotal,
+        ),
       );
     },
   }),
@@ -83,7 +99,9 @@ builder.objectField(Sector, 'namedIn', (t) =>
     type: [Source],
     description: 'The reports that name this sector: why it is in the data.',
     resolve: (sector, _args, ctx) =>
-      loaderFor<number, number[]>(ctx, 'sector:sources', (ids) => sourceIdsNamingSectors(ctx.db, ids)).load(sector.id),
+      loaderFor<number, number[]>(ctx, 'sector:sources', (ids) =>
+        sourceIdsNamingSectors(ctx.db, ids),
+      ).load(sector.id),
   }),
 );
 
@@ -92,6 +110,8 @@ builder.objectField(Source, 'sectorsNamed', (t) =>
     type: [Sector],
     description: 'The sectors this report names.',
     resolve: (source, _args, ctx) =>
-      loaderFor<number, SectorRow[]>(ctx, 'source:sectors', (ids) => sectorsNamedBySources(ctx.db, ids)).load(source.id),
+      loaderFor<number, SectorRow[]>(ctx, 'source:sectors', (ids) =>
+        sectorsNamedBySources(ctx.db, ids),
+      ).load(source.id),
   }),
 );

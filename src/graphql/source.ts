@@ -2,7 +2,16 @@
 import { builder } from '../builder';
 import { fetchPage } from '../db/pagination';
 import { type Source as SourceRow, sources } from '../db/sources';
-import { bySlug, LocalDate, localDate, nodeLoader, parseLocalId, sqlEnum, connectionType, wantsTotal } from './common';
+import {
+  bySlug,
+  connectionType,
+  LocalDate,
+  localDate,
+  nodeLoader,
+  parseLocalId,
+  sqlEnum,
+  wantsTotal,
+} from './common';
 
 const SourceKind = sqlEnum('SourceKind', 'What kind of publication a source is.', [
   'news',

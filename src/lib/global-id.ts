@@ -7,9 +7,12 @@ export function encodeGlobalId(typename: string, id: string | number | bigint): 
 
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {
   const fail = () =>
-    new GraphQLError(`Malformed global ID ${JSON.stringify(globalId.slice(0, 80))}: use an id returned by this API.`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-    });
+    new GraphQLError(
+      `Malformed global ID ${JSON.stringify(globalId.slice(0, 80))}: use an id returned by this API.`,
+      {
+        extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+      },
+    );
   if (globalId.length === 0 || globalId.length > 200 || !/^[A-Za-z0-9_-]+={0,2}$/.test(globalId)) {
     throw fail();
   }

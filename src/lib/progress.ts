@@ -27,7 +27,10 @@ export interface TargetProgress {
  * Only a single figure can be compared with a target: an exact or "about" value is compared, while
  * a range or a "more than"/"less than" bound would make the answer a guess, so those give null.
  */
-export function computeProgress(target: TargetSpec, latest: Observation | null): TargetProgress | null {
+export function computeProgress(
+  target: TargetSpec,
+  latest: Observation | null,
+): TargetProgress | null {
   if (!latest || latest.value === null || latest.valueMax !== null) return null;
   if (latest.qualifier !== null && latest.qualifier !== 'exact' && latest.qualifier !== 'about') {
     return null;
@@ -42,7 +45,8 @@ export function computeProgress(target: TargetSpec, latest: Observation | null):
       : target.comparator === 'at_most'
         ? achieved <= goal
         : achieved === goal;
-  const gap = target.comparator === 'at_most' ? Math.max(0, achieved - goal) : Math.max(0, goal - achieved);
+  const gap =
+    target.comparator === 'at_most' ? Math.max(0, achieved - goal) : Math.max(0, goal - achieved);
   const ratio = target.comparator === 'at_least' && goal !== 0 ? achieved / goal : null;
   return { achieved, ratio, gap, met };
 }

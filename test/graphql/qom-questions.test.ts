@@ -10,7 +10,9 @@ describe('the Qom questions, answered from the real data', () => {
     const data = await gqlData<{
       region: {
         claims: { totalCount: number; nodes: unknown[] };
-        energyAssets: { nodes: { slug: string; capacityMw: number | null; status: string; rating: string }[] };
+        energyAssets: {
+          nodes: { slug: string; capacityMw: number | null; status: string; rating: string }[];
+        };
       };
     }>(`{
       region(slug: "qom") {
@@ -31,9 +33,18 @@ describe('the Qom questions, answered from the real data', () => {
         measure: 'LEVEL',
         preferred: false,
         asOf: { iso: '2025-08-23', jalali: '1404-06-01' },
-        source: { slug: 'mehr-2025-08-23-seed', publisher: 'Mehr News Agency', publishedOn: { iso: '2025-08-23' } },
+        source: {
+          slug: 'mehr-2025-08-23-seed',
+          publisher: 'Mehr News Agency',
+          publishedOn: { iso: '2025-08-23' },
+        },
       }),
-      expect.objectContaining({ slug: 'c013', value: 565, preferred: false, source: expect.objectContaining({ publisher: 'Young Journalists Club (YJC)' }) }),
+      expect.objectContaining({
+        slug: 'c013',
+        value: 565,
+        preferred: false,
+        source: expect.objectContaining({ publisher: 'Young Journalists Club (YJC)' }),
+      }),
       expect.objectContaining({ slug: 'c066', value: 45, measure: 'CHANGE', preferred: false }),
       expect.objectContaining({
         slug: 'c093',
@@ -41,7 +52,10 @@ describe('the Qom questions, answered from the real data', () => {
         measure: 'CHANGE',
         preferred: true,
         preferredReason: expect.stringContaining('565'),
-        source: expect.objectContaining({ slug: 'irib-2025-09-22-pakbana', publishedOn: { iso: '2025-09-22' } }),
+        source: expect.objectContaining({
+          slug: 'irib-2025-09-22-pakbana',
+          publishedOn: { iso: '2025-09-22' },
+        }),
       }),
     ]);
     // the itemised plants in operation, each with its rating stated (unknown: no source says AC or DC)
@@ -77,7 +91,9 @@ describe('the Qom questions, answered from the real data', () => {
 
   it('how many idle units were revived, and the target of 65 more', async () => {
     const data = await gqlData<{
-      region: { claims: { nodes: { slug: string; value: number; measure: string; preferred: boolean }[] } };
+      region: {
+        claims: { nodes: { slug: string; value: number; measure: string; preferred: boolean }[] };
+      };
       planTarget: Record<string, unknown>;
     }>(`{
       region(slug: "qom") { claims(indicator: "units_revived") { nodes { slug value measure preferred } } }
@@ -135,8 +151,20 @@ describe('the Qom questions, answered from the real data', () => {
       progress: null,
     });
     expect(data.region.claims.nodes).toEqual([
-      { slug: 'c011', value: 1.4, qualifier: 'EXACT', preferred: false, source: { slug: 'mehr-2025-08-23-seed' } },
-      { slug: 'c124', value: 1, qualifier: 'LESS_THAN', preferred: true, source: { slug: 'mehr-undated-6697377-ebrahimi' } },
+      {
+        slug: 'c011',
+        value: 1.4,
+        qualifier: 'EXACT',
+        preferred: false,
+        source: { slug: 'mehr-2025-08-23-seed' },
+      },
+      {
+        slug: 'c124',
+        value: 1,
+        qualifier: 'LESS_THAN',
+        preferred: true,
+        source: { slug: 'mehr-undated-6697377-ebrahimi' },
+      },
     ]);
     expect(data.region.areaKm2).toBe(11238);
     expect(data.region.areaSource).toEqual({ slug: 'ostan-fact-sheet' });
@@ -156,13 +184,20 @@ describe('the Qom questions, answered from the real data', () => {
       keyPhraseFa: expect.stringContaining('۴۰۰'),
       alternatives: [
         { slug: 'c016', value: 400, preferred: false, preferredReason: null },
-        { slug: 'c144', value: 14434, preferred: true, preferredReason: expect.stringContaining('400') },
+        {
+          slug: 'c144',
+          value: 14434,
+          preferred: true,
+          preferredReason: expect.stringContaining('400'),
+        },
       ],
     });
   });
 
   it('which sectors the seed report names', async () => {
-    const data = await gqlData<{ source: { sectorsNamed: { slug: string; nameEn: string; parent: { slug: string } | null }[] } }>(`{
+    const data = await gqlData<{
+      source: { sectorsNamed: { slug: string; nameEn: string; parent: { slug: string } | null }[] };
+    }>(`{
       source(slug: "mehr-2025-08-23-seed") { sectorsNamed { slug nameEn parent { slug } } }
     }`);
     expect(data.source.sectorsNamed.map((s) => [s.slug, s.parent?.slug ?? null])).toEqual([

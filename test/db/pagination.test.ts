@@ -1,0 +1,89 @@
+// The data layer directly: keyset pages and batched child pages over the real tables.
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../src/db/client';
+import { fetchChildPages, fetchPage, type Ordering, type Page } from '../../src/db/pagination';
+import { projects } from '../../src/db/projects';
+import { regions } from '../../src/db/regions';
+import { addSyntheticProjects } from '../factories';
+
+const byNameEnDesc: Ordering = {
+  name: 'NAME_EN_DESC',
+  columns: [
+    { sql: 'p.name_en', key: 'nameEn', desc: true },
+    { sql: 'p.id', key: 'id' },
+  ],
+};
+
+describe('fetchPage', () => {
+  it('pages through every row exactly once, in order, whatever the page size', async () => {
+    await addSyntheticProjects(23);
+    const db = new Db(env.DB);
+    const all = await db.all<{ nameEn: string; id: number }>(
+      'SELECT p.name_en AS nameEn, p.id FROM projects p ORDER BY p.name_en DESC, p.id ASC',
+    );
+    for (const size of [1, 4, 7, 100]) {
+      const seen: number[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Page<{ id: number }> = await fetchPage<{ id: number }>(
+          db,
+          projects.list(),
+          byNameEnDesc,
+          { first: size, after },
+          false,
+        );
+        seen.push(...page.edges.map((edge) => edge.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(all.map((row) => row.id));
+    }
+  });
+
+  it('counts the whole filtered list in the same round trip', async () => {
+    const db = new Db(env.DB);
+    const page = await fetchPage(
+      db,
+      projects.list(['p.status = ?'], ['operational']),
+      projects.byIdOrdering,
+      { first: 2 },
+      true,
+    );
+    const [{ n }] = (
+      await env.DB.prepare("SELECT count(*) AS n FROM projects WHERE status = 'operational'").all<{
+        n: number;
+      }>()
+    ).results as [{ n: number }];
+    expect(page.totalCount).toBe(n);
+    expect(page.edges).toHaveLength(2);
+    expect(db.stats.queries).toBe(2); // page and count, sent together in one batch
+  });
+});
+
+describe('fetchChildPages', () => {
+  it('gives each parent its own page, including rows in its subtree', async () => {
+    const db = new Db(env.DB);
+    const [iran, qomCounty, shokouhieh] = await regions.bySlugs(db, [
+      'iran',
+      'qom-county',
+      'shokouhieh',
+    ]);
+    const pages = await fetchChildPages<{ slug: string }>(
+      db,
+      projects.list(),
+      { tree: 'regions', column: 'p.region_id' },
+      [iran?.id ?? 0, qomCounty?.id ?? 0, shokouhieh?.id ?? 0],
+      projects.byIdOrdering,
+      { first: 100 },
+      true,
+    );
+    const total = (
+      await env.DB.prepare('SELECT count(*) AS n FROM projects').first<{ n: number }>()
+    )?.n;
+    expect(pages[0]?.totalCount).toBe(total); // everything is in Iran
+    expect(pages[2]?.edges.map((edge) => edge.node.slug)).toEqual(['shokouhieh-rail-link']);
+    expect(pages[1]?.edges.map((e) => e.node.slug)).toContain('shokouhieh-rail-link');
+    expect(pages[1]?.totalCount).toBeLessThan(total ?? 0);
+  });
+});

@@ -1,0 +1,50 @@
+// The D1 cost of a query depends on its shape (depth), never on how many rows a page holds.
+import { describe, expect, it } from 'vitest';
+import { addSyntheticProjects } from '../factories';
+import { gql } from '../helpers';
+
+const nested = `query ($first: Int!) {
+  projects(sector: "footwear", first: $first) {
+    totalCount
+    nodes {
+      name(lang: EN)
+      region { name parent { name } }
+      sector { name parent { name } }
+      source { publisher }
+      claims(first: 3) {
+        totalCount
+        nodes { value indicator { name } source { publisher } alternatives { slug } subject { __typename } }
+      }
+    }
+  }
+}`;
+
+describe('D1 queries per request', () => {
+  it('does not grow with the page size of a nested list', async () => {
+    await addSyntheticProjects(80, 4);
+    const small = await gql(nested, { first: 5 });
+    const large = await gql(nested, { first: 80 });
+    expect(small.body.errors, JSON.stringify(small.body.errors)).toBeUndefined();
+    expect(large.body.errors).toBeUndefined();
+    const projects = (
+      large.body.data as { projects: { nodes: { claims: { nodes: unknown[] } }[] } }
+    ).projects;
+    expect(projects.nodes).toHaveLength(80);
+    // the real footwear project has no claims; each of the 79 synthetic ones on the page has four
+    expect(projects.nodes.filter((p) => p.claims.nodes.length === 3)).toHaveLength(79);
+
+    const smallCost = small.body.extensions?.cost;
+    const largeCost = large.body.extensions?.cost;
+    expect(smallCost?.d1Queries).toBeGreaterThan(0);
+    expect(largeCost?.d1Queries).toBe(smallCost?.d1Queries);
+    // and the count stays within the query's depth: one statement (or batch member) per level and loader
+    expect(largeCost?.d1Queries).toBeLessThanOrEqual(14);
+    expect(largeCost?.d1RowsRead).toBeGreaterThan(smallCost?.d1RowsRead ?? 0);
+  });
+
+  it('reports the cost of every response in extensions', async () => {
+    const { body } = await gql('{ region(slug: "qom") { slug } }');
+    expect(body.extensions?.cost).toEqual({ d1Queries: 1, d1RowsRead: expect.any(Number) });
+    expect(body.extensions?.cost?.d1RowsRead).toBeGreaterThan(0);
+  });
+});
