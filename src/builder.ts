@@ -12,6 +12,7 @@ export interface PothosTypes {
   DefaultNodeNullability: false;
   Scalars: {
     ID: { Input: string; Output: string | number };
+    Date: { Input: string; Output: string };
   };
 }
 

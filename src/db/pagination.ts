@@ -9,7 +9,27 @@ export const MAX_PAGE_SIZE = 100;
 /** One ordering of a list: its public name and the SQL columns it sorts by, ending with a unique one. */
 export interface Ordering {
   name: string;
-  columns: { sql: string; key: string; desc?: boolean }[];
+  columns: OrderColumn[];
+}
+
+export interface OrderColumn {
+  sql: string;
+  /** the row field holding the column's value */
+  key: string;
+  desc?: boolean;
+  /** computes the value from the row when it is not a row field */
+  value?: (row: Record<string, unknown>) => string | number | null;
+}
+
+/**
+ * A nullable sort column, nulls last in either direction: a 0/1 "is null" column first, then the
+ * value. An index on `(col IS NULL, col, id)` serves it.
+ */
+export function nullsLast(sql: string, key: string, desc = false): OrderColumn[] {
+  return [
+    { sql: `(${sql} IS NULL)`, key: `${key}IsNull`, value: (row) => (row[key] == null ? 1 : 0) },
+    { sql, key, desc },
+  ];
 }
 
 export interface PageArgs {
@@ -93,7 +113,8 @@ function keysetCondition(ordering: Ordering, key: CursorPayload['k'], after: boo
   ordering.columns.forEach((column, i) => {
     const parts: string[] = [];
     for (let j = 0; j < i; j++) {
-      parts.push(`${ordering.columns[j]?.sql} = ?`);
+      // IS rather than =, so a NULL sort value still matches its own group
+      parts.push(`${ordering.columns[j]?.sql} IS ?`);
       params.push(key[j] ?? null);
     }
     const forward = after !== Boolean(column.desc);
@@ -129,8 +150,10 @@ function windowConditions(ordering: Ordering, window: Window) {
 function cursorOf(ordering: Ordering, row: object): string {
   return encodeCursor({
     o: ordering.name,
-    k: ordering.columns.map(
-      (column) => ((row as Record<string, unknown>)[column.key] ?? null) as string | number | null,
+    k: ordering.columns.map((column) =>
+      column.value
+        ? column.value(row as Record<string, unknown>)
+        : (((row as Record<string, unknown>)[column.key] ?? null) as string | number | null),
     ),
   });
 }

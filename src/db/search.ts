@@ -51,10 +51,13 @@ const WEIGHT = `(CASE field ${Object.entries(FIELD_WEIGHTS)
 /** The two statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
 export const SEARCH_SQL = {
   // ?1 FTS5 expression from buildFtsQuery, ?2 limit
-  match: `SELECT kind, entity_id AS id, min(score) AS rank FROM (
+  // MATERIALIZED: bm25() may only run in the MATCH query itself, not once the aggregate is flattened into it
+  match: `WITH hits AS MATERIALIZED (
   SELECT kind, entity_id, bm25(search_index) * ${WEIGHT} AS score
   FROM search_index WHERE search_index MATCH ?1
-) GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?2`,
+)
+SELECT kind, entity_id AS id, min(score) AS rank FROM hits
+GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?2`,
   // ?1 LIKE pattern on compact, ?2 whole-word LIKE pattern on ' ' || text || ' ', ?3 limit
   like: `SELECT kind, entity_id AS id, min(score) AS rank FROM (
   SELECT kind, entity_id,

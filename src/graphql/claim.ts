@@ -10,18 +10,23 @@ import {
 } from '../db/claims';
 import type { SqlValue } from '../db/client';
 import { indicators } from '../db/indicators';
-import { fetchChildPages, fetchPage, type PageArgs, readWindow } from '../db/pagination';
+import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
 import { sources } from '../db/sources';
+import type { Table } from '../db/table';
+import { decodeGlobalId } from '../lib/global-id';
 import {
   badInput,
   bySlug,
+  Conditions,
   connectionType,
+  DateRange,
   LangEnum,
   LocalDate,
   loadChildPage,
   localDate,
   localised,
   nodeLoader,
+  OrderDirection,
   parseLocalId,
   sqlEnum,
   wantsTotal,
@@ -197,82 +202,110 @@ builder.objectField(Claim, 'alternatives', (t) =>
 
 export const ClaimConnection = connectionType(Claim, 'ClaimConnection');
 
-export interface ClaimFilterArgs {
-  indicator?: string | null;
-  preferredOnly?: boolean | null;
-  conflictGroup?: string | null;
-}
-
-const MAX_SLUG = 120;
-
-/** Turns the claims filter arguments into SQL, refusing unknown indicator slugs by name. */
-async function claimFilter(ctx: Context, args: ClaimFilterArgs & { source?: string | null }) {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  if (args.indicator != null) {
-    if (args.indicator.length > MAX_SLUG) throw badInput('indicator', '`indicator` is too long.');
-    const indicator = await bySlug(ctx, indicators, 'Indicator', args.indicator);
-    if (!indicator)
-      throw badInput('indicator', `No indicator has the slug ${JSON.stringify(args.indicator)}.`);
-    where.push('c.indicator_id = ?');
-    params.push(indicator.id);
-  }
-  if (args.source != null) {
-    if (args.source.length > MAX_SLUG) throw badInput('source', '`source` is too long.');
-    const source = await bySlug(ctx, sources, 'Source', args.source);
-    if (!source) throw badInput('source', `No source has the slug ${JSON.stringify(args.source)}.`);
-    where.push('c.source_id = ?');
-    params.push(source.id);
-  }
-  if (args.preferredOnly) where.push('c.preferred = 1');
-  if (args.conflictGroup != null) {
-    where.push('c.conflict_group = ?');
-    params.push(args.conflictGroup);
-  }
-  return claims.list(where, params);
-}
-
-const claimFilterArgs = builder.args((t) => ({
-  indicator: t.string({ required: false, description: 'Only claims of this indicator (slug).' }),
-  preferredOnly: t.boolean({
-    required: false,
-    description: 'Only the preferred claim of each comparison.',
+export const ClaimFilter = builder.inputType('ClaimFilter', {
+  description: 'Conditions a claim must all meet.',
+  fields: (t) => ({
+    indicator: t.string({ required: false, description: 'Indicator slug.' }),
+    subject: t.id({
+      required: false,
+      description: 'Global ID of the region, project, plant, sector or plan.',
+    }),
+    source: t.string({ required: false, description: 'Source slug.' }),
+    asOf: t.field({
+      type: DateRange,
+      required: false,
+      description: 'The date the figure refers to.',
+    }),
+    measure: t.field({ type: [Measure], required: false }),
+    preferredOnly: t.boolean({
+      required: false,
+      description: 'Only the preferred claim of each comparison.',
+    }),
+    conflictGroup: t.string({ required: false }),
+    synthetic: t.boolean({ required: false }),
   }),
-  conflictGroup: t.string({ required: false, description: 'Only claims of this conflict group.' }),
+});
+
+const ClaimOrderField = builder.enumType('ClaimOrderField', {
+  values: { ID: {}, AS_OF: {}, VALUE: { description: 'The normalised value.' } } as const,
+});
+
+export const ClaimOrder = builder.inputType('ClaimOrder', {
+  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
+  fields: (t) => ({
+    field: t.field({ type: ClaimOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
+  }),
+});
+
+type ClaimFilterArgs = typeof ClaimFilter.$inferInput;
+type ClaimOrderArgs = typeof ClaimOrder.$inferInput;
+
+export function claimOrdering(order: ClaimOrderArgs | null | undefined): Ordering {
+  const desc = order?.direction === 'desc';
+  const id = { sql: 'c.id', key: 'id', desc };
+  const suffix = desc ? 'DESC' : 'ASC';
+  if (order?.field === 'AS_OF')
+    return { name: `AS_OF_${suffix}`, columns: [...nullsLast('c.as_of', 'asOf', desc), id] };
+  if (order?.field === 'VALUE') {
+    return {
+      name: `VALUE_${suffix}`,
+      columns: [...nullsLast('c.normalised_value', 'normalisedValue', desc), id],
+    };
+  }
+  return { name: `ID_${suffix}`, columns: [id] };
+}
+
+const SUBJECT_KINDS: Record<string, SubjectKind> = {
+  Region: 'region',
+  Project: 'project',
+  EnergyAsset: 'energy_asset',
+  Sector: 'sector',
+  Plan: 'plan',
+};
+
+const MAX_SLUG = 200;
+
+/** The SQL conditions of a ClaimFilter, refusing unknown slugs and IDs by name. */
+export async function claimConditions(ctx: Context, filter: ClaimFilterArgs | null | undefined) {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  for (const [argument, table, name] of [
+    ['indicator', indicators, 'Indicator'],
+    ['source', sources, 'Source'],
+  ] as const) {
+    const slug = filter[argument];
+    if (slug == null) continue;
+    if (slug.length > MAX_SLUG) throw badInput(argument, `\`${argument}\` is too long.`);
+    const row = await bySlug<{ id: number; slug: string }>(
+      ctx,
+      table as Table<{ id: number; slug: string }>,
+      name,
+      slug,
+    );
+    if (!row) throw badInput(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+    conditions.add(`c.${argument}_id = ?`, row.id);
+  }
+  if (filter.subject != null) {
+    const { typename, id } = decodeGlobalId(String(filter.subject));
+    const kind = SUBJECT_KINDS[typename];
+    if (!kind) throw badInput('subject', `A ${typename} cannot be the subject of a claim.`);
+    conditions.add('c.subject_kind = ?', kind).add('c.subject_id = ?', Number(id));
+  }
+  conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
+  if (filter.preferredOnly) conditions.add('c.preferred = 1');
+  if (filter.conflictGroup != null)
+    conditions.add('c.conflict_group = ?', filter.conflictGroup.slice(0, MAX_SLUG));
+  if (filter.synthetic != null) conditions.add('c.synthetic = ?', filter.synthetic ? 1 : 0);
+  return conditions;
+}
+
+const claimListArgs = builder.args((t) => ({
+  filter: t.field({ type: ClaimFilter, required: false }),
+  orderBy: t.field({ type: ClaimOrder, required: false }),
 }));
 
-/**
- * The `claims` connection of an entity: claims whose `column` is the entity's id (and, for
- * subjects, whose subject kind matches), batched across every parent in the page.
- */
-export function resolveClaimsOf(
-  parentId: number,
-  column: 'c.subject_id' | 'c.source_id' | 'c.indicator_id',
-  subjectKind: SubjectKind | null,
-  args: PageArgs & ClaimFilterArgs,
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) {
-  readWindow(args, claims.byIdOrdering);
-  return loadChildPage<ClaimRow>(ctx, info, { ...args }, parentId, async (ids, withTotal) => {
-    const source = await claimFilter(ctx, args);
-    if (subjectKind) {
-      source.where.unshift('c.subject_kind = ?');
-      source.params.unshift(subjectKind);
-    }
-    return fetchChildPages<ClaimRow>(
-      ctx.db,
-      source,
-      column,
-      ids,
-      claims.byIdOrdering,
-      args,
-      withTotal,
-    );
-  });
-}
-
-/** Adds a `claims` connection to an entity type. */
+/** Adds a `claims` connection to an entity type, batched across every parent in the page. */
 export function addClaimsField(
   // biome-ignore lint/suspicious/noExplicitAny: the ref of any loadable node type with a numeric id
   ref: any,
@@ -284,9 +317,24 @@ export function addClaimsField(
     t.field({
       type: ClaimConnection,
       description,
-      args: { ...t.arg.connectionArgs(), ...claimFilterArgs },
-      resolve: (parent: { id: number }, args, ctx, info) =>
-        resolveClaimsOf(parent.id, column, subjectKind, args, ctx, info),
+      args: { ...t.arg.connectionArgs(), ...claimListArgs },
+      resolve: (parent: { id: number }, args, ctx, info) => {
+        const ordering = claimOrdering(args.orderBy);
+        readWindow(args, ordering);
+        return loadChildPage<ClaimRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
+          const conditions = await claimConditions(ctx, args.filter);
+          if (subjectKind) conditions.add('c.subject_kind = ?', subjectKind);
+          return fetchChildPages<ClaimRow>(
+            ctx.db,
+            claims.list(conditions.where, conditions.params),
+            column,
+            ids,
+            ordering,
+            args,
+            withTotal,
+          );
+        });
+      },
     }),
   );
 }
@@ -311,22 +359,19 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnection,
-    description: 'All claims, filtered.',
-    args: {
-      ...t.arg.connectionArgs(),
-      ...claimFilterArgs,
-      source: t.arg.string({
-        required: false,
-        description: 'Only claims from this source (slug).',
-      }),
-    },
-    resolve: async (_root, args, ctx, info) =>
-      fetchPage<ClaimRow>(
+    description: 'Claims, filtered and sorted, in keyset pages.',
+    args: { ...t.arg.connectionArgs(), ...claimListArgs },
+    resolve: async (_root, args, ctx, info) => {
+      const ordering = claimOrdering(args.orderBy);
+      readWindow(args, ordering);
+      const conditions = await claimConditions(ctx, args.filter);
+      return fetchPage<ClaimRow>(
         ctx.db,
-        await claimFilter(ctx, args),
-        claims.byIdOrdering,
+        claims.list(conditions.where, conditions.params),
+        ordering,
         args,
         wantsTotal(info),
-      ),
+      );
+    },
   }),
 }));

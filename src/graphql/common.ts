@@ -8,6 +8,7 @@ import {
   formatJalali,
   JALALI_MONTHS_EN,
   JALALI_MONTHS_FA,
+  jalaliPeriod,
   parseIsoDate,
   toJalali,
 } from '../lib/jalali';
@@ -193,4 +194,151 @@ export function connectionType<Node extends { id: number }>(
  */
 export function nodeLoader<Row extends { id: number; slug: string }>(table: Table<Row>) {
   return (ids: number[], ctx: Context) => table.byIds(ctx.db, ids) as Promise<Row[]>;
+}
+
+export const DateScalar = builder.scalarType('Date', {
+  description: 'A calendar day as an ISO 8601 Gregorian date, YYYY-MM-DD (e.g. 2025-08-23).',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !parseIsoDate(value)) {
+      throw new GraphQLError(
+        `Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}.`,
+      );
+    }
+    const year = Number(value.slice(0, 4));
+    if (year >= 1300 && year <= 1500) {
+      // 1300–1500 is where Jalali years of this era fall, and no Gregorian date in the data is there
+      throw new GraphQLError(
+        `${value} looks like a Jalali date; give an ISO (Gregorian) date, or use jalaliYear/jalaliMonth.`,
+      );
+    }
+    if (year < 1900 || year > 2100) throw new GraphQLError(`${value} is outside 1900–2100.`);
+    return value;
+  },
+});
+
+export const OrderDirection = builder.enumType('OrderDirection', {
+  values: { ASC: { value: 'asc' }, DESC: { value: 'desc' } } as const,
+});
+
+export const FloatRange = builder.inputType('FloatRange', {
+  description: 'An inclusive range; either end may be left open.',
+  fields: (t) => ({ min: t.float({ required: false }), max: t.float({ required: false }) }),
+});
+
+export const IntRange = builder.inputType('IntRange', {
+  description: 'An inclusive range; either end may be left open.',
+  fields: (t) => ({ min: t.int({ required: false }), max: t.int({ required: false }) }),
+});
+
+export const DateRange = builder.inputType('DateRange', {
+  description:
+    'Days from `from` to `to` (inclusive, ISO), or a Jalali year (and month): `{ jalaliYear: 1404, jalaliMonth: 6 }` is 2025-08-23 to 2025-09-22.',
+  fields: (t) => ({
+    from: t.field({ type: DateScalar, required: false }),
+    to: t.field({ type: DateScalar, required: false }),
+    jalaliYear: t.int({ required: false }),
+    jalaliMonth: t.int({
+      required: false,
+      description: '1 = Farvardin … 12 = Esfand; needs jalaliYear.',
+    }),
+  }),
+});
+
+/** Collects WHERE conditions and their bound values, validating ranges as it goes. */
+export class Conditions {
+  readonly where: string[] = [];
+  readonly params: (string | number | null)[] = [];
+
+  add(sql: string, ...params: (string | number | null)[]) {
+    this.where.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  oneOf(column: string, values: readonly string[] | null | undefined) {
+    if (values && values.length > 0) {
+      this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
+    }
+    return this;
+  }
+
+  range(
+    column: string,
+    argument: string,
+    range: { min?: number | null; max?: number | null } | null | undefined,
+    bounds: { min?: number; max?: number } = {},
+  ) {
+    if (!range) return this;
+    const { min, max } = range;
+    for (const [end, value] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
+      if (value == null) continue;
+      if (!Number.isFinite(value))
+        throw badInput(argument, `\`${argument}.${end}\` must be a finite number.`);
+      if (
+        (bounds.min !== undefined && value < bounds.min) ||
+        (bounds.max !== undefined && value > bounds.max)
+      ) {
+        throw badInput(
+          argument,
+          `\`${argument}.${end}\` must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}; got ${value}.`,
+        );
+      }
+    }
+    if (min != null && max != null && min > max) {
+      throw badInput(
+        argument,
+        `\`${argument}.min\` (${min}) is greater than \`${argument}.max\` (${max}).`,
+      );
+    }
+    if (min != null) this.add(`${column} >= ?`, min);
+    if (max != null) this.add(`${column} <= ?`, max);
+    return this;
+  }
+
+  dates(column: string, argument: string, range: DateRangeArgs | null | undefined) {
+    if (!range) return this;
+    const { from, to, jalaliYear, jalaliMonth } = range;
+    if (jalaliYear != null || jalaliMonth != null) {
+      if (from != null || to != null) {
+        throw badInput(
+          argument,
+          `Give \`${argument}\` either as from/to or as jalaliYear/jalaliMonth, not both.`,
+        );
+      }
+      if (jalaliYear == null || jalaliYear < 1280 || jalaliYear > 1480) {
+        throw badInput(
+          argument,
+          `\`${argument}.jalaliYear\` must be a Jalali year between 1280 and 1480.`,
+        );
+      }
+      if (jalaliMonth != null && (jalaliMonth < 1 || jalaliMonth > 12)) {
+        throw badInput(
+          argument,
+          `\`${argument}.jalaliMonth\` must be between 1 and 12; got ${jalaliMonth}.`,
+        );
+      }
+      const period = jalaliPeriod(jalaliYear, jalaliMonth);
+      return this.add(`${column} >= ?`, period.from).add(`${column} <= ?`, period.to);
+    }
+    if (from != null && to != null && from > to) {
+      throw badInput(
+        argument,
+        `\`${argument}.from\` (${from}) is after \`${argument}.to\` (${to}).`,
+      );
+    }
+    if (from != null) this.add(`${column} >= ?`, from);
+    if (to != null) this.add(`${column} <= ?`, to);
+    return this;
+  }
+}
+
+export interface DateRangeArgs {
+  from?: string | null;
+  to?: string | null;
+  jalaliYear?: number | null;
+  jalaliMonth?: number | null;
 }

@@ -1,22 +1,28 @@
 /** EnergyAsset: a power plant or one phase of it, with capacity, rating and status. */
 import { builder } from '../builder';
-import { loaderFor } from '../context';
+import { type Context, loaderFor } from '../context';
 import {
   type EnergyAsset as EnergyAssetRow,
   energyAssets,
   phasesOfPlants,
 } from '../db/energy-assets';
-import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
+import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
+import type { Lang } from '../lib/lang';
 import { addClaimsField, Rating } from './claim';
 import {
   bySlug,
+  Conditions,
   connectionType,
+  DateRange,
+  FloatRange,
+  LangEnum,
   LocalDate,
   langArg,
   loadChildPage,
   localDate,
   localised,
   nodeLoader,
+  OrderDirection,
   parseLocalId,
   sqlEnum,
   wantsTotal,
@@ -102,19 +108,100 @@ export const EnergyAssetConnection = connectionType(EnergyAsset, 'EnergyAssetCon
 
 addClaimsField(EnergyAsset, 'c.subject_id', 'energy_asset', 'Claims about this plant or phase.');
 
-function energyFilter(args: { technology?: string | null; status?: string | null }) {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (args.technology) {
-    where.push('e.technology = ?');
-    params.push(args.technology);
+export const EnergyAssetFilter = builder.inputType('EnergyAssetFilter', {
+  description:
+    'Conditions a plant or phase must all meet. Region and sector include everything below them.',
+  fields: (t) => ({
+    region: t.string({ required: false, description: 'Region slug.' }),
+    sector: t.string({ required: false, description: 'Sector slug.' }),
+    technology: t.field({ type: [Technology], required: false }),
+    rating: t.field({ type: [Rating], required: false }),
+    status: t.field({ type: [EnergyStatus], required: false }),
+    capacityMw: t.field({ type: FloatRange, required: false }),
+    startedOn: t.field({ type: DateRange, required: false }),
+    openedOn: t.field({ type: DateRange, required: false }),
+    plantsOnly: t.boolean({
+      required: false,
+      description:
+        'true: only assets that are not phases of a plant; false: only leaves (phases, and plants not built in phases), whose capacities can be added up.',
+    }),
+    synthetic: t.boolean({ required: false }),
+  }),
+});
+
+const EnergyAssetOrderField = builder.enumType('EnergyAssetOrderField', {
+  values: { ID: {}, NAME: {}, CAPACITY: {}, STARTED_ON: {}, OPENED_ON: {} } as const,
+});
+
+export const EnergyAssetOrder = builder.inputType('EnergyAssetOrder', {
+  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
+  fields: (t) => ({
+    field: t.field({ type: EnergyAssetOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
+    lang: t.field({ type: LangEnum, required: false, description: 'For NAME.' }),
+  }),
+});
+
+type EnergyAssetFilterArgs = typeof EnergyAssetFilter.$inferInput;
+type EnergyAssetOrderArgs = typeof EnergyAssetOrder.$inferInput;
+
+const ORDER_COLUMNS: Record<string, [string, string]> = {
+  CAPACITY: ['e.capacity_mw', 'capacityMw'],
+  STARTED_ON: ['e.started_on', 'startedOn'],
+  OPENED_ON: ['e.opened_on', 'openedOn'],
+};
+
+export function energyAssetOrdering(
+  order: EnergyAssetOrderArgs | null | undefined,
+  lang: Lang,
+): Ordering {
+  const desc = order?.direction === 'desc';
+  const id = { sql: 'e.id', key: 'id', desc };
+  if (!order || order.field === 'ID') return { name: `ID_${desc ? 'DESC' : 'ASC'}`, columns: [id] };
+  if (order.field === 'NAME') {
+    const language = order.lang ?? lang;
+    const column =
+      language === 'en' ? { sql: 'e.name_en', key: 'nameEn' } : { sql: 'e.name_fa', key: 'nameFa' };
+    return {
+      name: `NAME_${language.toUpperCase()}_${desc ? 'DESC' : 'ASC'}`,
+      columns: [{ ...column, desc }, id],
+    };
   }
-  if (args.status) {
-    where.push('e.status = ?');
-    params.push(args.status);
-  }
-  return { where, params };
+  const [sql, key] = ORDER_COLUMNS[order.field] as [string, string];
+  return {
+    name: `${order.field}_${desc ? 'DESC' : 'ASC'}`,
+    columns: [...nullsLast(sql, key, desc), id],
+  };
 }
+
+export async function energyAssetConditions(
+  ctx: Context,
+  filter: EnergyAssetFilterArgs | null | undefined,
+) {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  const tree = await treeFilters(ctx, filter, { region: 'e.region_id', sector: 'e.sector_id' });
+  conditions.where.push(...tree.where);
+  conditions.params.push(...tree.params);
+  conditions
+    .oneOf('e.technology', filter.technology)
+    .oneOf('e.rating', filter.rating)
+    .oneOf('e.status', filter.status)
+    .range('e.capacity_mw', 'capacityMw', filter.capacityMw, { min: 0 })
+    .dates('e.started_on', 'startedOn', filter.startedOn)
+    .dates('e.opened_on', 'openedOn', filter.openedOn);
+  if (filter.plantsOnly === true) conditions.add('e.parent_id IS NULL');
+  if (filter.plantsOnly === false) {
+    conditions.add('NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)');
+  }
+  if (filter.synthetic != null) conditions.add('e.synthetic = ?', filter.synthetic ? 1 : 0);
+  return conditions;
+}
+
+const energyListArgs = builder.args((t) => ({
+  filter: t.field({ type: EnergyAssetFilter, required: false }),
+  orderBy: t.field({ type: EnergyAssetOrder, required: false }),
+}));
 
 for (const [ref, tree, column] of [
   [Region, 'regions', 'e.region_id'],
@@ -123,26 +210,23 @@ for (const [ref, tree, column] of [
   builder.objectField(ref, 'energyAssets', (t) =>
     t.field({
       type: EnergyAssetConnection,
-      description: 'Plants and phases here or anywhere below.',
-      args: {
-        ...t.arg.connectionArgs(),
-        technology: t.arg({ type: Technology, required: false }),
-        status: t.arg({ type: EnergyStatus, required: false }),
-      },
+      description: 'Plants and phases here or anywhere below, filtered and sorted.',
+      args: { ...t.arg.connectionArgs(), ...energyListArgs },
       resolve: (parent: { id: number }, args, ctx, info) => {
-        readWindow(args, energyAssets.byIdOrdering);
-        const filter = energyFilter(args);
-        return loadChildPage<EnergyAssetRow>(ctx, info, args, parent.id, (ids, withTotal) =>
-          fetchChildPages(
+        const ordering = energyAssetOrdering(args.orderBy, ctx.lang);
+        readWindow(args, ordering);
+        return loadChildPage<EnergyAssetRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
+          const conditions = await energyAssetConditions(ctx, args.filter);
+          return fetchChildPages(
             ctx.db,
-            energyAssets.list(filter.where, filter.params),
+            energyAssets.list(conditions.where, conditions.params),
             { tree, column },
             ids,
-            energyAssets.byIdOrdering,
+            ordering,
             args,
             withTotal,
-          ),
-        );
+          );
+        });
       },
     }),
   );
@@ -159,23 +243,16 @@ builder.queryFields((t) => ({
   }),
   energyAssets: t.field({
     type: EnergyAssetConnection,
-    description:
-      'Plants and phases, optionally in a region or sector (including everything below it).',
-    args: {
-      ...t.arg.connectionArgs(),
-      region: t.arg.string({ required: false }),
-      sector: t.arg.string({ required: false }),
-      technology: t.arg({ type: Technology, required: false }),
-      status: t.arg({ type: EnergyStatus, required: false }),
-    },
+    description: 'Plants and phases, filtered and sorted, in keyset pages.',
+    args: { ...t.arg.connectionArgs(), ...energyListArgs },
     resolve: async (_root, args, ctx, info) => {
-      readWindow(args, energyAssets.byIdOrdering);
-      const tree = await treeFilters(ctx, args, { region: 'e.region_id', sector: 'e.sector_id' });
-      const filter = energyFilter(args);
+      const ordering = energyAssetOrdering(args.orderBy, ctx.lang);
+      readWindow(args, ordering);
+      const conditions = await energyAssetConditions(ctx, args.filter);
       return fetchPage<EnergyAssetRow>(
         ctx.db,
-        energyAssets.list([...tree.where, ...filter.where], [...tree.params, ...filter.params]),
-        energyAssets.byIdOrdering,
+        energyAssets.list(conditions.where, conditions.params),
+        ordering,
         args,
         wantsTotal(info),
       );

@@ -2,7 +2,7 @@
 import { builder } from '../builder';
 import type { Context } from '../context';
 import type { SqlValue } from '../db/client';
-import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
+import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
 import {
   type MoneyUnit as MoneyUnitValue,
   type Project as ProjectRow,
@@ -10,18 +10,25 @@ import {
 } from '../db/projects';
 import { regions } from '../db/regions';
 import { sectors } from '../db/sectors';
-import { inSubtree } from '../db/table';
+import { inSubtree, type Table } from '../db/table';
+import type { Lang } from '../lib/lang';
 import { addClaimsField } from './claim';
 import {
   badInput,
   bySlug,
+  Conditions,
   connectionType,
+  DateRange,
+  FloatRange,
+  IntRange,
+  LangEnum,
   LocalDate,
   langArg,
   loadChildPage,
   localDate,
   localised,
   nodeLoader,
+  OrderDirection,
   parseLocalId,
   sqlEnum,
   wantsTotal,
@@ -138,9 +145,114 @@ export const ProjectConnection = connectionType(Project, 'ProjectConnection');
 
 addClaimsField(Project, 'c.subject_id', 'project', 'Claims about this project.');
 
-function statusFilter(status: string | null | undefined) {
-  return status ? { where: ['p.status = ?'], params: [status] } : { where: [], params: [] };
+export const ProjectFilter = builder.inputType('ProjectFilter', {
+  description:
+    'Conditions a project must all meet. Region and sector include everything below them.',
+  fields: (t) => ({
+    region: t.string({ required: false, description: 'Region slug.' }),
+    sector: t.string({ required: false, description: 'Sector slug.' }),
+    status: t.field({ type: [ProjectStatus], required: false }),
+    financing: t.field({ type: [Financing], required: false }),
+    progressPercent: t.field({ type: FloatRange, required: false, description: 'Within 0–100.' }),
+    directJobs: t.field({ type: IntRange, required: false }),
+    startedOn: t.field({ type: DateRange, required: false }),
+    openedOn: t.field({ type: DateRange, required: false }),
+    synthetic: t.boolean({
+      required: false,
+      description: 'Only synthetic (true) or only reported (false) rows.',
+    }),
+  }),
+});
+
+const ProjectOrderField = builder.enumType('ProjectOrderField', {
+  values: {
+    ID: { description: 'Creation order.' },
+    NAME: { description: 'Name in the request’s language (`lang`, else Accept-Language).' },
+    PROGRESS: {},
+    DIRECT_JOBS: {},
+    INVESTMENT: { description: 'Normalised rial value; amounts in other currencies sort last.' },
+    STARTED_ON: {},
+    OPENED_ON: {},
+  } as const,
+});
+
+export const ProjectOrder = builder.inputType('ProjectOrder', {
+  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
+  fields: (t) => ({
+    field: t.field({ type: ProjectOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
+    lang: t.field({ type: LangEnum, required: false, description: 'For NAME.' }),
+  }),
+});
+
+type ProjectFilterArgs = typeof ProjectFilter.$inferInput;
+type ProjectOrderArgs = typeof ProjectOrder.$inferInput;
+
+const ORDER_COLUMNS: Record<string, string> = {
+  PROGRESS: 'p.progress_pct',
+  DIRECT_JOBS: 'p.direct_jobs',
+  INVESTMENT: 'p.investment_rial',
+  STARTED_ON: 'p.started_on',
+  OPENED_ON: 'p.opened_on',
+};
+const ORDER_KEYS: Record<string, string> = {
+  PROGRESS: 'progressPct',
+  DIRECT_JOBS: 'directJobs',
+  INVESTMENT: 'investmentRial',
+  STARTED_ON: 'startedOn',
+  OPENED_ON: 'openedOn',
+};
+
+/** The keyset ordering for a ProjectOrder; its name goes into cursors, so they cannot cross orders. */
+export function projectOrdering(order: ProjectOrderArgs | null | undefined, lang: Lang): Ordering {
+  if (!order || order.field === 'ID') {
+    const desc = order?.direction === 'desc';
+    return { name: `ID_${desc ? 'DESC' : 'ASC'}`, columns: [{ sql: 'p.id', key: 'id', desc }] };
+  }
+  const desc = order.direction === 'desc';
+  const id = { sql: 'p.id', key: 'id', desc };
+  if (order.field === 'NAME') {
+    const language = order.lang ?? lang;
+    const column =
+      language === 'en' ? { sql: 'p.name_en', key: 'nameEn' } : { sql: 'p.name_fa', key: 'nameFa' };
+    return {
+      name: `NAME_${language.toUpperCase()}_${desc ? 'DESC' : 'ASC'}`,
+      columns: [{ ...column, desc }, id],
+    };
+  }
+  const sql = ORDER_COLUMNS[order.field] as string;
+  const key = ORDER_KEYS[order.field] as string;
+  return {
+    name: `${order.field}_${desc ? 'DESC' : 'ASC'}`,
+    columns: [...nullsLast(sql, key, desc), id],
+  };
 }
+
+/** The SQL conditions of a ProjectFilter, refusing bad values by name. */
+export async function projectConditions(
+  ctx: Context,
+  filter: ProjectFilterArgs | null | undefined,
+) {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  const tree = await treeFilters(ctx, filter, { region: 'p.region_id', sector: 'p.sector_id' });
+  conditions.where.push(...tree.where);
+  conditions.params.push(...tree.params);
+  conditions
+    .oneOf('p.status', filter.status)
+    .oneOf('p.financing', filter.financing)
+    .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
+    .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 })
+    .dates('p.started_on', 'startedOn', filter.startedOn)
+    .dates('p.opened_on', 'openedOn', filter.openedOn);
+  if (filter.synthetic != null) conditions.add('p.synthetic = ?', filter.synthetic ? 1 : 0);
+  return conditions;
+}
+
+const projectListArgs = builder.args((t) => ({
+  filter: t.field({ type: ProjectFilter, required: false }),
+  orderBy: t.field({ type: ProjectOrder, required: false }),
+}));
 
 for (const [ref, tree, column] of [
   [Region, 'regions', 'p.region_id'],
@@ -149,26 +261,29 @@ for (const [ref, tree, column] of [
   builder.objectField(ref, 'projects', (t) =>
     t.field({
       type: ProjectConnection,
-      description: `Projects here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below.`,
-      args: { ...t.arg.connectionArgs(), status: t.arg({ type: ProjectStatus, required: false }) },
+      description: `Projects here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
+      args: { ...t.arg.connectionArgs(), ...projectListArgs },
       resolve: (parent: { id: number }, args, ctx, info) => {
-        readWindow(args, projects.byIdOrdering);
-        const filter = statusFilter(args.status);
-        return loadChildPage<ProjectRow>(ctx, info, args, parent.id, (ids, withTotal) =>
-          fetchChildPages(
+        const ordering = projectOrdering(args.orderBy, ctx.lang);
+        readWindow(args, ordering);
+        return loadChildPage<ProjectRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
+          const conditions = await projectConditions(ctx, args.filter);
+          return fetchChildPages(
             ctx.db,
-            projects.list(filter.where, filter.params),
+            projects.list(conditions.where, conditions.params),
             { tree, column },
             ids,
-            projects.byIdOrdering,
+            ordering,
             args,
             withTotal,
-          ),
-        );
+          );
+        });
       },
     }),
   );
 }
+
+const MAX_SLUG = 200;
 
 /** Resolves optional region/sector slug filters to subtree conditions, naming unknown slugs. */
 export async function treeFilters(
@@ -178,25 +293,21 @@ export async function treeFilters(
 ) {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (args.region != null) {
-    const region = await bySlug(ctx, regions, 'Region', args.region.slice(0, 200));
-    if (!region)
-      throw badInput(
-        'region',
-        `No region has the slug ${JSON.stringify(args.region.slice(0, 80))}.`,
-      );
-    const condition = inSubtree(columns.region, 'regions', region.id);
-    where.push(condition.sql);
-    params.push(...condition.params);
-  }
-  if (args.sector != null) {
-    const sector = await bySlug(ctx, sectors, 'Sector', args.sector.slice(0, 200));
-    if (!sector)
-      throw badInput(
-        'sector',
-        `No sector has the slug ${JSON.stringify(args.sector.slice(0, 80))}.`,
-      );
-    const condition = inSubtree(columns.sector, 'sectors', sector.id);
+  for (const [argument, tree, table, name] of [
+    ['region', 'regions', regions, 'Region'],
+    ['sector', 'sectors', sectors, 'Sector'],
+  ] as const) {
+    const slug = args[argument];
+    if (slug == null) continue;
+    if (slug.length > MAX_SLUG) throw badInput(argument, `\`${argument}\` is too long.`);
+    const row = await bySlug<{ id: number; slug: string }>(
+      ctx,
+      table as Table<{ id: number; slug: string }>,
+      name,
+      slug,
+    );
+    if (!row) throw badInput(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+    const condition = inSubtree(columns[argument], tree, row.id);
     where.push(condition.sql);
     params.push(...condition.params);
   }
@@ -213,21 +324,16 @@ builder.queryFields((t) => ({
   }),
   projects: t.field({
     type: ProjectConnection,
-    description: 'Projects, optionally in a region or sector (each including everything below it).',
-    args: {
-      ...t.arg.connectionArgs(),
-      region: t.arg.string({ required: false, description: 'Region slug.' }),
-      sector: t.arg.string({ required: false, description: 'Sector slug.' }),
-      status: t.arg({ type: ProjectStatus, required: false }),
-    },
+    description: 'Projects, filtered and sorted, in keyset pages.',
+    args: { ...t.arg.connectionArgs(), ...projectListArgs },
     resolve: async (_root, args, ctx, info) => {
-      readWindow(args, projects.byIdOrdering);
-      const filter = await treeFilters(ctx, args, { region: 'p.region_id', sector: 'p.sector_id' });
-      const status = statusFilter(args.status);
+      const ordering = projectOrdering(args.orderBy, ctx.lang);
+      readWindow(args, ordering);
+      const conditions = await projectConditions(ctx, args.filter);
       return fetchPage<ProjectRow>(
         ctx.db,
-        projects.list([...filter.where, ...status.where], [...filter.params, ...status.params]),
-        projects.byIdOrdering,
+        projects.list(conditions.where, conditions.params),
+        ordering,
         args,
         wantsTotal(info),
       );

@@ -72,3 +72,35 @@ export const JALALI_MONTHS_EN = [
   'Bahman',
   'Esfand',
 ] as const;
+
+function isoOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The Gregorian day of 1 Farvardin of a Jalali year: 20 or 21 March (rarely 19 or 22). */
+function nowruz(jalaliYear: number): Date {
+  for (const day of [21, 20, 22, 19]) {
+    const date = new Date(Date.UTC(jalaliYear + 621, 2, day));
+    const j = toJalali(isoOf(date));
+    if (j.year === jalaliYear && j.month === 1 && j.day === 1) return date;
+  }
+  throw new RangeError(`cannot place Nowruz of ${jalaliYear}`);
+}
+
+/**
+ * The ISO first and last days of a Jalali year, or of one of its months: months 1–6 have 31 days,
+ * 7–11 have 30, and Esfand ends the day before the next Nowruz.
+ */
+export function jalaliPeriod(year: number, month?: number | null): { from: string; to: string } {
+  const start = nowruz(year);
+  const nextYear = nowruz(year + 1);
+  const lastDay = (date: Date) => new Date(date.getTime() - 86_400_000);
+  if (month == null) return { from: isoOf(start), to: isoOf(lastDay(nextYear)) };
+  const offset = (m: number) => (m <= 6 ? (m - 1) * 31 : 186 + (m - 7) * 30);
+  const from = new Date(start.getTime() + offset(month) * 86_400_000);
+  const to =
+    month === 12
+      ? lastDay(nextYear)
+      : new Date(start.getTime() + (offset(month + 1) - 1) * 86_400_000);
+  return { from: isoOf(from), to: isoOf(to) };
+}

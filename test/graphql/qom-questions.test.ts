@@ -16,8 +16,8 @@ describe('the Qom questions, answered from the real data', () => {
       };
     }>(`{
       region(slug: "qom") {
-        claims(indicator: "solar_capacity_operational_mw") { totalCount nodes { ${CLAIM} } }
-        energyAssets(technology: SOLAR_PV, status: OPERATIONAL, first: 100) {
+        claims(filter: { indicator: "solar_capacity_operational_mw" }) { totalCount nodes { ${CLAIM} } }
+        energyAssets(filter: { technology: [SOLAR_PV], status: [OPERATIONAL] }, first: 100) {
           nodes { slug capacityMw status rating }
         }
       }
@@ -75,7 +75,7 @@ describe('the Qom questions, answered from the real data', () => {
 
   it('how many jobs the projects opened before 2025-08-23 created', async () => {
     const data = await gqlData<{ claims: { nodes: unknown[] } }>(`{
-      claims(indicator: "jobs_created", source: "mehr-2025-08-23-seed") { nodes { ${CLAIM} } }
+      claims(filter: { indicator: "jobs_created", source: "mehr-2025-08-23-seed" }) { nodes { ${CLAIM} } }
     }`);
     expect(data.claims.nodes).toEqual([
       expect.objectContaining({
@@ -96,7 +96,7 @@ describe('the Qom questions, answered from the real data', () => {
       };
       planTarget: Record<string, unknown>;
     }>(`{
-      region(slug: "qom") { claims(indicator: "units_revived") { nodes { slug value measure preferred } } }
+      region(slug: "qom") { claims(filter: { indicator: "units_revived" }) { nodes { slug value measure preferred } } }
       planTarget(slug: "revive-65-more-units") {
         plan { slug }
         indicator { slug }
@@ -137,7 +137,7 @@ describe('the Qom questions, answered from the real data', () => {
       }
       region(slug: "qom") {
         areaKm2 areaSource { slug }
-        claims(indicator: "share_national_area_percent") { nodes { slug value qualifier preferred source { slug } } }
+        claims(filter: { indicator: "share_national_area_percent" }) { nodes { slug value qualifier preferred source { slug } } }
       }
     }`);
     expect(data.plan.targets).toContainEqual({

@@ -4,7 +4,7 @@ import { addSyntheticProjects } from '../factories';
 import { gql } from '../helpers';
 
 const nested = `query ($first: Int!) {
-  projects(sector: "footwear", first: $first) {
+  projects(filter: { sector: "footwear" }, first: $first) {
     totalCount
     nodes {
       name(lang: EN)

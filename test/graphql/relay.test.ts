@@ -144,7 +144,9 @@ describe('cursor connections', () => {
   });
 
   it('refuses an unknown indicator slug in a filter, naming the argument', async () => {
-    const { body } = await gql('{ claims(indicator: "no_such_metric") { nodes { slug } } }');
+    const { body } = await gql(
+      '{ claims(filter: { indicator: "no_such_metric" }) { nodes { slug } } }',
+    );
     expect(body.errors?.[0]).toMatchObject({
       message: 'No indicator has the slug "no_such_metric".',
       extensions: { code: 'BAD_USER_INPUT', argument: 'indicator' },
@@ -157,9 +159,9 @@ describe('cursor connections', () => {
       inQomCounty: { totalCount: number };
       inShokouhieh: { nodes: { slug: string }[] };
     }>(`{
-      inIndustry: projects(sector: "industry", first: 100) { nodes { slug } }
-      inQomCounty: energyAssets(region: "qom-county") { totalCount }
-      inShokouhieh: projects(region: "shokouhieh") { nodes { slug } }
+      inIndustry: projects(filter: { sector: "industry" }, first: 100) { nodes { slug } }
+      inQomCounty: energyAssets(filter: { region: "qom-county" }) { totalCount }
+      inShokouhieh: projects(filter: { region: "shokouhieh" }) { nodes { slug } }
     }`);
     expect(data.inIndustry.nodes.map((n) => n.slug).sort()).toEqual([
       'construction-industries-units',

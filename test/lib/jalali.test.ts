@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJalali, parseIsoDate, toJalali } from '../../src/lib/jalali';
+import { formatJalali, jalaliPeriod, parseIsoDate, toJalali } from '../../src/lib/jalali';
 
 describe('toJalali', () => {
   it.each([
@@ -17,5 +17,19 @@ describe('toJalali', () => {
     expect(parseIsoDate('2025-02-30')).toBeNull();
     expect(parseIsoDate('2025-8-3')).toBeNull();
     expect(() => toJalali('1404-06-01x')).toThrow(RangeError);
+  });
+});
+
+describe('jalaliPeriod', () => {
+  it.each([
+    [1404, null, '2025-03-21', '2026-03-20'],
+    [1403, null, '2024-03-20', '2025-03-20'], // a leap year of 366 days
+    [1404, 1, '2025-03-21', '2025-04-20'],
+    [1404, 6, '2025-08-23', '2025-09-22'], // Shahrivar: the seed report is its first day
+    [1404, 7, '2025-09-23', '2025-10-22'],
+    [1404, 12, '2026-02-20', '2026-03-20'],
+  ])('%i/%s runs from %s to %s', (year, month, from, to) => {
+    expect(jalaliPeriod(year, month)).toEqual({ from, to });
+    expect(toJalali(from)).toMatchObject({ year, ...(month ? { month } : {}), day: 1 });
   });
 });
