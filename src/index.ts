@@ -28,6 +28,9 @@ app.get('/', (c) =>
   }),
 );
 
+app.get('/graphiql/*', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.get('/robots.txt', (c) => c.env.ASSETS.fetch(c.req.raw));
+
 app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}.` }, 404));
 
 // the last line of defence: a clear message and no stack trace for the client

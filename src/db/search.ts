@@ -18,6 +18,7 @@ import {
   searchDocuments,
   searchRowIdRange,
 } from '../lib/persian';
+import type { Db } from './client';
 
 export type { SearchKind } from '../lib/persian';
 
@@ -37,8 +38,6 @@ export class SearchTextTooLongError extends RangeError {
     this.name = 'SearchTextTooLongError';
   }
 }
-
-type Queryable = Pick<D1Database, 'prepare'>;
 
 for (const field of Object.keys(FIELD_WEIGHTS)) {
   if (!/^[a-z_]+$/.test(field)) throw new Error(`bad search field name: ${field}`);
@@ -72,22 +71,16 @@ GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?2`,
  * Empty (after normalisation) text gives []; text over MAX_SEARCH_LENGTH throws
  * SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
  */
-export async function searchRows(db: Queryable, text: string, limit: number): Promise<SearchRow[]> {
+export async function searchRows(db: Db, text: string, limit: number): Promise<SearchRow[]> {
   if (text.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(text.length);
   if (!Number.isFinite(limit)) throw new RangeError(`bad search limit: ${limit}`);
   const n = Math.min(Math.max(Math.floor(limit), 1), MAX_SEARCH_LIMIT);
   const normalised = normalizeForSearch(text);
   const fts = buildFtsQuery(normalised);
-  let statement: D1PreparedStatement;
-  if (fts !== null) {
-    statement = db.prepare(SEARCH_SQL.match).bind(fts, n);
-  } else {
-    const pattern = likePattern(normalised);
-    if (pattern === null) return [];
-    statement = db.prepare(SEARCH_SQL.like).bind(pattern, `% ${escapeLike(normalised)} %`, n);
-  }
-  const { results } = await statement.all<SearchRow>();
-  return results;
+  if (fts !== null) return db.all<SearchRow>(SEARCH_SQL.match, [fts, n]);
+  const pattern = likePattern(normalised);
+  if (pattern === null) return [];
+  return db.all<SearchRow>(SEARCH_SQL.like, [pattern, `% ${escapeLike(normalised)} %`, n]);
 }
 
 export type SearchValues = Readonly<Record<string, string | number | null | undefined>>;
@@ -99,7 +92,7 @@ export type SearchValues = Readonly<Record<string, string | number | null | unde
  * db.batch() as the write, so the index never disagrees with the table.
  */
 export function searchIndexStatements(
-  db: Queryable,
+  db: Pick<D1Database, 'prepare'>,
   kind: SearchKind,
   id: number,
   values: SearchValues,
@@ -117,7 +110,7 @@ export function searchIndexStatements(
 
 /** The statement that removes one entity from the index (run it with the entity's DELETE). */
 export function searchDeleteStatement(
-  db: Queryable,
+  db: Pick<D1Database, 'prepare'>,
   kind: SearchKind,
   id: number,
 ): D1PreparedStatement {

@@ -1,6 +1,8 @@
 // Search against the real migrated D1 (schema, Qom seed and its search index: migrations 0001-0004).
+
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { Db } from '../../src/db/client';
 import {
   SEARCH_SQL,
   type SearchKind,
@@ -28,7 +30,7 @@ async function slugs(rows: { kind: SearchKind; id: number }[]): Promise<string[]
 }
 
 async function find(text: string, limit = 100): Promise<string[]> {
-  return slugs(await searchRows(db(), text, limit));
+  return slugs(await searchRows(new Db(env.DB), text, limit));
 }
 
 async function totalEntities(): Promise<number> {
@@ -74,9 +76,9 @@ describe('the seeded search index', () => {
 
 describe('searchRows', () => {
   it('finds the same rows for «پروژه‌ها» (ZWNJ), «پروژهها» (none) and «پروژه ها» (space)', async () => {
-    const zwnj = await searchRows(db(), 'پروژه\u200Cها', 100);
-    const joined = await searchRows(db(), 'پروژهها', 100);
-    const spaced = await searchRows(db(), 'پروژه ها', 100);
+    const zwnj = await searchRows(new Db(env.DB), 'پروژه\u200Cها', 100);
+    const joined = await searchRows(new Db(env.DB), 'پروژهها', 100);
+    const spaced = await searchRows(new Db(env.DB), 'پروژه ها', 100);
     expect(zwnj.length).toBeGreaterThan(0);
     expect(joined).toEqual(zwnj);
     expect(spaced).toEqual(zwnj);
@@ -117,7 +119,7 @@ describe('searchRows', () => {
   });
 
   it('ranks a better match first (bm25 times the field weight)', async () => {
-    const rows = await searchRows(db(), 'footwear', 100);
+    const rows = await searchRows(new Db(env.DB), 'footwear', 100);
     const found = await slugs(rows);
     // the sector is named exactly «Footwear»; the project's name only contains it
     expect(found[0]).toBe('sector:footwear');
@@ -170,12 +172,12 @@ describe('searchRows', () => {
       '\uD800',
     ];
     for (const text of nasty) {
-      const rows = await searchRows(db(), text, 100);
+      const rows = await searchRows(new Db(env.DB), text, 100);
       expect(rows.length, text).toBeLessThan(total);
     }
     // the FTS operators were not applied: «qom OR solar» is the substring «qomorsolar», found nowhere
-    expect(await searchRows(db(), 'qom OR solar', 100)).toEqual([]);
-    expect(await searchRows(db(), 'NEAR(qom solar)', 100)).toEqual([]);
+    expect(await searchRows(new Db(env.DB), 'qom OR solar', 100)).toEqual([]);
+    expect(await searchRows(new Db(env.DB), 'NEAR(qom solar)', 100)).toEqual([]);
     // the tables are still there
     const claims = await db().prepare('SELECT count(*) AS n FROM claims').first<{ n: number }>();
     expect(claims?.n).toBe(150);
@@ -200,15 +202,15 @@ describe('searchRows', () => {
   });
 
   it('returns nothing for empty text, clamps the limit and rejects overlong text', async () => {
-    expect(await searchRows(db(), '', 10)).toEqual([]);
-    expect(await searchRows(db(), ' \u200C\u0640 ', 10)).toEqual([]);
-    expect((await searchRows(db(), 'qom', 3)).length).toBe(3);
-    expect((await searchRows(db(), 'qom', 0)).length).toBe(1);
-    expect((await searchRows(db(), 'qom', 10_000)).length).toBeLessThanOrEqual(100);
-    await expect(searchRows(db(), 'ق'.repeat(201), 10)).rejects.toBeInstanceOf(
+    expect(await searchRows(new Db(env.DB), '', 10)).toEqual([]);
+    expect(await searchRows(new Db(env.DB), ' \u200C\u0640 ', 10)).toEqual([]);
+    expect((await searchRows(new Db(env.DB), 'qom', 3)).length).toBe(3);
+    expect((await searchRows(new Db(env.DB), 'qom', 0)).length).toBe(1);
+    expect((await searchRows(new Db(env.DB), 'qom', 10_000)).length).toBeLessThanOrEqual(100);
+    await expect(searchRows(new Db(env.DB), 'ق'.repeat(201), 10)).rejects.toBeInstanceOf(
       SearchTextTooLongError,
     );
-    expect(await searchRows(db(), 'ق'.repeat(200), 10)).toEqual([]);
+    expect(await searchRows(new Db(env.DB), 'ق'.repeat(200), 10)).toEqual([]);
   });
 
   it('uses the FTS5 index (EXPLAIN QUERY PLAN)', async () => {
