@@ -269,7 +269,14 @@ async function main() {
   const sectorBySlug = indexBySlug('sectors', cur.sectors);
   checkParents('sector', cur.sectors);
   for (const s of cur.sectors) {
-    checkKeys(`sector '${s.slug}'`, s, ['slug', 'parent', 'name_fa', 'name_en', 'isic_code', 'named_in']);
+    checkKeys(`sector '${s.slug}'`, s, [
+      'slug',
+      'parent',
+      'name_fa',
+      'name_en',
+      'isic_code',
+      'named_in',
+    ]);
     if (!Array.isArray(s.named_in) || s.named_in.length === 0) {
       fail(`sector '${s.slug}': named_in must list the sources that name it`);
     }

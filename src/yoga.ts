@@ -43,7 +43,11 @@ export const yoga = createYoga<ServerContext, Context>({
   },
   // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline
   renderGraphiQL: (options) =>
-    renderGraphiQL({ ...options, endpoint: options.endpoint ?? '/graphql', title: options.title ?? 'Ostan' }),
+    renderGraphiQL({
+      ...options,
+      endpoint: options.endpoint ?? '/graphql',
+      title: options.title ?? 'Ostan',
+    }),
   context: ({ request, env }) => createContext(request, env),
   plugins: [d1CostExtension],
 });

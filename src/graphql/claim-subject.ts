@@ -1,7 +1,12 @@
 /** Claim.subject: the thing a claim is about, as a union of the entity types. */
-import { brandWithType } from '@pothos/core';
 import { builder } from '../builder';
+import type { EnergyAsset as EnergyAssetRow } from '../db/energy-assets';
+import type { Plan as PlanRow } from '../db/plans';
+import type { Project as ProjectRow } from '../db/projects';
+import type { Region as RegionRow } from '../db/regions';
+import type { Sector as SectorRow } from '../db/sectors';
 import { Claim } from './claim';
+import { loadBranded } from './common';
 import { EnergyAsset } from './energy-asset';
 import { Plan } from './plan';
 import { Project } from './project';
@@ -13,21 +18,23 @@ const ClaimSubject = builder.unionType('ClaimSubject', {
   types: [Region, Project, EnergyAsset, Sector, Plan],
 });
 
+const SUBJECT_TYPES = {
+  region: Region,
+  project: Project,
+  energy_asset: EnergyAsset,
+  sector: Sector,
+  plan: Plan,
+};
+
 builder.objectField(Claim, 'subject', (t) =>
   t.field({
     type: ClaimSubject,
-    // the claim names its subject's type; that type's loader fetches it in the request's batch,
-    // and the brand tells the union which type the row is
+    // the claim names its subject's type; that type's loader fetches it in the request's batch
     resolve: async (claim, _args, ctx) => {
-      const ref = {
-        region: Region,
-        project: Project,
-        energy_asset: EnergyAsset,
-        sector: Sector,
-        plan: Plan,
-      }[claim.subjectKind];
-      const subject = await ref.getDataloader(ctx).load(claim.subjectId);
-      brandWithType(subject, ref);
+      const subject = await loadBranded<
+        RegionRow | ProjectRow | EnergyAssetRow | SectorRow | PlanRow
+      >(SUBJECT_TYPES[claim.subjectKind], ctx, claim.subjectId);
+      if (!subject) throw new Error(`claim ${claim.slug} names a missing subject`);
       return subject;
     },
   }),

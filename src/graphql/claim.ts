@@ -1,5 +1,4 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
-import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder';
 import { type Context, loaderFor } from '../context';
 import {
@@ -8,7 +7,6 @@ import {
   claims,
   type SubjectKind,
 } from '../db/claims';
-import type { SqlValue } from '../db/client';
 import { indicators } from '../db/indicators';
 import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
 import { sources } from '../db/sources';

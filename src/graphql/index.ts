@@ -9,5 +9,6 @@ import './project';
 import './energy-asset';
 import './plan';
 import './claim-subject';
+import './search';
 
 export const schema = builder.toSchema();

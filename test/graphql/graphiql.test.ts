@@ -16,9 +16,8 @@ it('serves GraphiQL to browsers at /graphql, loading only local files', async ()
 });
 
 it('still answers GraphQL over GET for clients', async () => {
-  const response = await exports.default.fetch(
-    'http://ostan.test/graphql?query=%7B__typename%7D',
-    { headers: { accept: 'application/graphql-response+json' } },
-  );
+  const response = await exports.default.fetch('http://ostan.test/graphql?query=%7B__typename%7D', {
+    headers: { accept: 'application/graphql-response+json' },
+  });
   expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
 });

@@ -1,0 +1,99 @@
+/** search(text): Persian-correct full-text search across every kind of entity. */
+import { builder } from '../builder';
+import {
+  MAX_SEARCH_LIMIT,
+  type SearchKind,
+  SearchTextTooLongError,
+  searchRows,
+} from '../db/search';
+import { MAX_SEARCH_LENGTH } from '../lib/persian';
+import { Claim } from './claim';
+import { badInput, loadBranded, sqlEnum } from './common';
+import { EnergyAsset } from './energy-asset';
+import { Indicator } from './indicator';
+import { Plan } from './plan';
+import { Project } from './project';
+import { Region } from './region';
+import { Sector } from './sector';
+import { Source } from './source';
+
+const TYPES = {
+  region: Region,
+  sector: Sector,
+  source: Source,
+  indicator: Indicator,
+  project: Project,
+  energy_asset: EnergyAsset,
+  plan: Plan,
+  claim: Claim,
+} satisfies Record<SearchKind, unknown>;
+
+const SearchKindEnum = sqlEnum(
+  'SearchKind',
+  'The kind of thing a search hit is.',
+  Object.keys(TYPES) as SearchKind[],
+);
+
+const SearchResult = builder.unionType('SearchResult', {
+  description: 'Anything search can find.',
+  types: Object.values(TYPES),
+});
+
+interface Hit {
+  kind: SearchKind;
+  id: number;
+  rank: number;
+  node: object;
+}
+
+const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
+  description: 'One thing that matched, with its rank among the hits of this search.',
+  fields: (t) => ({
+    kind: t.field({ type: SearchKindEnum, resolve: (hit) => hit.kind }),
+    rank: t.exposeFloat('rank', {
+      description: 'Lower is better (bm25, weighted by field); comparable only within one search.',
+    }),
+    // the row was branded with its type by loadBranded
+    node: t.field({ type: SearchResult, resolve: (hit) => hit.node as never }),
+  }),
+});
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHit],
+    description: `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At most ${MAX_SEARCH_LENGTH} characters.`,
+    args: {
+      text: t.arg.string({ required: true }),
+      first: t.arg.int({ required: false, defaultValue: 20 }),
+    },
+    resolve: async (_root, { text, first }, ctx) => {
+      const limit = first ?? 20;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+        throw badInput(
+          'first',
+          `\`first\` must be between 1 and ${MAX_SEARCH_LIMIT}; got ${limit}.`,
+        );
+      }
+      let rows: Awaited<ReturnType<typeof searchRows>>;
+      try {
+        rows = await searchRows(ctx.db, text, limit);
+      } catch (error) {
+        if (error instanceof SearchTextTooLongError) {
+          throw badInput(
+            'text',
+            `\`text\` is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}.`,
+          );
+        }
+        throw error;
+      }
+      const hits = await Promise.all(
+        rows.map(async (row) => {
+          const node = await loadBranded(TYPES[row.kind], ctx, row.id);
+          return node ? { ...row, node } : null;
+        }),
+      );
+      // a row deleted since it was indexed is skipped rather than failing the search
+      return hits.filter((hit): hit is Hit => hit !== null);
+    },
+  }),
+);

@@ -1,0 +1,67 @@
+// search(text) through GraphQL: one normalisation for Persian spellings, typed hits, clear errors.
+import { describe, expect, it } from 'vitest';
+import { gql, gqlData } from '../helpers';
+
+type Hits = { search: { kind: string; node: { __typename: string; slug: string } }[] };
+const query = `query ($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind rank
+    node { __typename ... on Sector { slug } ... on Project { slug } ... on Claim { slug } ... on Region { slug }
+      ... on EnergyAsset { slug } ... on Source { slug } ... on Indicator { slug } ... on Plan { slug } }
+  }
+}`;
+
+const search = async (text: string, first = 50) =>
+  (await gqlData<Hits>(query, { text, first })).search.map(
+    (hit) => `${hit.kind.toLowerCase()}:${hit.node.slug}`,
+  );
+
+describe('search', () => {
+  it('finds the same things for «پروژه‌ها», «پروژهها» and «پروژه ها»', async () => {
+    const zwnj = await search('پروژه\u200Cها');
+    expect(zwnj.length).toBeGreaterThan(0);
+    expect(await search('پروژهها')).toEqual(zwnj);
+    expect(await search('پروژه ها')).toEqual(zwnj);
+  });
+
+  it('finds «کفش» from Arabic kaf «كفش», footwear first', async () => {
+    const hits = await search('كفش');
+    expect(hits).toContain('sector:footwear');
+    expect(hits).toContain('project:footwear-chain');
+  });
+
+  it('finds 565 from Persian digits «۵۶۵»', async () => {
+    expect(await search('۵۶۵')).toContain('claim:c006');
+  });
+
+  it('finds English text case-insensitively and returns typed nodes', async () => {
+    const { search: hits } = await gqlData<Hits>(query, { text: 'RAZZAQ' });
+    expect(hits[0]).toMatchObject({
+      kind: 'ENERGY_ASSET',
+      node: { __typename: 'EnergyAsset', slug: 'razzaq-solar' },
+    });
+  });
+
+  it.each([
+    ['SQL metacharacters', "'; DROP TABLE projects; --"],
+    ['FTS syntax', 'qom OR "solar" NEAR(*)'],
+    ['invalid UTF-16', 'کفش\uD800'],
+  ])('treats %s as text, never as syntax', async (_name, text) => {
+    const { body } = await gql(query, { text });
+    expect(body.errors).toBeUndefined();
+    expect((body.data as Hits).search.length).toBeLessThan(50);
+    const still = await gqlData<{ projects: { totalCount: number } }>(
+      '{ projects { totalCount } }',
+    );
+    expect(still.projects.totalCount).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a 10 KB text', { text: 'ک'.repeat(10_000) }, 'text'],
+    ['first: 0', { text: 'قم', first: 0 }, 'first'],
+    ['first: 1000', { text: 'قم', first: 1000 }, 'first'],
+  ])('refuses %s, naming the argument', async (_name, variables, argument) => {
+    const { body } = await gql(query, variables);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});
