@@ -10,5 +10,6 @@ import './energy-asset';
 import './plan';
 import './claim-subject';
 import './search';
+import './totals';
 
 export const schema = builder.toSchema();
