@@ -1,5 +1,7 @@
 /** The Worker: Hono routes for GraphQL and health; everything else is GraphiQL's static files. */
 import { Hono } from 'hono';
+import { handleExport } from './exports/handler';
+import { handleStatus } from './exports/status-route';
 import { yoga } from './yoga';
 
 const app = new Hono<{ Bindings: CloudflareBindings }>();
@@ -25,8 +27,13 @@ app.get('/', (c) =>
     description: 'Open GraphQL API for provincial economic-development data (Qom province, Iran).',
     graphql: '/graphql',
     health: '/health',
+    status: '/status',
+    exports: '/exports/{projects|energy-assets|claims}.{csv|ndjson|geojson|oc4ids|sdmx}',
   }),
 );
+
+app.get('/status', handleStatus);
+app.get('/exports/:file', handleExport);
 
 app.get('/graphiql/*', (c) => c.env.ASSETS.fetch(c.req.raw));
 app.get('/robots.txt', (c) => c.env.ASSETS.fetch(c.req.raw));

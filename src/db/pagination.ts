@@ -70,7 +70,7 @@ function badArg(argument: string, message: string) {
 }
 
 /** Validates first/last/after/before the way GitHub's API does, naming the bad argument. */
-export function readWindow(args: PageArgs, ordering: Ordering): Window {
+export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAGE_SIZE): Window {
   const { first, last } = args;
   if (first != null && last != null) {
     throw badArg('first', 'Pass either `first` or `last` to paginate a connection, not both.');
@@ -79,8 +79,8 @@ export function readWindow(args: PageArgs, ordering: Ordering): Window {
     ['first', first],
     ['last', last],
   ] as const) {
-    if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
-      throw badArg(name, `\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}.`);
+    if (value != null && (!Number.isInteger(value) || value < 1 || value > maxSize)) {
+      throw badArg(name, `\`${name}\` must be between 1 and ${maxSize}; got ${value}.`);
     }
   }
   const decode = (name: 'after' | 'before'): CursorPayload | null => {
@@ -185,8 +185,9 @@ export async function fetchPage<Row extends object>(
   ordering: Ordering,
   args: PageArgs,
   withTotal: boolean,
+  maxSize = MAX_PAGE_SIZE,
 ): Promise<Page<Row>> {
-  const window = readWindow(args, ordering);
+  const window = readWindow(args, ordering, maxSize);
   const keyset = windowConditions(ordering, window);
   const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
   const pageParams = [...source.params, ...keyset.params, window.limit + 1];

@@ -11,5 +11,6 @@ import './plan';
 import './claim-subject';
 import './search';
 import './totals';
+import './data-status';
 
 export const schema = builder.toSchema();

@@ -104,3 +104,17 @@ export function jalaliPeriod(year: number, month?: number | null): { from: strin
       : new Date(start.getTime() + (offset(month + 1) - 1) * 86_400_000);
   return { from: isoOf(from), to: isoOf(to) };
 }
+
+/**
+ * Why an ISO date given as input is not acceptable, or null when it is: it must be a real day,
+ * between 1900 and 2100, and not a Jalali date written in ISO form (years 1300–1500).
+ */
+export function isoDateProblem(value: string): string | null {
+  if (!parseIsoDate(value)) return `Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}.`;
+  const year = Number(value.slice(0, 4));
+  if (year >= 1300 && year <= 1500) {
+    return `${value} looks like a Jalali date; give an ISO (Gregorian) date, or use jalaliYear/jalaliMonth.`;
+  }
+  if (year < 1900 || year > 2100) return `${value} is outside 1900–2100.`;
+  return null;
+}
