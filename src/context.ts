@@ -17,9 +17,14 @@ export interface ServerContext {
   executionCtx: ExecutionContext;
 }
 
-export function createContext(request: Request, env: CloudflareBindings): Context {
+/** `handle` is the request's D1 session when the route opened one (read replication). */
+export function createContext(
+  request: Request,
+  env: CloudflareBindings,
+  handle: D1Database | D1DatabaseSession = env.DB,
+): Context {
   return {
-    db: new Db(env.DB),
+    db: new Db(handle),
     lang: langFromAcceptLanguage(request.headers.get('accept-language')),
     requestId: request.headers.get('cf-ray') ?? crypto.randomUUID(),
     loaders: new Map(),

@@ -2,13 +2,13 @@
 import { Hono } from 'hono';
 import { handleExport } from './exports/handler';
 import { handleStatus } from './exports/status-route';
-import { yoga } from './yoga';
+import { graphqlBodyLimit, graphqlCors, handleGraphQL } from './http/graphql-route';
 
 const app = new Hono<{ Bindings: CloudflareBindings }>();
 
-app.on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) =>
-  yoga.fetch(c.req.raw, { env: c.env, executionCtx: c.executionCtx }),
-);
+// CORS answers preflights; then size limits, rate limits, the edge cache and Yoga (src/http/)
+app.use('/graphql', graphqlCors, graphqlBodyLimit);
+app.on(['GET', 'POST', 'OPTIONS'], '/graphql', handleGraphQL);
 
 app.get('/health', async (c) => {
   try {
@@ -46,4 +46,6 @@ app.onError((error, c) => {
   return c.json({ error: 'Internal error.' }, 500);
 });
 
+export { DataVersion } from './http/data-version';
+export { QueryBudget } from './http/budget';
 export default app;

@@ -1,8 +1,26 @@
-/** The GraphQL server, created once per isolate so its parse and validation caches are reused. */
-import { createYoga, isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { type Context, createContext, type ServerContext } from './context';
+/**
+ * The GraphQL server: one Yoga instance per edge configuration, created on first use and kept for
+ * the isolate's life (in practice one: Workers hand every request the same env), so its parse and
+ * validation caches are reused.
+ */
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { type Context, createContext } from './context';
 import { renderGraphiQL } from './graphiql';
 import { schema } from './graphql';
+import type { EdgeServerContext } from './http/edge';
+import { introspectionRecursionRule } from './http/introspection';
+import { meteringPlugin } from './http/metering';
+import type { EdgeConfig } from './limits';
+import { persistedOperation } from './persisted';
 
 /** Adds the D1 cost of the request to every result's `extensions`. */
 const d1CostExtension: Plugin<Context> = {
@@ -20,13 +38,47 @@ const d1CostExtension: Plugin<Context> = {
   },
 };
 
-export const yoga = createYoga<ServerContext, Context>({
-  schema,
-  graphqlEndpoint: '/graphql',
-  landingPage: false,
-  graphiql: {
-    title: 'Ostan · استان — GraphQL',
-    defaultQuery: `# Ostan: economic-development data for Qom province, Iran.
+// Armor reports a refused document as a validation error (400) instead of throwing from inside
+// graphql-js's visitor.
+const report: GraphQLArmorRejectCallback[] = [(context, error) => context?.reportError(error)];
+
+/** Request limits from the configuration; each refuses a document before it runs. */
+function limitPlugins(config: EdgeConfig): Plugin[] {
+  // Limits are exposed in messages ("limit of 12 exceeded, found 14"): they are documented in the
+  // README anyway, and a client can fix its query only if it knows what to fix.
+  const armor = { exposeLimits: true, propagateOnRejection: false, onReject: report };
+  const plugins: Plugin[] = [
+    // the token limit throws while parsing, so a huge document stops at its 1001st token
+    maxTokensPlugin({ n: config.maxTokens, exposeLimits: true }),
+    maxDepthPlugin({ ...armor, n: config.maxDepth, ignoreIntrospection: true }),
+    // introspection has its own, higher ceiling (GraphiQL's query is 21 deep)
+    maxDepthPlugin({ ...armor, n: config.maxIntrospectionDepth, ignoreIntrospection: false }),
+    maxAliasesPlugin({ ...armor, n: config.maxAliases }),
+    maxDirectivesPlugin({ ...armor, n: config.maxDirectives }),
+    {
+      onValidate({ addValidationRule }) {
+        addValidationRule(introspectionRecursionRule);
+        if (!config.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+      },
+    },
+  ];
+  if (config.environment !== 'development') plugins.push(blockFieldSuggestionsPlugin());
+  return plugins;
+}
+
+function createOstanYoga(config: EdgeConfig) {
+  return createYoga<EdgeServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
+    cors: false,
+    batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    maskedErrors: config.maskErrors,
+    graphiql: config.graphiql
+      ? {
+          title: 'Ostan · استان — GraphQL',
+          defaultQuery: `# Ostan: economic-development data for Qom province, Iran.
 # Every figure comes with its source; try the question of the seed report:
 {
   region(slug: "qom") {
@@ -40,14 +92,61 @@ export const yoga = createYoga<ServerContext, Context>({
   }
 }
 `,
-  },
-  // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline
-  renderGraphiQL: (options) =>
-    renderGraphiQL({
-      ...options,
-      endpoint: options.endpoint ?? '/graphql',
-      title: options.title ?? 'Ostan',
-    }),
-  context: ({ request, env }) => createContext(request, env),
-  plugins: [d1CostExtension],
-});
+        }
+      : false,
+    // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline
+    renderGraphiQL: (options) =>
+      renderGraphiQL({
+        ...options,
+        endpoint: options.endpoint ?? '/graphql',
+        title: options.title ?? 'Ostan',
+      }),
+    context: ({ request, env, db }) => createContext(request, env, db),
+    plugins: [
+      ...(config.csrfPrevention
+        ? [
+            useCSRFPrevention({
+              requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'],
+            }),
+          ]
+        : []),
+      usePersistedOperations({
+        getPersistedOperation: (hash) => persistedOperation(hash),
+        allowArbitraryOperations: config.arbitraryOperations,
+        customErrors: {
+          notFound: {
+            message: 'Unknown persisted operation: no operation in the manifest has this hash.',
+            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+          },
+          keyNotFound: {
+            message:
+              'Missing query: send `query`, or a persisted operation as extensions.persistedQuery.sha256Hash.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+          persistedQueryOnly: {
+            message: 'Only persisted operations are accepted here: send a sha256Hash, not a query.',
+            extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+          },
+        },
+      }),
+      ...limitPlugins(config),
+      meteringPlugin(),
+      d1CostExtension,
+    ],
+  });
+}
+
+type OstanYoga = YogaServerInstance<EdgeServerContext, Context>;
+
+const instances = new Map<string, OstanYoga>();
+
+/** The Yoga instance for `config`, created once per isolate and configuration. */
+export function yogaFor(config: EdgeConfig): OstanYoga {
+  const key = JSON.stringify(config);
+  let yoga = instances.get(key);
+  if (!yoga) {
+    yoga = createOstanYoga(config);
+    instances.set(key, yoga);
+  }
+  return yoga;
+}

@@ -7,30 +7,80 @@ export interface QueryStats {
   rowsRead: number;
 }
 
+export interface RunOptions {
+  /**
+   * The statements may run twice without harm (an upsert, a conditional update): only then is a
+   * write retried after a transient error. Reads are always retried.
+   */
+  idempotent?: boolean;
+}
+
+/** D1's transient failures (d1/best-practices/retry-queries): worth another attempt. */
+const TRANSIENT = /network connection lost|overloaded|object to be reset|connection reset/i;
+/** attempts in all, and the first backoff (doubling, with jitter) */
+const ATTEMPTS = 3;
+const BACKOFF_MS = 40;
+
+export function isTransient(error: unknown): boolean {
+  return error instanceof Error && TRANSIENT.test(error.message);
+}
+
+/** A statement that only reads: safe to run again. */
+export function isReadOnly(sql: string): boolean {
+  if (/^\s*(select|explain)\b/i.test(sql)) return true;
+  return /^\s*with\b/i.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql);
+}
+
+/** Runs `attempt`, again after a transient error when `retry` allows, with backoff. */
+export async function withRetries<T>(retry: boolean, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!retry || n >= ATTEMPTS || !isTransient(error)) throw error;
+      const delay = BACKOFF_MS * 2 ** (n - 1);
+      await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay));
+    }
+  }
+}
+
 export class Db {
   readonly stats: QueryStats = { queries: 0, rowsRead: 0 };
 
   constructor(private readonly d1: D1Database | D1DatabaseSession) {}
 
-  async all<Row>(sql: string, params: SqlValue[] = []): Promise<Row[]> {
-    const result = await this.d1
-      .prepare(sql)
-      .bind(...params)
-      .all<Row>();
+  async all<Row>(sql: string, params: SqlValue[] = [], options: RunOptions = {}): Promise<Row[]> {
+    const result = await withRetries(isReadOnly(sql) || options.idempotent === true, () =>
+      this.d1
+        .prepare(sql)
+        .bind(...params)
+        .all<Row>(),
+    );
     this.record(result.meta);
     return result.results;
   }
 
-  async first<Row>(sql: string, params: SqlValue[] = []): Promise<Row | null> {
-    const rows = await this.all<Row>(sql, params);
+  async first<Row>(
+    sql: string,
+    params: SqlValue[] = [],
+    options: RunOptions = {},
+  ): Promise<Row | null> {
+    const rows = await this.all<Row>(sql, params, options);
     return rows[0] ?? null;
   }
 
-  /** Runs read statements together in one round trip (D1 runs a batch as one transaction). */
-  async batch<Row>(statements: { sql: string; params: SqlValue[] }[]): Promise<Row[][]> {
+  /**
+   * Runs statements together in one round trip (D1 runs a batch as one transaction, so a retried
+   * batch either ran entirely or not at all).
+   */
+  async batch<Row>(
+    statements: { sql: string; params: SqlValue[] }[],
+    options: RunOptions = {},
+  ): Promise<Row[][]> {
     if (statements.length === 0) return [];
-    const results = await this.d1.batch<Row>(
-      statements.map(({ sql, params }) => this.d1.prepare(sql).bind(...params)),
+    const retry = options.idempotent === true || statements.every(({ sql }) => isReadOnly(sql));
+    const results = await withRetries(retry, () =>
+      this.d1.batch<Row>(statements.map(({ sql, params }) => this.d1.prepare(sql).bind(...params))),
     );
     for (const result of results) this.record(result.meta);
     return results.map((result) => result.results);

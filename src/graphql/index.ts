@@ -11,6 +11,7 @@ import './plan';
 import './claim-subject';
 import './search';
 import './totals';
+import './rate-limit';
 import './data-status';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,138 @@
+/**
+ * The metering plugin: before an operation runs it computes its cost (src/cost.ts), refuses it
+ * above the client's per-request ceiling, charges the client's budget (src/http/budget.ts) and,
+ * for a valid API key, counts the request against the key's rate limit; it sends mutations to
+ * the D1 primary and marks them so that cached reads are invalidated. After the operation it
+ * reports the cost in `extensions.queryCost` and, where configured, masks unexpected errors
+ * behind the request id.
+ */
+import { GraphQLError, getOperationAST } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { operationCost } from '../cost';
+import { chargeBudget } from './budget';
+import { attachEdge, costReport, type EdgeServerContext, type RequestEdge } from './edge';
+import { partnerIdentity } from './identity';
+
+/** What an onExecute hook may return (envelop's OnExecuteHookResult, which Yoga does not export). */
+type ExecuteHooks = Exclude<
+  Awaited<ReturnType<NonNullable<Plugin<EdgeServerContext>['onExecute']>>>,
+  void
+>;
+
+function refusal(message: string, code: string, status: number, headers?: Record<string, string>) {
+  return new GraphQLError(message, { extensions: { code, http: { status, headers } } });
+}
+
+function secondsUntil(iso: string): number {
+  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
+}
+
+function maskUnexpected(errors: readonly GraphQLError[], edge: RequestEdge): GraphQLError[] {
+  return errors.map((error) => {
+    const original = error.originalError;
+    if (!original || original instanceof GraphQLError) return error;
+    // the cause goes to the logs with the request id, never to the client (no stack, no SQL)
+    console.error(`request ${edge.requestId}:`, original);
+    return new GraphQLError('Unexpected error.', {
+      path: error.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: edge.requestId },
+    });
+  });
+}
+
+export function meteringPlugin(): Plugin<EdgeServerContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as EdgeServerContext;
+      const edge = context.edge;
+      if (!edge) return;
+      attachEdge(context, edge);
+      const { config } = edge;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation === 'mutation') {
+        edge.session?.usePrimary();
+        // conservatively, any executed mutation invalidates the cached reads
+        edge.mutated = true;
+      }
+
+      const partner = partnerIdentity(context);
+      if (partner) {
+        edge.identity = partner;
+        const { success } = await context.env.RATE_LIMIT_PARTNER.limit({ key: partner.key });
+        if (!success) {
+          setResultAndStopExecution({
+            errors: [
+              refusal('Too many requests for this API key: wait a minute.', 'RATE_LIMITED', 429, {
+                'Retry-After': '60',
+              }),
+            ],
+          });
+          return;
+        }
+      }
+
+      const cost = operationCost(
+        args.schema,
+        args.document,
+        args.variableValues as Record<string, unknown> | undefined,
+        args.operationName,
+      );
+      edge.cost = cost;
+      const maximum = config.maxCost[edge.identity.kind];
+      if (cost > maximum) {
+        setResultAndStopExecution({
+          errors: [
+            refusal(
+              `Query cost ${Number.isFinite(cost) ? cost : 'unbounded'} exceeds the limit of ${maximum} per request: ask for fewer items (first/last) or fewer nested lists.`,
+              'COST_LIMIT_EXCEEDED',
+              400,
+            ),
+          ],
+          extensions: { queryCost: costReport(edge) },
+        });
+        return;
+      }
+
+      const limit = config.budget[edge.identity.kind];
+      if (!edge.identity.metered) return reportAfter(edge);
+      edge.budget = await chargeBudget(
+        context.env,
+        edge.identity.key,
+        cost,
+        limit,
+        config.budget.windowSeconds,
+      );
+      if (!edge.budget.allowed) {
+        setResultAndStopExecution({
+          errors: [
+            refusal(
+              `Cost budget exhausted: ${edge.budget.remaining} of ${limit} points left, this query costs ${cost}; the budget resets at ${edge.budget.resetAt}.`,
+              'BUDGET_EXHAUSTED',
+              429,
+              { 'Retry-After': String(secondsUntil(edge.budget.resetAt)) },
+            ),
+          ],
+          extensions: { queryCost: costReport(edge) },
+        });
+        return;
+      }
+
+      return reportAfter(edge);
+    },
+  };
+}
+
+/** After the operation: the cost report, and unexpected errors masked where configured. */
+function reportAfter(edge: RequestEdge): ExecuteHooks {
+  return {
+    onExecuteDone({ result, setResult }) {
+      if (isAsyncIterable(result)) return;
+      const mask = edge.config.maskErrors && result.errors;
+      setResult({
+        ...result,
+        ...(mask && { errors: maskUnexpected(result.errors ?? [], edge) }),
+        extensions: { ...result.extensions, queryCost: costReport(edge) },
+      });
+    },
+  };
+}
