@@ -1,13 +1,27 @@
-/** The per-request context: the counted D1 handle, the language, nothing shared between requests. */
+/** The per-request context: the counted D1 handle, the language, the viewer; nothing shared. */
 import DataLoader from 'dataloader';
 import { Db } from './db/client';
+import { type ApiKey, apiKeyByHash } from './db/writes/api-keys';
+import { bearerKey, hashKey, KEY_PATTERN } from './lib/api-keys';
 import { type Lang, langFromAcceptLanguage } from './lib/lang';
+
+/**
+ * Who is calling. Reads are public, so a missing or bad key is not an error by itself: the
+ * mutations refuse it (ForbiddenError) and say which of these it was.
+ */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'invalid'; reason: 'malformed' | 'unknown' | 'revoked' }
+  | { kind: 'key'; key: ApiKey };
 
 export interface Context {
   db: Db;
+  /** the raw D1 handle, for write batches (src/db/writes): reads go through `db` */
+  d1: D1Database;
   /** the default language of names, from Accept-Language (Persian when absent) */
   lang: Lang;
   requestId: string;
+  viewer: Viewer;
   /** request-scoped DataLoaders created on first use, keyed by name */
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
@@ -18,17 +32,31 @@ export interface ServerContext {
 }
 
 /** `handle` is the request's D1 session when the route opened one (read replication). */
-export function createContext(
+export async function createContext(
   request: Request,
   env: CloudflareBindings,
   handle: D1Database | D1DatabaseSession = env.DB,
-): Context {
+): Promise<Context> {
+  const db = new Db(handle);
   return {
-    db: new Db(handle),
+    db,
+    d1: env.DB,
     lang: langFromAcceptLanguage(request.headers.get('accept-language')),
     requestId: request.headers.get('cf-ray') ?? crypto.randomUUID(),
+    viewer: await viewerOf(db, request.headers.get('authorization')),
     loaders: new Map(),
   };
+}
+
+/** Resolves `Authorization: Bearer <key>`; costs one D1 query only when the header is sent. */
+export async function viewerOf(db: Db, authorization: string | null): Promise<Viewer> {
+  const key = bearerKey(authorization);
+  if (key === undefined) return { kind: 'anonymous' };
+  if (key === null || !KEY_PATTERN.test(key)) return { kind: 'invalid', reason: 'malformed' };
+  const found = await apiKeyByHash(db, await hashKey(key));
+  if (!found) return { kind: 'invalid', reason: 'unknown' };
+  if (found.revoked) return { kind: 'invalid', reason: 'revoked' };
+  return { kind: 'key', key: found };
 }
 
 /** The request's DataLoader named `name`, created with `batch` on first use. */

@@ -1,5 +1,6 @@
 /** The Worker: Hono routes for GraphQL and health; everything else is GraphiQL's static files. */
 import { Hono } from 'hono';
+import { handleChanges } from './changes-route';
 import { handleExport } from './exports/handler';
 import { handleStatus } from './exports/status-route';
 import { graphqlBodyLimit, graphqlCors, handleGraphQL } from './http/graphql-route';
@@ -20,6 +21,8 @@ app.get('/health', async (c) => {
     return c.json({ status: 'error', database: 'unreachable', migration: null }, 503);
   }
 });
+
+app.get('/changes', (c) => handleChanges(c.req.raw, c.env));
 
 app.get('/', (c) =>
   c.json({

@@ -11,6 +11,11 @@ import './plan';
 import './claim-subject';
 import './search';
 import './totals';
+import './mutations/project';
+import './mutations/energy-asset';
+import './mutations/claim';
+import './mutations/plan';
+import './changes';
 import './rate-limit';
 import './data-status';
 

@@ -52,7 +52,14 @@ async function fullScans(db: RecordingDb): Promise<string[]> {
 }
 
 function contextFor(db: Db): Context {
-  return { db, lang: 'fa', requestId: 'test', loaders: new Map() };
+  return {
+    db,
+    lang: 'fa',
+    requestId: 'test',
+    viewer: { kind: 'anonymous' },
+    d1: env.DB,
+    loaders: new Map(),
+  };
 }
 
 type Case = [string, Record<string, unknown> | null, Record<string, unknown> | null];

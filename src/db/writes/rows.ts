@@ -1,0 +1,148 @@
+/** Turning validated mutation input into table rows: slugs to ids, camelCase to columns, region rights. */
+import type { Db } from '../client';
+import { regionWithin } from './api-keys';
+import type { Writer } from './engine';
+import { ENTITIES, type EntityKind, type SnakeRow } from './entities';
+import { ForbiddenError, type Issue, ValidationError } from './errors';
+
+/** Input fields that name another entity by slug, and the column that holds its id. */
+const REFERENCES: Record<string, { column: string; kind: EntityKind }> = {
+  region: { column: 'region_id', kind: 'region' },
+  sector: { column: 'sector_id', kind: 'sector' },
+  source: { column: 'source_id', kind: 'source' },
+  parent: { column: 'parent_id', kind: 'energy_asset' },
+  plan: { column: 'plan_id', kind: 'plan' },
+  indicator: { column: 'indicator_id', kind: 'indicator' },
+  claim: { column: 'claim_id', kind: 'claim' },
+};
+
+const RENAMED: Record<string, string> = { progressPercent: 'progress_pct' };
+
+export type InputFields = Record<string, unknown>;
+
+function snake(key: string): string {
+  return RENAMED[key] ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Slug → id for every slug the inputs name, one query per referenced kind. */
+export async function resolveSlugs(
+  db: Db,
+  inputs: readonly InputFields[],
+  extra: { kind: EntityKind; slug: string }[] = [],
+): Promise<Map<string, number>> {
+  const wanted = new Map<EntityKind, Set<string>>(extra.map((e) => [e.kind, new Set()]));
+  for (const e of extra) wanted.get(e.kind)?.add(e.slug);
+  for (const input of inputs) {
+    for (const [field, ref] of Object.entries(REFERENCES)) {
+      const slug = input[field];
+      if (typeof slug !== 'string') continue;
+      if (!wanted.has(ref.kind)) wanted.set(ref.kind, new Set());
+      wanted.get(ref.kind)?.add(slug);
+    }
+  }
+  const ids = new Map<string, number>();
+  for (const [kind, slugs] of wanted) {
+    const rows = await db.all<{ id: number; slug: string }>(
+      `SELECT id, slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify([...slugs])],
+    );
+    for (const row of rows) ids.set(`${kind}:${row.slug}`, row.id);
+  }
+  return ids;
+}
+
+/**
+ * The columns an input sets (only the fields present: undefined leaves a column alone, null
+ * clears it). Unknown slugs become issues under `path`.
+ */
+export function toColumns(
+  kind: EntityKind,
+  input: InputFields,
+  ids: Map<string, number>,
+  path: string[],
+  issues: Issue[],
+): SnakeRow {
+  const row: SnakeRow = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined || field === 'id' || field === 'version') continue;
+    const ref = REFERENCES[field];
+    if (ref) {
+      if (value === null) row[ref.column] = null;
+      else {
+        const id = ids.get(`${ref.kind}:${value}`);
+        if (id === undefined) {
+          issues.push({
+            path: [...path, field],
+            message: `No ${ref.kind.replace('_', ' ')} has the slug ${JSON.stringify(value)}.`,
+            code: 'unknown_reference',
+          });
+        } else row[ref.column] = id;
+      }
+    } else if (field === 'investment') {
+      const money = value as { amount: number; unit: string } | null;
+      row.investment_amount = money?.amount ?? null;
+      row.investment_unit = money?.unit ?? null;
+    } else if (typeof value === 'boolean') {
+      row[snake(field)] = value ? 1 : 0;
+    } else {
+      row[snake(field)] = value as string | number | null;
+    }
+  }
+  for (const column of Object.keys(row)) {
+    if (!ENTITIES[kind].columns.includes(column)) throw new Error(`no column ${kind}.${column}`);
+  }
+  return row;
+}
+
+/** Refuses the write unless the key may write in `regionId` (or a region above it). */
+export async function requireRegion(writer: Writer & { regionIds: number[] }, regionId: number) {
+  if (await regionWithin(writer.db, regionId, writer.regionIds)) return;
+  const rows = await writer.db.all<{ slug: string }>(
+    `SELECT slug FROM regions WHERE id = ? OR id IN (SELECT value FROM json_each(?)) ORDER BY id = ? DESC, slug`,
+    [regionId, JSON.stringify(writer.regionIds), regionId],
+  );
+  const [target, ...allowed] = rows.map((r) => r.slug);
+  throw new ForbiddenError(
+    `This API key may not write in the region ${target}; it may write in ${allowed.join(', ') || 'no region'} and the regions below.`,
+    'REGION',
+  );
+}
+
+/** Slugs already taken in `kind`'s table, or twice within the inputs, as issues. */
+export async function slugIssues(
+  db: Db,
+  kind: EntityKind,
+  slugs: { slug: string; path: string[] }[],
+): Promise<Issue[]> {
+  const taken = new Set(
+    (
+      await db.all<{ slug: string }>(
+        `SELECT slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
+        [JSON.stringify(slugs.map((s) => s.slug))],
+      )
+    ).map((r) => r.slug),
+  );
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const { slug, path } of slugs) {
+    if (taken.has(slug)) {
+      issues.push({
+        path,
+        message: `The slug ${JSON.stringify(slug)} is already taken.`,
+        code: 'duplicate',
+      });
+    } else if (seen.has(slug)) {
+      issues.push({
+        path,
+        message: `The slug ${JSON.stringify(slug)} appears twice in this request.`,
+        code: 'duplicate',
+      });
+    }
+    seen.add(slug);
+  }
+  return issues;
+}
+
+export function throwIssues(issues: Issue[]) {
+  if (issues.length > 0) throw new ValidationError(issues);
+}
