@@ -7,11 +7,10 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
 import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
 import { renderGraphiQL } from './graphiql';
@@ -48,8 +47,15 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
   // README anyway, and a client can fix its query only if it knows what to fix.
   const armor = { exposeLimits: true, propagateOnRejection: false, onReject: report };
   const plugins: Plugin[] = [
-    // the token limit throws while parsing, so a huge document stops at its 1001st token
-    maxTokensPlugin({ n: config.maxTokens, exposeLimits: true }),
+    // The token limit stops a huge document at its 1001st token, while parsing. It is graphql-js's
+    // own `maxTokens`, not armor's max-tokens plugin: that one imports 'graphql/language/parser',
+    // which wrangler's bundler resolves to graphql's CommonJS copy, so its GraphQLError is not
+    // Yoga's and every syntax error became a 500.
+    {
+      onParse({ setParseFn }) {
+        setParseFn((source, options) => parse(source, { ...options, maxTokens: config.maxTokens }));
+      },
+    },
     maxDepthPlugin({ ...armor, n: config.maxDepth, ignoreIntrospection: true }),
     // introspection has its own, higher ceiling (GraphiQL's query is 21 deep)
     maxDepthPlugin({ ...armor, n: config.maxIntrospectionDepth, ignoreIntrospection: false }),
