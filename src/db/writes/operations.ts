@@ -11,6 +11,11 @@ import {
   toColumns,
 } from './rows';
 
+/** The most rows one write may create (importProjects, importClaims). */
+export const MAX_ROWS_PER_WRITE = 500;
+
+const NEW_SLUG = /^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** A writer with the regions its key may write. */
 export type PartnerWriter = Writer & { regionIds: number[] };
 
@@ -37,6 +42,15 @@ export async function createRows(
   pathOf: (index: number) => string[],
   extraColumns: (input: InputFields, index: number) => SnakeRow = () => ({}),
 ): Promise<number[]> {
+  if (inputs.length > MAX_ROWS_PER_WRITE) {
+    throw new ValidationError([
+      {
+        path: pathOf(MAX_ROWS_PER_WRITE).slice(0, -1),
+        message: `At most ${MAX_ROWS_PER_WRITE} rows per call; got ${inputs.length}.`,
+        code: 'too_big',
+      },
+    ]);
+  }
   const ids = await resolveSlugs(writer.db, inputs);
   const issues: Issue[] = [];
   const rows = inputs.map((input, i) => ({
@@ -215,6 +229,14 @@ export async function recordClaims(
   inputs.forEach((input, i) => {
     const source = input.source;
     if (known.has(`source:${source.slug}`) || newSources.has(source.slug)) return;
+    if (!NEW_SLUG.test(source.slug)) {
+      issues.push({
+        path: [...pathOf(i), 'source', 'slug'],
+        message: 'A new source’s slug: lower-case letters, digits and single hyphens, at most 100.',
+        code: 'invalid_format',
+      });
+      return;
+    }
     const missing = ['publisher', 'language', 'kind'].filter((f) => source[f] == null);
     if (missing.length > 0) {
       issues.push({

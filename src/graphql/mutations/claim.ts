@@ -11,6 +11,7 @@ import {
   LIST_WRITE_ERRORS,
   localId,
   nameRule,
+  refRule,
   slugRule,
   textRule,
   versionRule,
@@ -23,7 +24,8 @@ const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
   description:
     'The source of a claim by slug. When no source has the slug, it is created from the other fields (kind, publisher and language are then required).',
   fields: (t) => ({
-    slug: t.string({ required: true, validate: slugRule }),
+    // existing sources may have any slug; a new one gets the strict form (checked when created)
+    slug: t.string({ required: true, validate: refRule }),
     kind: t.field({ type: enumByName<string>('SourceKind'), required: false }),
     publisher: t.string({ required: false, validate: nameRule }),
     titleEn: t.string({ required: false, validate: textRule(500) }),
@@ -37,7 +39,7 @@ const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
 const ClaimSubjectInput = builder.inputType('ClaimSubjectInput', {
   fields: (t) => ({
     kind: t.field({ type: SubjectKindEnum, required: true }),
-    slug: t.string({ required: true, validate: slugRule }),
+    slug: t.string({ required: true, validate: refRule }),
   }),
 });
 
@@ -49,11 +51,11 @@ const RecordClaimInput = builder.inputType('RecordClaimInput', {
   fields: (t) => ({
     slug: t.string({ required: true, validate: slugRule }),
     source: t.field({ type: ClaimSourceInput, required: true }),
-    indicator: t.string({ required: true, validate: slugRule, description: 'Indicator slug.' }),
+    indicator: t.string({ required: true, validate: refRule, description: 'Indicator slug.' }),
     subject: t.field({ type: ClaimSubjectInput, required: true }),
     region: t.string({
       required: false,
-      validate: slugRule,
+      validate: refRule,
       description:
         'The region the figure applies to; defaults to the subject’s (required for sectors).',
     }),

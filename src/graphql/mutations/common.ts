@@ -140,6 +140,13 @@ export const slugRule = z
     'Lower-case letters, digits and single hyphens, e.g. qom-solar-2.',
   );
 
+/** A slug naming an existing row: existing slugs may use underscores (indicators) and digits. */
+export const refRule = z
+  .string()
+  .min(1, 'Must not be empty.')
+  .max(200, 'At most 200 characters.')
+  .regex(/^[a-z0-9_-]+$/, 'A slug: lower-case letters, digits, hyphens and underscores.');
+
 export const nameRule = z
   .string()
   .trim()

@@ -14,6 +14,7 @@ import {
   isoDateRule,
   localId,
   nameRule,
+  refRule,
   slugRule,
   textRule,
   versionRule,
@@ -34,11 +35,11 @@ function energyAssetFields(required: boolean) {
       : 'The fields to change; a field left out stays as it is, null clears it.',
     fields: (t) => ({
       slug: t.string({ required, validate: slugRule }),
-      region: t.string({ required, validate: slugRule }),
-      sector: t.string({ required: false, validate: slugRule }),
+      region: t.string({ required, validate: refRule }),
+      sector: t.string({ required: false, validate: refRule }),
       parent: t.string({
         required: false,
-        validate: slugRule,
+        validate: refRule,
         description: 'The plant this is a phase of.',
       }),
       phase: t.int({ required: false, validate: z.number().int().min(1).max(100) }),
@@ -54,7 +55,7 @@ function energyAssetFields(required: boolean) {
       financing: t.field({ type: Financing, required: false }),
       startedOn: t.string({ required: false, validate: isoDateRule }),
       openedOn: t.string({ required: false, validate: isoDateRule }),
-      source: t.string({ required: false, validate: slugRule }),
+      source: t.string({ required: false, validate: refRule }),
       ...(required ? { synthetic: t.boolean({ required: false, defaultValue: false }) } : {}),
     }),
     validate: z

@@ -10,6 +10,7 @@ import {
   idempotencyKeyArg,
   isoDateRule,
   nameRule,
+  refRule,
   slugRule,
   textRule,
   WRITE_ERRORS,
@@ -19,7 +20,7 @@ import {
 const CreatePlanInput = builder.inputType('CreatePlanInput', {
   fields: (t) => ({
     slug: t.string({ required: true, validate: slugRule }),
-    region: t.string({ required: true, validate: slugRule }),
+    region: t.string({ required: true, validate: refRule }),
     kind: t.field({ type: enumByName<string>('PlanKind'), required: true }),
     nameFa: t.string({ required: true, validate: nameRule }),
     nameEn: t.string({ required: true, validate: nameRule }),
@@ -28,7 +29,7 @@ const CreatePlanInput = builder.inputType('CreatePlanInput', {
     issuedOn: t.string({ required: false, validate: isoDateRule }),
     startsOn: t.string({ required: false, validate: isoDateRule }),
     endsOn: t.string({ required: false, validate: isoDateRule }),
-    source: t.string({ required: false, validate: slugRule }),
+    source: t.string({ required: false, validate: refRule }),
     synthetic: t.boolean({ required: false, defaultValue: false }),
   }),
   validate: z
@@ -42,11 +43,11 @@ const CreatePlanInput = builder.inputType('CreatePlanInput', {
 const CreatePlanTargetInput = builder.inputType('CreatePlanTargetInput', {
   fields: (t) => ({
     slug: t.string({ required: true, validate: slugRule }),
-    plan: t.string({ required: true, validate: slugRule }),
-    indicator: t.string({ required: true, validate: slugRule }),
+    plan: t.string({ required: true, validate: refRule }),
+    indicator: t.string({ required: true, validate: refRule }),
     region: t.string({
       required: true,
-      validate: slugRule,
+      validate: refRule,
       description: 'The region whose indicator the target is about.',
     }),
     comparator: t.field({ type: enumByName<string>('TargetComparator'), required: true }),
@@ -59,7 +60,7 @@ const CreatePlanTargetInput = builder.inputType('CreatePlanTargetInput', {
     descriptionEn: t.string({ required: false, validate: textRule(2000) }),
     claim: t.string({
       required: false,
-      validate: slugRule,
+      validate: refRule,
       description: 'The claim that announced it.',
     }),
     synthetic: t.boolean({ required: false, defaultValue: false }),

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { builder } from '../../builder';
 import type { Project as ProjectRow } from '../../db/projects';
-import { createRows, deleteRow, type PartnerWriter, updateRow } from '../../db/writes/operations';
+import {
+  createRows,
+  deleteRow,
+  MAX_ROWS_PER_WRITE,
+  type PartnerWriter,
+  updateRow,
+} from '../../db/writes/operations';
 import type { InputFields } from '../../db/writes/rows';
 import { Financing, Project, ProjectStatus } from '../project';
 import {
@@ -14,6 +20,7 @@ import {
   LIST_WRITE_ERRORS,
   localId,
   nameRule,
+  refRule,
   slugRule,
   textRule,
   versionRule,
@@ -21,7 +28,7 @@ import {
   write,
 } from './common';
 
-export const MAX_IMPORT_ROWS = 500;
+export const MAX_IMPORT_ROWS = MAX_ROWS_PER_WRITE;
 
 const MoneyInput = builder.inputType('MoneyInput', {
   description: 'An amount as reported, in its unit.',
@@ -48,8 +55,8 @@ function projectFields(required: boolean) {
       : 'The fields to change; a field left out stays as it is, null clears it.',
     fields: (t) => ({
       slug: t.string({ required, validate: slugRule }),
-      region: t.string({ required, validate: slugRule, description: 'Region slug.' }),
-      sector: t.string({ required: false, validate: slugRule, description: 'Sector slug.' }),
+      region: t.string({ required, validate: refRule, description: 'Region slug.' }),
+      sector: t.string({ required: false, validate: refRule, description: 'Sector slug.' }),
       nameFa: t.string({ required, validate: nameRule }),
       nameEn: t.string({ required, validate: nameRule }),
       descriptionFa: t.string({ required: false, validate: textRule(4000) }),
@@ -62,7 +69,7 @@ function projectFields(required: boolean) {
       openedOn: t.string({ required: false, validate: isoDateRule, description: 'ISO date.' }),
       financing: t.field({ type: Financing, required: false }),
       investors: t.string({ required: false, validate: textRule(1000) }),
-      source: t.string({ required: false, validate: slugRule, description: 'Source slug.' }),
+      source: t.string({ required: false, validate: refRule, description: 'Source slug.' }),
       ...(required
         ? {
             synthetic: t.boolean({
