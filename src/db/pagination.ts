@@ -22,6 +22,34 @@ export interface OrderColumn {
 }
 
 /**
+ * The keyset ordering of a list for an `orderBy` input: ID, NAME (in the request's language) or
+ * one of the list's nullable columns (`[sql, row key]`), ties broken by id. Its name goes into
+ * cursors, so a cursor cannot be used with another ordering.
+ */
+export function buildOrdering(
+  alias: string,
+  columns: Record<string, [string, string]>,
+  order: { field: string; direction?: string | null; lang?: 'fa' | 'en' | null } | null | undefined,
+  lang: 'fa' | 'en',
+): Ordering {
+  const desc = order?.direction === 'desc';
+  const suffix = desc ? 'DESC' : 'ASC';
+  const id = { sql: `${alias}.id`, key: 'id', desc };
+  if (!order || order.field === 'ID') return { name: `ID_${suffix}`, columns: [id] };
+  if (order.field === 'NAME') {
+    const language = order.lang ?? lang;
+    const name = {
+      sql: `${alias}.name_${language}`,
+      key: language === 'en' ? 'nameEn' : 'nameFa',
+      desc,
+    };
+    return { name: `NAME_${language.toUpperCase()}_${suffix}`, columns: [name, id] };
+  }
+  const [sql, key] = columns[order.field] as [string, string];
+  return { name: `${order.field}_${suffix}`, columns: [...nullsLast(sql, key, desc), id] };
+}
+
+/**
  * A nullable sort column, nulls last in either direction: a 0/1 "is null" column first, then the
  * value. An index on `(col IS NULL, col, id)` serves it.
  */

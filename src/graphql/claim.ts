@@ -8,11 +8,18 @@ import {
   type SubjectKind,
 } from '../db/claims';
 import { indicators } from '../db/indicators';
-import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
+import {
+  buildOrdering,
+  fetchChildPages,
+  fetchPage,
+  type Ordering,
+  readWindow,
+} from '../db/pagination';
 import { sources } from '../db/sources';
 import type { Table } from '../db/table';
 import { decodeGlobalId } from '../lib/global-id';
 import {
+  addSlugQuery,
   badInput,
   bySlug,
   Conditions,
@@ -239,19 +246,13 @@ export const ClaimOrder = builder.inputType('ClaimOrder', {
 type ClaimFilterArgs = typeof ClaimFilter.$inferInput;
 type ClaimOrderArgs = typeof ClaimOrder.$inferInput;
 
+const ORDER_COLUMNS: Record<string, [string, string]> = {
+  AS_OF: ['c.as_of', 'asOf'],
+  VALUE: ['c.normalised_value', 'normalisedValue'],
+};
+
 export function claimOrdering(order: ClaimOrderArgs | null | undefined): Ordering {
-  const desc = order?.direction === 'desc';
-  const id = { sql: 'c.id', key: 'id', desc };
-  const suffix = desc ? 'DESC' : 'ASC';
-  if (order?.field === 'AS_OF')
-    return { name: `AS_OF_${suffix}`, columns: [...nullsLast('c.as_of', 'asOf', desc), id] };
-  if (order?.field === 'VALUE') {
-    return {
-      name: `VALUE_${suffix}`,
-      columns: [...nullsLast('c.normalised_value', 'normalisedValue', desc), id],
-    };
-  }
-  return { name: `ID_${suffix}`, columns: [id] };
+  return buildOrdering('c', ORDER_COLUMNS, order, 'fa');
 }
 
 const SUBJECT_KINDS: Record<string, SubjectKind> = {
@@ -348,13 +349,6 @@ addClaimsField(
 );
 
 builder.queryFields((t) => ({
-  claim: t.field({
-    type: Claim,
-    nullable: true,
-    description: 'A claim by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<ClaimRow>(ctx, claims, 'Claim', slug),
-  }),
   claims: t.field({
     type: ClaimConnection,
     description: 'Claims, filtered and sorted, in keyset pages.',
@@ -373,3 +367,5 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+addSlugQuery<ClaimRow>('claim', Claim, claims, 'A claim');

@@ -7,9 +7,9 @@ import type { Page, PageArgs } from '../db/pagination';
 import type { Table } from '../db/table';
 import {
   formatJalali,
+  isoDateProblem,
   JALALI_MONTHS_EN,
   JALALI_MONTHS_FA,
-  isoDateProblem,
   jalaliPeriod,
   parseIsoDate,
   toJalali,
@@ -203,7 +203,9 @@ export const DateScalar = builder.scalarType('Date', {
   serialize: (value) => value,
   parseValue: (value) => {
     const problem =
-      typeof value === 'string' ? isoDateProblem(value) : `Expected an ISO date string, got ${typeof value}.`;
+      typeof value === 'string'
+        ? isoDateProblem(value)
+        : `Expected an ISO date string, got ${typeof value}.`;
     if (problem) throw new GraphQLError(problem);
     return value as string;
   },
@@ -355,4 +357,23 @@ export async function loadBranded<Row extends object>(
   const row = (await ref.getDataloader(ctx).load(id)) as Row | null;
   if (row) brandWithType(row, ref);
   return row;
+}
+
+/** Adds `field(slug: String!)` to Query: the row with that slug, or null when there is none. */
+export function addSlugQuery<Row extends { id: number; slug: string }>(
+  field: string,
+  // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref over Row
+  ref: any,
+  table: Table<Row>,
+  what: string,
+) {
+  builder.queryField(field, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description: `${what} by slug; null when there is none.`,
+      args: { slug: t.arg.string({ required: true }) },
+      resolve: (_root, { slug }, ctx) => bySlug<Row>(ctx, table, ref.name, slug) as never,
+    }),
+  );
 }

@@ -6,11 +6,11 @@ import {
   energyAssets,
   phasesOfPlants,
 } from '../db/energy-assets';
-import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
+import { buildOrdering, fetchPage, type Ordering, readWindow } from '../db/pagination';
 import type { Lang } from '../lib/lang';
 import { addClaimsField, Rating } from './claim';
 import {
-  bySlug,
+  addSlugQuery,
   Conditions,
   connectionType,
   DateRange,
@@ -18,7 +18,6 @@ import {
   LangEnum,
   LocalDate,
   langArg,
-  loadChildPage,
   localDate,
   localised,
   nodeLoader,
@@ -27,7 +26,7 @@ import {
   sqlEnum,
   wantsTotal,
 } from './common';
-import { Financing, treeFilters } from './project';
+import { addSubtreeConnections, Financing, treeFilters } from './project';
 import { Region } from './region';
 import { Sector } from './sector';
 import { Source } from './source';
@@ -155,23 +154,7 @@ export function energyAssetOrdering(
   order: EnergyAssetOrderArgs | null | undefined,
   lang: Lang,
 ): Ordering {
-  const desc = order?.direction === 'desc';
-  const id = { sql: 'e.id', key: 'id', desc };
-  if (!order || order.field === 'ID') return { name: `ID_${desc ? 'DESC' : 'ASC'}`, columns: [id] };
-  if (order.field === 'NAME') {
-    const language = order.lang ?? lang;
-    const column =
-      language === 'en' ? { sql: 'e.name_en', key: 'nameEn' } : { sql: 'e.name_fa', key: 'nameFa' };
-    return {
-      name: `NAME_${language.toUpperCase()}_${desc ? 'DESC' : 'ASC'}`,
-      columns: [{ ...column, desc }, id],
-    };
-  }
-  const [sql, key] = ORDER_COLUMNS[order.field] as [string, string];
-  return {
-    name: `${order.field}_${desc ? 'DESC' : 'ASC'}`,
-    columns: [...nullsLast(sql, key, desc), id],
-  };
+  return buildOrdering('e', ORDER_COLUMNS, order, lang);
 }
 
 export async function energyAssetConditions(
@@ -203,44 +186,18 @@ const energyListArgs = builder.args((t) => ({
   orderBy: t.field({ type: EnergyAssetOrder, required: false }),
 }));
 
-for (const [ref, tree, column] of [
-  [Region, 'regions', 'e.region_id'],
-  [Sector, 'sectors', 'e.sector_id'],
-] as const) {
-  builder.objectField(ref, 'energyAssets', (t) =>
-    t.field({
-      type: EnergyAssetConnection,
-      description: 'Plants and phases here or anywhere below, filtered and sorted.',
-      args: { ...t.arg.connectionArgs(), ...energyListArgs },
-      resolve: (parent: { id: number }, args, ctx, info) => {
-        const ordering = energyAssetOrdering(args.orderBy, ctx.lang);
-        readWindow(args, ordering);
-        return loadChildPage<EnergyAssetRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
-          const conditions = await energyAssetConditions(ctx, args.filter);
-          return fetchChildPages(
-            ctx.db,
-            energyAssets.list(conditions.where, conditions.params),
-            { tree, column },
-            ids,
-            ordering,
-            args,
-            withTotal,
-          );
-        });
-      },
-    }),
-  );
-}
+addSubtreeConnections<EnergyAssetRow>({
+  field: 'energyAssets',
+  connection: EnergyAssetConnection,
+  listArgs: energyListArgs,
+  table: energyAssets,
+  alias: 'e',
+  ordering: energyAssetOrdering,
+  conditions: energyAssetConditions,
+  what: 'Plants and phases',
+});
 
 builder.queryFields((t) => ({
-  energyAsset: t.field({
-    type: EnergyAsset,
-    nullable: true,
-    description: 'A plant or phase by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) =>
-      bySlug<EnergyAssetRow>(ctx, energyAssets, 'EnergyAsset', slug),
-  }),
   energyAssets: t.field({
     type: EnergyAssetConnection,
     description: 'Plants and phases, filtered and sorted, in keyset pages.',
@@ -259,3 +216,5 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+addSlugQuery<EnergyAssetRow>('energyAsset', EnergyAsset, energyAssets, 'A plant or phase');

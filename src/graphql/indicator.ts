@@ -3,7 +3,7 @@ import { builder } from '../builder';
 import { type Indicator as IndicatorRow, indicators } from '../db/indicators';
 import { fetchPage } from '../db/pagination';
 import {
-  bySlug,
+  addSlugQuery,
   connectionType,
   langArg,
   localised,
@@ -44,13 +44,6 @@ Indicator.implement({
 export const IndicatorConnection = connectionType(Indicator, 'IndicatorConnection');
 
 builder.queryFields((t) => ({
-  indicator: t.field({
-    type: Indicator,
-    nullable: true,
-    description: 'An indicator by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<IndicatorRow>(ctx, indicators, 'Indicator', slug),
-  }),
   indicators: t.field({
     type: IndicatorConnection,
     args: { ...t.arg.connectionArgs() },
@@ -64,3 +57,5 @@ builder.queryFields((t) => ({
       ),
   }),
 }));
+
+addSlugQuery<IndicatorRow>('indicator', Indicator, indicators, 'An indicator');

@@ -13,7 +13,7 @@ import {
 import { computeProgress } from '../lib/progress';
 import { addClaimsField, Claim } from './claim';
 import {
-  bySlug,
+  addSlugQuery,
   connectionType,
   LocalDate,
   langArg,
@@ -219,23 +219,13 @@ builder.objectField(Region, 'plans', (t) =>
 );
 
 builder.queryFields((t) => ({
-  plan: t.field({
-    type: Plan,
-    nullable: true,
-    description: 'A plan by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<PlanRow>(ctx, plans, 'Plan', slug),
-  }),
   plans: t.field({
     type: PlanConnection,
     args: { ...t.arg.connectionArgs() },
     resolve: (_root, args, ctx, info) =>
       fetchPage<PlanRow>(ctx.db, plans.list(), plans.byIdOrdering, args, wantsTotal(info)),
   }),
-  planTarget: t.field({
-    type: PlanTarget,
-    nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<PlanTargetRow>(ctx, planTargets, 'PlanTarget', slug),
-  }),
 }));
+
+addSlugQuery<PlanRow>('plan', Plan, plans, 'A plan');
+addSlugQuery<PlanTargetRow>('planTarget', PlanTarget, planTargets, 'A plan target');

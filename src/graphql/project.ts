@@ -2,7 +2,13 @@
 import { builder } from '../builder';
 import type { Context } from '../context';
 import type { SqlValue } from '../db/client';
-import { fetchChildPages, fetchPage, nullsLast, type Ordering, readWindow } from '../db/pagination';
+import {
+  buildOrdering,
+  fetchChildPages,
+  fetchPage,
+  type Ordering,
+  readWindow,
+} from '../db/pagination';
 import {
   type MoneyUnit as MoneyUnitValue,
   type Project as ProjectRow,
@@ -14,6 +20,7 @@ import { inSubtree, type Table } from '../db/table';
 import type { Lang } from '../lib/lang';
 import { addClaimsField } from './claim';
 import {
+  addSlugQuery,
   badInput,
   bySlug,
   Conditions,
@@ -188,44 +195,16 @@ export const ProjectOrder = builder.inputType('ProjectOrder', {
 type ProjectFilterArgs = typeof ProjectFilter.$inferInput;
 type ProjectOrderArgs = typeof ProjectOrder.$inferInput;
 
-const ORDER_COLUMNS: Record<string, string> = {
-  PROGRESS: 'p.progress_pct',
-  DIRECT_JOBS: 'p.direct_jobs',
-  INVESTMENT: 'p.investment_rial',
-  STARTED_ON: 'p.started_on',
-  OPENED_ON: 'p.opened_on',
-};
-const ORDER_KEYS: Record<string, string> = {
-  PROGRESS: 'progressPct',
-  DIRECT_JOBS: 'directJobs',
-  INVESTMENT: 'investmentRial',
-  STARTED_ON: 'startedOn',
-  OPENED_ON: 'openedOn',
+const ORDER_COLUMNS: Record<string, [string, string]> = {
+  PROGRESS: ['p.progress_pct', 'progressPct'],
+  DIRECT_JOBS: ['p.direct_jobs', 'directJobs'],
+  INVESTMENT: ['p.investment_rial', 'investmentRial'],
+  STARTED_ON: ['p.started_on', 'startedOn'],
+  OPENED_ON: ['p.opened_on', 'openedOn'],
 };
 
-/** The keyset ordering for a ProjectOrder; its name goes into cursors, so they cannot cross orders. */
 export function projectOrdering(order: ProjectOrderArgs | null | undefined, lang: Lang): Ordering {
-  if (!order || order.field === 'ID') {
-    const desc = order?.direction === 'desc';
-    return { name: `ID_${desc ? 'DESC' : 'ASC'}`, columns: [{ sql: 'p.id', key: 'id', desc }] };
-  }
-  const desc = order.direction === 'desc';
-  const id = { sql: 'p.id', key: 'id', desc };
-  if (order.field === 'NAME') {
-    const language = order.lang ?? lang;
-    const column =
-      language === 'en' ? { sql: 'p.name_en', key: 'nameEn' } : { sql: 'p.name_fa', key: 'nameFa' };
-    return {
-      name: `NAME_${language.toUpperCase()}_${desc ? 'DESC' : 'ASC'}`,
-      columns: [{ ...column, desc }, id],
-    };
-  }
-  const sql = ORDER_COLUMNS[order.field] as string;
-  const key = ORDER_KEYS[order.field] as string;
-  return {
-    name: `${order.field}_${desc ? 'DESC' : 'ASC'}`,
-    columns: [...nullsLast(sql, key, desc), id],
-  };
+  return buildOrdering('p', ORDER_COLUMNS, order, lang);
 }
 
 /** The SQL conditions of a ProjectFilter, refusing bad values by name. */
@@ -254,34 +233,65 @@ const projectListArgs = builder.args((t) => ({
   orderBy: t.field({ type: ProjectOrder, required: false }),
 }));
 
-for (const [ref, tree, column] of [
-  [Region, 'regions', 'p.region_id'],
-  [Sector, 'sectors', 'p.sector_id'],
-] as const) {
-  builder.objectField(ref, 'projects', (t) =>
-    t.field({
-      type: ProjectConnection,
-      description: `Projects here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
-      args: { ...t.arg.connectionArgs(), ...projectListArgs },
-      resolve: (parent: { id: number }, args, ctx, info) => {
-        const ordering = projectOrdering(args.orderBy, ctx.lang);
-        readWindow(args, ordering);
-        return loadChildPage<ProjectRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
-          const conditions = await projectConditions(ctx, args.filter);
-          return fetchChildPages(
-            ctx.db,
-            projects.list(conditions.where, conditions.params),
-            { tree, column },
-            ids,
-            ordering,
-            args,
-            withTotal,
-          );
-        });
-      },
-    }),
-  );
+/**
+ * Adds a filtered, sorted connection of `table`'s rows to Region and Sector, counting rows in
+ * the whole subtree below each, batched across every parent in the page.
+ */
+export function addSubtreeConnections<Row extends object>(spec: {
+  field: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the connection ref and args of the list
+  connection: any;
+  // biome-ignore lint/suspicious/noExplicitAny: the list's filter/orderBy args
+  listArgs: any;
+  table: Table<Row & { id: number; slug: string }>;
+  alias: string;
+  ordering: (orderBy: never, lang: Lang) => Ordering;
+  conditions: (ctx: Context, filter: never) => Promise<Conditions>;
+  what: string;
+}) {
+  for (const [ref, tree] of [
+    [Region, 'regions'],
+    [Sector, 'sectors'],
+  ] as const) {
+    const column = `${spec.alias}.${tree === 'regions' ? 'region_id' : 'sector_id'}`;
+    builder.objectField(ref, spec.field, (t) =>
+      t.field({
+        type: spec.connection,
+        description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
+        args: { ...t.arg.connectionArgs(), ...spec.listArgs },
+        resolve: (parent: { id: number }, args, ctx, info) => {
+          const { filter, orderBy } = args as { filter?: never; orderBy?: never };
+          const ordering = spec.ordering(orderBy as never, ctx.lang);
+          readWindow(args, ordering);
+          // `as never`: the connection ref is untyped here, so Pothos cannot check the page's shape
+          return loadChildPage<Row>(ctx, info, args, parent.id, async (ids, withTotal) => {
+            const conditions = await spec.conditions(ctx, filter as never);
+            return fetchChildPages<Row>(
+              ctx.db,
+              spec.table.list(conditions.where, conditions.params),
+              { tree, column },
+              ids,
+              ordering,
+              args,
+              withTotal,
+            );
+          }) as never;
+        },
+      }),
+    );
+  }
 }
+
+addSubtreeConnections<ProjectRow>({
+  field: 'projects',
+  connection: ProjectConnection,
+  listArgs: projectListArgs,
+  table: projects,
+  alias: 'p',
+  ordering: projectOrdering,
+  conditions: projectConditions,
+  what: 'Projects',
+});
 
 const MAX_SLUG = 200;
 
@@ -315,13 +325,6 @@ export async function treeFilters(
 }
 
 builder.queryFields((t) => ({
-  project: t.field({
-    type: Project,
-    nullable: true,
-    description: 'A project by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<ProjectRow>(ctx, projects, 'Project', slug),
-  }),
   projects: t.field({
     type: ProjectConnection,
     description: 'Projects, filtered and sorted, in keyset pages.',
@@ -340,3 +343,5 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+addSlugQuery<ProjectRow>('project', Project, projects, 'A project');

@@ -7,7 +7,7 @@ import {
   regions,
 } from '../db/regions';
 import {
-  bySlug,
+  addSlugQuery,
   connectionType,
   langArg,
   loadChildPage,
@@ -90,13 +90,6 @@ builder.objectField(Region, 'children', (t) =>
 );
 
 builder.queryFields((t) => ({
-  region: t.field({
-    type: Region,
-    nullable: true,
-    description: 'A region by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<RegionRow>(ctx, regions, 'Region', slug),
-  }),
   regions: t.field({
     type: RegionConnection,
     description: 'Regions, optionally of one kind, or only the roots of the tree.',
@@ -123,3 +116,5 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+addSlugQuery<RegionRow>('region', Region, regions, 'A region');

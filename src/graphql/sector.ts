@@ -9,7 +9,7 @@ import {
   sourceIdsNamingSectors,
 } from '../db/sectors';
 import {
-  bySlug,
+  addSlugQuery,
   connectionType,
   langArg,
   loadChildPage,
@@ -69,13 +69,6 @@ builder.objectField(Sector, 'children', (t) =>
 );
 
 builder.queryFields((t) => ({
-  sector: t.field({
-    type: Sector,
-    nullable: true,
-    description: 'A sector by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<SectorRow>(ctx, sectors, 'Sector', slug),
-  }),
   sectors: t.field({
     type: SectorConnection,
     description: 'Sectors; `rootsOnly` gives the top of the tree, to walk down through `children`.',
@@ -115,3 +108,5 @@ builder.objectField(Source, 'sectorsNamed', (t) =>
       ).load(source.id),
   }),
 );
+
+addSlugQuery<SectorRow>('sector', Sector, sectors, 'A sector');

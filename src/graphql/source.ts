@@ -3,7 +3,7 @@ import { builder } from '../builder';
 import { fetchPage } from '../db/pagination';
 import { type Source as SourceRow, sources } from '../db/sources';
 import {
-  bySlug,
+  addSlugQuery,
   connectionType,
   LocalDate,
   localDate,
@@ -65,13 +65,6 @@ Source.implement({
 export const SourceConnection = connectionType(Source, 'SourceConnection');
 
 builder.queryFields((t) => ({
-  source: t.field({
-    type: Source,
-    nullable: true,
-    description: 'A source by slug; null when there is none.',
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: (_root, { slug }, ctx) => bySlug<SourceRow>(ctx, sources, 'Source', slug),
-  }),
   sources: t.field({
     type: SourceConnection,
     description: 'All sources, oldest first by id.',
@@ -80,3 +73,5 @@ builder.queryFields((t) => ({
       fetchPage<SourceRow>(ctx.db, sources.list(), sources.byIdOrdering, args, wantsTotal(info)),
   }),
 }));
+
+addSlugQuery<SourceRow>('source', Source, sources, 'A source');
