@@ -1,6 +1,6 @@
 /** The per-request context: the counted D1 handle, the language, the viewer; nothing shared. */
 import DataLoader from 'dataloader';
-import { Db } from './db/client';
+import { type D1Handle, Db } from './db/client';
 import { type ApiKey, apiKeyByHash } from './db/writes/api-keys';
 import { bearerKey, hashKey, KEY_PATTERN } from './lib/api-keys';
 import { type Lang, langFromAcceptLanguage } from './lib/lang';
@@ -16,8 +16,11 @@ export type Viewer =
 
 export interface Context {
   db: Db;
-  /** the raw D1 handle, for write batches (src/db/writes): reads go through `db` */
-  d1: D1Database;
+  /**
+   * The request's D1 handle (its session, when the route opened one) for write batches
+   * (src/db/writes): writes then count in the bookmark the response returns. Reads use `db`.
+   */
+  d1: D1Handle;
   /** the default language of names, from Accept-Language (Persian when absent) */
   lang: Lang;
   requestId: string;
@@ -35,12 +38,12 @@ export interface ServerContext {
 export async function createContext(
   request: Request,
   env: CloudflareBindings,
-  handle: D1Database | D1DatabaseSession = env.DB,
+  handle: D1Handle = env.DB,
 ): Promise<Context> {
   const db = new Db(handle);
   return {
     db,
-    d1: env.DB,
+    d1: handle,
     lang: langFromAcceptLanguage(request.headers.get('accept-language')),
     requestId: request.headers.get('cf-ray') ?? crypto.randomUUID(),
     viewer: await viewerOf(db, request.headers.get('authorization')),

@@ -49,6 +49,6 @@ app.onError((error, c) => {
   return c.json({ error: 'Internal error.' }, 500);
 });
 
-export { DataVersion } from './http/data-version';
 export { QueryBudget } from './http/budget';
+export { DataVersion } from './http/data-version';
 export default app;

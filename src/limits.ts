@@ -16,6 +16,8 @@ export interface EdgeConfig {
   maxDirectives: number;
   /** bytes of a POST body or of a GET query string */
   maxDocumentBytes: number;
+  /** body limit for requests that carry an API key: bulk imports send up to 500 rows as variables */
+  maxKeyedBodyBytes: number;
   /** per-request ceiling on the cost model of src/cost.ts */
   maxCost: { anonymous: number; partner: number };
   /** cost points per client per window (the `rateLimit` query reports them) */
@@ -88,6 +90,7 @@ export function readEdgeConfig(vars: Vars): EdgeConfig {
     maxTokens: integer(vars, 'MAX_TOKENS', 1000),
     maxDirectives: integer(vars, 'MAX_DIRECTIVES', 10),
     maxDocumentBytes: integer(vars, 'MAX_DOCUMENT_BYTES', 32_768),
+    maxKeyedBodyBytes: integer(vars, 'MAX_KEYED_BODY_BYTES', 1_048_576),
     maxCost: {
       anonymous: integer(vars, 'MAX_COST_ANONYMOUS', 10_000),
       partner: integer(vars, 'MAX_COST_PARTNER', 50_000),

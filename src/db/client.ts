@@ -1,5 +1,8 @@
 /** A per-request handle on D1 that counts the statements it runs and the rows D1 read for them. */
 
+/** What Ostan needs of D1: a database, a session, or the route's lazy request session. */
+export type D1Handle = Pick<D1Database, 'prepare' | 'batch'>;
+
 export type SqlValue = string | number | null;
 
 export interface QueryStats {
@@ -47,7 +50,7 @@ export async function withRetries<T>(retry: boolean, attempt: () => Promise<T>):
 export class Db {
   readonly stats: QueryStats = { queries: 0, rowsRead: 0 };
 
-  constructor(private readonly d1: D1Database | D1DatabaseSession) {}
+  constructor(private readonly d1: D1Handle) {}
 
   async all<Row>(sql: string, params: SqlValue[] = [], options: RunOptions = {}): Promise<Row[]> {
     const result = await withRetries(isReadOnly(sql) || options.idempotent === true, () =>

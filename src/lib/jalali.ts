@@ -110,7 +110,8 @@ export function jalaliPeriod(year: number, month?: number | null): { from: strin
  * between 1900 and 2100, and not a Jalali date written in ISO form (years 1300–1500).
  */
 export function isoDateProblem(value: string): string | null {
-  if (!parseIsoDate(value)) return `Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}.`;
+  if (!parseIsoDate(value))
+    return `Expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}.`;
   const year = Number(value.slice(0, 4));
   if (year >= 1300 && year <= 1500) {
     return `${value} looks like a Jalali date; give an ISO (Gregorian) date, or use jalaliYear/jalaliMonth.`;

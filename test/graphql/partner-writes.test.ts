@@ -334,16 +334,15 @@ const refusals: {
       issues: [{ path: ['idempotencyKey'], code: 'idempotency_key_reused' }],
     },
   },
-  // 500-row imports exceed the edge's 32 KB body limit (src/limits.ts, MAX_DOCUMENT_BYTES), so
-  // through HTTP the import cases use 100 rows; test/db/partner-imports.test.ts covers 499 + 1.
+  // requests with a key may send up to MAX_KEYED_BODY_BYTES, so the full 500 rows go over HTTP
   {
-    name: 'a bulk import with one bad row among 99 good ones',
+    name: 'a bulk import with one bad row among 499 good ones',
     setup: async () => ({
       query: IMPORT_PROJECTS,
       variables: {
         input: {
-          rows: Array.from({ length: 100 }, (_, i) =>
-            newProject(`bulk-${i}`, i === 77 ? { directJobs: -1 } : {}),
+          rows: Array.from({ length: 500 }, (_, i) =>
+            newProject(`bulk-${i}`, i === 377 ? { directJobs: -1 } : {}),
           ),
         },
       },
@@ -351,7 +350,7 @@ const refusals: {
     }),
     expected: {
       __typename: 'ValidationError',
-      issues: [{ path: ['input', 'rows', '77', 'directJobs'], code: 'too_small' }],
+      issues: [{ path: ['input', 'rows', '377', 'directJobs'], code: 'too_small' }],
     },
   },
   {
@@ -517,9 +516,9 @@ describe('accepted writes', () => {
     });
   });
 
-  it('imports 100 projects in one call', async () => {
+  it('imports 500 projects in one call', async () => {
     const headers = bearer(await projectsKey());
-    const rows = Array.from({ length: 100 }, (_, i) => newProject(`bulk-${i}`, { directJobs: i }));
+    const rows = Array.from({ length: 500 }, (_, i) => newProject(`bulk-${i}`, { directJobs: i }));
     const result = await gqlData<{ importProjects: { data: { slug: string }[] } }>(
       IMPORT_PROJECTS,
       { input: { rows } },

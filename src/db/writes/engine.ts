@@ -5,7 +5,7 @@
  * the idempotency record. The batch commits together or not at all.
  */
 import { searchDocuments, searchRowIdRange } from '../../lib/persian';
-import type { Db, SqlValue } from '../client';
+import type { D1Handle, Db, SqlValue } from '../client';
 import { searchDeleteStatement, searchIndexStatements } from '../search';
 import { ENTITIES, type EntityKind, rowJson, type SnakeRow } from './entities';
 import { ConflictError, invalid } from './errors';
@@ -13,7 +13,7 @@ import { ConflictError, invalid } from './errors';
 /** Who writes, and the handles to write with. */
 export interface Writer {
   db: Db;
-  d1: D1Database;
+  d1: D1Handle;
   keyId: number;
   requestId: string;
 }
