@@ -23,8 +23,13 @@ const { positionals, values } = parseArgs({
     region: { type: 'string', multiple: true, default: [] },
     id: { type: 'string' },
     remote: { type: 'boolean', default: false },
+    env: { type: 'string' },
   },
 });
+if (values.env !== undefined && !['staging', 'production'].includes(values.env)) {
+  console.error('key: --env must be staging or production');
+  process.exit(2);
+}
 
 function fail(message) {
   console.error(`key: ${message}`);
@@ -43,6 +48,7 @@ function d1(sql) {
       'execute',
       'DB',
       values.remote ? '--remote' : '--local',
+      ...(values.env ? ['--env', values.env] : []),
       '--json',
       '--command',
       sql,
@@ -101,6 +107,6 @@ if (command === 'create') {
   console.log(`Revoked key ${rows[0].id} "${rows[0].name}".`);
 } else {
   fail(
-    'usage: npm run key -- create --name <name> --scope <scope>... --region <slug>... [--remote]\n       npm run key -- list [--remote]\n       npm run key -- revoke --id <id> [--remote]',
+    'usage: npm run key -- create --name <name> --scope <scope>... --region <slug>... [--remote] [--env staging|production]\n       npm run key -- list [--remote] [--env ...]\n       npm run key -- revoke --id <id> [--remote] [--env ...]',
   );
 }
