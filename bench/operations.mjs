@@ -205,6 +205,24 @@ export function operations(setup) {
       }),
     },
     {
+      name: 'page500Unmetered',
+      label:
+        'The same page without metering (no cf-connecting-ip: no rate-limit call, no budget Durable Object)',
+      paged: true,
+      unmetered: true,
+      ostan: gql(DEEP_PAGE, {
+        orderBy: { field: 'NAME', lang: 'EN' },
+        first: 20,
+        after: setup.cursor,
+      }),
+      floor: op('projectPage', {
+        orderBy: { field: 'NAME', lang: 'en', direction: 'asc' },
+        first: 20,
+        after: setup.cursor,
+        withTotal: false,
+      }),
+    },
+    {
       name: 'energyTotals',
       label: 'energyTotals by technology and status (province filter)',
       ostan: gql(ENERGY_TOTALS, { region: setup.province }),
