@@ -89,13 +89,16 @@ try {
   await page.goto(`${base}/graphql`, { waitUntil: 'networkidle' });
   await page.waitForSelector('.graphiql-execute-button', { timeout: 30_000 });
   await page.click('.graphiql-execute-button');
-  await page.waitForFunction(
-    () => document.querySelector('.result-window')?.textContent?.includes('preferredReason'),
-    null,
-    {
-      timeout: 30_000,
-    },
-  );
+  await page
+    .waitForFunction(
+      () => document.querySelector('.result-window')?.textContent?.includes('preferredReason'),
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(async (error) => {
+      await page.screenshot({ path: screenshot });
+      throw error;
+    });
   // the editor writes spaces as no-break spaces
   const result = (await page.textContent('.result-window'))?.replaceAll('\u00a0', ' ');
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });

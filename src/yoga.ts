@@ -12,6 +12,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
 import { createYoga, isAsyncIterable, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import examples from '../schema/operations/examples.json';
 import { type Context, createContext } from './context';
 import { renderGraphiQL } from './graphiql';
 import { schema } from './graphql';
@@ -19,7 +20,9 @@ import type { EdgeServerContext } from './http/edge';
 import { introspectionRecursionRule } from './http/introspection';
 import { meteringPlugin } from './http/metering';
 import type { EdgeConfig } from './limits';
-import { persistedOperation } from './persisted';
+import { graphiqlTabs, persistedOperation } from './persisted';
+
+const GRAPHIQL_TABS = graphiqlTabs(examples);
 
 /** Adds the D1 cost of the request to every result's `extensions`. */
 const d1CostExtension: Plugin<Context> = {
@@ -84,20 +87,13 @@ function createOstanYoga(config: EdgeConfig) {
     graphiql: config.graphiql
       ? {
           title: 'Ostan · استان — GraphQL',
-          defaultQuery: `# Ostan: economic-development data for Qom province, Iran.
-# Every figure comes with its source; try the question of the seed report:
-{
-  region(slug: "qom") {
-    name(lang: EN)
-    claims(filter: { indicator: "solar_capacity_operational_mw" }) {
-      nodes {
-        value unit preferred preferredReason
-        source { publisher publishedOn { iso jalali } }
-      }
-    }
-  }
-}
-`,
+          // the dashboard's own operations, with example variables, in Persian and English;
+          // the first one (the solar question) opens ready to run
+          defaultTabs: GRAPHIQL_TABS,
+          defaultQuery: GRAPHIQL_TABS[0]?.query,
+          headers: GRAPHIQL_TABS[0]?.headers,
+          // passed through to GraphiQL, which yoga's option type does not list
+          ...({ variables: GRAPHIQL_TABS[0]?.variables } as object),
         }
       : false,
     // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline

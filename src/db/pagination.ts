@@ -134,7 +134,11 @@ export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAG
   };
 }
 
-/** SQL for "row comes after (or before) this key" in the ordering, expanded for mixed directions. */
+/**
+ * SQL for "row comes after (or before) this key" in the ordering, expanded for mixed directions.
+ * A leading bound on the first column lets SQLite seek into the index instead of walking it from
+ * the start: page 500 then reads what page 1 reads.
+ */
 function keysetCondition(ordering: Ordering, key: CursorPayload['k'], after: boolean) {
   const params: SqlValue[] = [];
   const alternatives: string[] = [];
@@ -150,6 +154,14 @@ function keysetCondition(ordering: Ordering, key: CursorPayload['k'], after: boo
     params.push(key[i] ?? null);
     alternatives.push(`(${parts.join(' AND ')})`);
   });
+  const first = ordering.columns[0];
+  if (first && key[0] != null && ordering.columns.length > 1) {
+    const forward = after !== Boolean(first.desc);
+    return {
+      sql: `(${first.sql} ${forward ? '>=' : '<='} ? AND (${alternatives.join(' OR ')}))`,
+      params: [key[0], ...params],
+    };
+  }
   return { sql: `(${alternatives.join(' OR ')})`, params };
 }
 
@@ -190,14 +202,24 @@ function toPage<Row extends object>(ordering: Ordering, window: Window, fetched:
   const hasMore = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
-  const edges = rows.map((node) => ({ cursor: cursorOf(ordering, node), node }));
+  // a cursor is built only when the client asks for it (edges { cursor } or pageInfo)
+  const edges = rows.map((node) => ({
+    node,
+    get cursor() {
+      return cursorOf(ordering, node);
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: window.backward ? window.before !== null : hasMore,
       hasPreviousPage: window.backward ? hasMore : window.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
   };
 }

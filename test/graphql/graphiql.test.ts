@@ -13,6 +13,12 @@ it('serves GraphiQL to browsers at /graphql, loading only local files', async ()
   expect(html).toContain('/graphiql/graphiql.css');
   expect(html).toContain('Ostan');
   expect(html).not.toMatch(/https?:\/\//);
+  // the dashboard's operations open as tabs, asked in Persian and in English
+  expect(html).toContain('defaultTabs');
+  for (const name of ['SolarCapacityClaims', 'ProvinceOverview', 'ProjectsList', 'Search']) {
+    expect(html).toContain(`query ${name}`);
+  }
+  expect(html).toContain('Accept-Language');
 });
 
 it('still answers GraphQL over GET for clients', async () => {

@@ -14,6 +14,7 @@ import {
   validate,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import exampleVariables from '../../schema/operations/examples.json';
 import sdl from '../../schema/schema.graphql?raw';
 import { schema } from '../../src/graphql/index';
 import type { GraphQLResponse } from '../helpers';
@@ -38,7 +39,7 @@ type Nodes<T> = { totalCount: number; nodes: T[] };
  */
 const examples: Record<string, Example> = {
   ProvinceOverview: {
-    variables: { slug: 'qom', lang: 'EN' },
+    variables: exampleVariables.ProvinceOverview,
     check: (data) => {
       const region = data.region as {
         isoCode: string;
@@ -56,13 +57,7 @@ const examples: Record<string, Example> = {
     },
   },
   ProjectsList: {
-    variables: {
-      filter: { region: 'qom', status: ['OPERATIONAL', 'UNDER_CONSTRUCTION'] },
-      orderBy: { field: 'NAME', direction: 'ASC', lang: 'EN' },
-      first: 5,
-      after: null,
-      lang: 'EN',
-    },
+    variables: exampleVariables.ProjectsList,
     check: (data) => {
       const projects = data.projects as {
         totalCount: number;
@@ -81,7 +76,7 @@ const examples: Record<string, Example> = {
     },
   },
   EnergyByTechnologyAndStatus: {
-    variables: { region: 'qom', technology: ['SOLAR_PV', 'COMBINED_CYCLE', 'CHP'] },
+    variables: exampleVariables.EnergyByTechnologyAndStatus,
     check: (data) => {
       const groups = data.energyTotals as {
         technology: string;
@@ -101,7 +96,7 @@ const examples: Record<string, Example> = {
     },
   },
   PlanTargetsWithProgress: {
-    variables: { slug: 'qom-four-year-plan', lang: 'EN' },
+    variables: exampleVariables.PlanTargetsWithProgress,
     check: (data) => {
       const plan = data.plan as {
         targets: { slug: string; targetValue: number; progress: unknown }[];
@@ -113,12 +108,7 @@ const examples: Record<string, Example> = {
     },
   },
   ClaimsWithSources: {
-    variables: {
-      filter: { indicator: 'jobs_created' },
-      orderBy: { field: 'AS_OF', direction: 'DESC' },
-      first: 10,
-      lang: 'EN',
-    },
+    variables: exampleVariables.ClaimsWithSources,
     check: (data) => {
       const claims = data.claims as Nodes<{
         indicator: { slug: string };
@@ -132,7 +122,7 @@ const examples: Record<string, Example> = {
     },
   },
   SolarCapacityClaims: {
-    variables: { region: 'qom', lang: 'EN' },
+    variables: exampleVariables.SolarCapacityClaims,
     check: (data) => {
       const region = data.region as {
         claims: Nodes<{
@@ -159,7 +149,7 @@ const examples: Record<string, Example> = {
     },
   },
   Search: {
-    variables: { text: 'خورشیدی', first: 10, lang: 'EN' },
+    variables: exampleVariables.Search,
     check: (data) => {
       const hits = data.search as { kind: string; rank: number; node: { __typename: string } }[];
       expect(hits.length).toBeGreaterThan(0);
