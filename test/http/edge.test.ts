@@ -140,10 +140,15 @@ describe('persisted operations and the edge cache', () => {
 
   it('a real mutation makes the next persisted read fresh: read, markClaimPreferred, read again', async () => {
     const variables = { region: 'qom', indicator: 'solar_capacity_operational_mw', lang: 'FA' };
-    type Solar = { region: { claims: { nodes: { id: string; slug: string; preferred: boolean }[] } } };
+    type Solar = {
+      region: { claims: { nodes: { id: string; slug: string; preferred: boolean }[] } };
+    };
     const read = async () => {
       const response = await persistedGet(variables);
-      return { cache: response.headers.get('x-cache'), data: ((await response.json()) as Body).data as Solar };
+      return {
+        cache: response.headers.get('x-cache'),
+        data: ((await response.json()) as Body).data as Solar,
+      };
     };
     await read();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -164,11 +169,15 @@ describe('persisted operations and the edge cache', () => {
     );
     const result = (await written.json()) as Body;
     expect(result.errors, JSON.stringify(result)).toBeUndefined();
-    expect(result.data).toEqual({ markClaimPreferred: { __typename: expect.stringMatching(/Success|Claim/) } });
+    expect(result.data).toEqual({
+      markClaimPreferred: { __typename: expect.stringMatching(/Success|Claim/) },
+    });
 
     const after = await read();
     expect(after.cache).toBe('MISS');
-    expect(after.data.region.claims.nodes.find((claim) => claim.slug === 'c006')?.preferred).toBe(true);
+    expect(after.data.region.claims.nodes.find((claim) => claim.slug === 'c006')?.preferred).toBe(
+      true,
+    );
   });
 
   it('refuses ad-hoc queries when ARBITRARY_OPERATIONS is off, and still serves persisted ones', async () => {
