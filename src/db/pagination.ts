@@ -31,6 +31,8 @@ export function buildOrdering(
   columns: Record<string, [string, string]>,
   order: { field: string; direction?: string | null; lang?: 'fa' | 'en' | null } | null | undefined,
   lang: 'fa' | 'en',
+  /** order fields the filter already restricts to known values (a range on them) */
+  nonNull: ReadonlySet<string> = new Set(),
 ): Ordering {
   const desc = order?.direction === 'desc';
   const suffix = desc ? 'DESC' : 'ASC';
@@ -46,6 +48,10 @@ export function buildOrdering(
     return { name: `NAME_${language.toUpperCase()}_${suffix}`, columns: [name, id] };
   }
   const [sql, key] = columns[order.field] as [string, string];
+  if (nonNull.has(order.field)) {
+    // no null group to keep last: the order is the index's own, which SQLite can seek and walk
+    return { name: `${order.field}_${suffix}`, columns: [{ sql, key, desc }, id] };
+  }
   return { name: `${order.field}_${suffix}`, columns: [...nullsLast(sql, key, desc), id] };
 }
 

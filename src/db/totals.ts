@@ -30,17 +30,8 @@ export interface TotalsRow {
 /** Groups beyond this are refused rather than returned by the thousand. */
 export const MAX_GROUPS = 1000;
 
-/** The region (and sector) a row belongs to at each level: county, province, top sector. */
+/** The top of each sector's tree (the county and province of a row are its own columns). */
 export const LEVELS_CTE = `WITH RECURSIVE
-  region_up(region_id, ancestor_id) AS (
-    SELECT id, id FROM regions
-    UNION ALL SELECT u.region_id, r.parent_id FROM region_up u JOIN regions r ON r.id = u.ancestor_id
-    WHERE r.parent_id IS NOT NULL
-  ),
-  region_levels(region_id, county_id, province_id) AS (
-    SELECT u.region_id, max(CASE a.kind WHEN 'county' THEN a.id END), max(CASE a.kind WHEN 'province' THEN a.id END)
-    FROM region_up u JOIN regions a ON a.id = u.ancestor_id GROUP BY u.region_id
-  ),
   sector_up(sector_id, ancestor_id, parent_id) AS (
     SELECT id, id, parent_id FROM sectors
     UNION ALL SELECT u.sector_id, s.id, s.parent_id FROM sector_up u JOIN sectors s ON s.id = u.parent_id

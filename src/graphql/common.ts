@@ -337,6 +337,11 @@ export class Conditions {
   }
 }
 
+/** Whether a range or date-range filter sets at least one bound (so it excludes nulls). */
+export function bounded(range: Record<string, unknown> | null | undefined): boolean {
+  return range != null && Object.values(range).some((value) => value != null);
+}
+
 export interface DateRangeArgs {
   from?: string | null;
   to?: string | null;

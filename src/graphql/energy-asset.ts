@@ -11,6 +11,7 @@ import type { Lang } from '../lib/lang';
 import { addClaimsField, Rating } from './claim';
 import {
   addSlugQuery,
+  bounded,
   Conditions,
   connectionType,
   DateRange,
@@ -153,8 +154,13 @@ const ORDER_COLUMNS: Record<string, [string, string]> = {
 export function energyAssetOrdering(
   order: EnergyAssetOrderArgs | null | undefined,
   lang: Lang,
+  filter?: EnergyAssetFilterArgs | null,
 ): Ordering {
-  return buildOrdering('e', ORDER_COLUMNS, order, lang);
+  const ranged = new Set<string>();
+  if (bounded(filter?.capacityMw)) ranged.add('CAPACITY');
+  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
+  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
+  return buildOrdering('e', ORDER_COLUMNS, order, lang, ranged);
 }
 
 export async function energyAssetConditions(
@@ -203,7 +209,7 @@ builder.queryFields((t) => ({
     description: 'Plants and phases, filtered and sorted, in keyset pages.',
     args: { ...t.arg.connectionArgs(), ...energyListArgs },
     resolve: async (_root, args, ctx, info) => {
-      const ordering = energyAssetOrdering(args.orderBy, ctx.lang);
+      const ordering = energyAssetOrdering(args.orderBy, ctx.lang, args.filter);
       readWindow(args, ordering);
       const conditions = await energyAssetConditions(ctx, args.filter);
       return fetchPage<EnergyAssetRow>(

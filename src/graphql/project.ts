@@ -22,6 +22,7 @@ import { addClaimsField } from './claim';
 import {
   addSlugQuery,
   badInput,
+  bounded,
   bySlug,
   Conditions,
   connectionType,
@@ -203,8 +204,18 @@ const ORDER_COLUMNS: Record<string, [string, string]> = {
   OPENED_ON: ['p.opened_on', 'openedOn'],
 };
 
-export function projectOrdering(order: ProjectOrderArgs | null | undefined, lang: Lang): Ordering {
-  return buildOrdering('p', ORDER_COLUMNS, order, lang);
+/** The keyset ordering of a ProjectOrder; a range filter on the sort column drops its null group. */
+export function projectOrdering(
+  order: ProjectOrderArgs | null | undefined,
+  lang: Lang,
+  filter?: ProjectFilterArgs | null,
+): Ordering {
+  const ranged = new Set<string>();
+  if (bounded(filter?.progressPercent)) ranged.add('PROGRESS');
+  if (bounded(filter?.directJobs)) ranged.add('DIRECT_JOBS');
+  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
+  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
+  return buildOrdering('p', ORDER_COLUMNS, order, lang, ranged);
 }
 
 /** The SQL conditions of a ProjectFilter, refusing bad values by name. */
@@ -245,7 +256,7 @@ export function addSubtreeConnections<Row extends object>(spec: {
   listArgs: any;
   table: Table<Row & { id: number; slug: string }>;
   alias: string;
-  ordering: (orderBy: never, lang: Lang) => Ordering;
+  ordering: (orderBy: never, lang: Lang, filter: never) => Ordering;
   conditions: (ctx: Context, filter: never) => Promise<Conditions>;
   what: string;
 }) {
@@ -261,7 +272,7 @@ export function addSubtreeConnections<Row extends object>(spec: {
         args: { ...t.arg.connectionArgs(), ...spec.listArgs },
         resolve: (parent: { id: number }, args, ctx, info) => {
           const { filter, orderBy } = args as { filter?: never; orderBy?: never };
-          const ordering = spec.ordering(orderBy as never, ctx.lang);
+          const ordering = spec.ordering(orderBy as never, ctx.lang, filter as never);
           readWindow(args, ordering);
           // `as never`: the connection ref is untyped here, so Pothos cannot check the page's shape
           return loadChildPage<Row>(ctx, info, args, parent.id, async (ids, withTotal) => {
@@ -310,13 +321,24 @@ export async function treeFilters(
     const slug = args[argument];
     if (slug == null) continue;
     if (slug.length > MAX_SLUG) throw badInput(argument, `\`${argument}\` is too long.`);
-    const row = await bySlug<{ id: number; slug: string }>(
+    const row = await bySlug<{ id: number; slug: string; kind?: string; parentId: number | null }>(
       ctx,
-      table as Table<{ id: number; slug: string }>,
+      table as Table<{ id: number; slug: string; parentId: number | null }>,
       name,
       slug,
     );
     if (!row) throw badInput(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+    const alias = columns[argument].split('.')[0];
+    if (argument === 'region' && row.parentId === null) {
+      // the root of the one region tree (the country): every row lies in it
+      continue;
+    }
+    if (argument === 'region' && (row.kind === 'province' || row.kind === 'county')) {
+      // one equality on the maintained ancestor column (migration 0008), which can walk a sort index
+      where.push(`${alias}.${row.kind}_id = ?`);
+      params.push(row.id);
+      continue;
+    }
     const condition = inSubtree(columns[argument], tree, row.id);
     where.push(condition.sql);
     params.push(...condition.params);
@@ -330,7 +352,7 @@ builder.queryFields((t) => ({
     description: 'Projects, filtered and sorted, in keyset pages.',
     args: { ...t.arg.connectionArgs(), ...projectListArgs },
     resolve: async (_root, args, ctx, info) => {
-      const ordering = projectOrdering(args.orderBy, ctx.lang);
+      const ordering = projectOrdering(args.orderBy, ctx.lang, args.filter);
       readWindow(args, ordering);
       const conditions = await projectConditions(ctx, args.filter);
       return fetchPage<ProjectRow>(

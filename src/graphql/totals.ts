@@ -35,8 +35,8 @@ const NumberStats = builder.objectRef<Stats>('NumberStats').implement({
 function sharedDimensions(alias: string): Record<string, Dimension> {
   return {
     REGION: { key: 'regionId', sql: `${alias}.region_id` },
-    COUNTY: { key: 'countyId', sql: 'lv.county_id' },
-    PROVINCE: { key: 'provinceId', sql: 'lv.province_id' },
+    COUNTY: { key: 'countyId', sql: `${alias}.county_id` },
+    PROVINCE: { key: 'provinceId', sql: `${alias}.province_id` },
     SECTOR: { key: 'sectorId', sql: `${alias}.sector_id` },
     TOP_SECTOR: { key: 'topSectorId', sql: 'sr.root_id' },
     STATUS: { key: 'status', sql: `${alias}.status` },
@@ -170,7 +170,7 @@ function refuseTruncated(result: { rows: TotalsRow[]; truncated: boolean }) {
 }
 
 const LEVEL_JOINS = (alias: string) =>
-  `LEFT JOIN region_levels lv ON lv.region_id = ${alias}.region_id LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`;
+  `LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`;
 
 async function projectTotals(ctx: Context, filter: unknown, groupBy: readonly string[]) {
   const conditions = await projectConditions(ctx, filter as never);

@@ -66,7 +66,10 @@ type Case = [string, Record<string, unknown> | null, Record<string, unknown> | n
 
 const projectCases: Case[] = [
   ['no filter, default order', null, null],
-  ['region subtree', { region: 'qom' }, null],
+  ['province', { region: 'qom' }, null],
+  ['county', { region: 'qom-county' }, null],
+  ['region below county (subtree)', { region: 'shokouhieh' }, null],
+  ['country (every row)', { region: 'iran' }, null],
   ['sector subtree', { sector: 'industry' }, null],
   ['status', { status: ['under_construction'] }, null],
   ['financing', { financing: ['private'] }, null],
@@ -116,7 +119,7 @@ describe('query plans', () => {
   it.each(projectCases)('projects: %s', async (_name, filter, order) => {
     const db = new RecordingDb(env.DB);
     const conditions = await projectConditions(contextFor(db), filter as never);
-    const ordering = projectOrdering(order as never, 'fa');
+    const ordering = projectOrdering(order as never, 'fa', filter as never);
     await fetchPage(
       db,
       projects.list(conditions.where, conditions.params),
@@ -130,7 +133,7 @@ describe('query plans', () => {
   it.each(energyCases)('energy assets: %s', async (_name, filter, order) => {
     const db = new RecordingDb(env.DB);
     const conditions = await energyAssetConditions(contextFor(db), filter as never);
-    const ordering = energyAssetOrdering(order as never, 'fa');
+    const ordering = energyAssetOrdering(order as never, 'fa', filter as never);
     await fetchPage(
       db,
       energyAssets.list(conditions.where, conditions.params),
@@ -177,6 +180,34 @@ describe('query plans', () => {
       false,
     );
     expect(await fullScans(db)).toHaveLength(1);
+  });
+
+  it.each([
+    ['projects of a province by progress', 'qom', 'p'],
+    ['projects of a county by progress', 'qom-county', 'p'],
+  ])('%s walk one index in order, with no sort of the whole province', async (_name, region) => {
+    const db = new RecordingDb(env.DB);
+    const filter = { region, progressPercent: { min: 60, max: 90 } } as never;
+    const conditions = await projectConditions(contextFor(db), filter);
+    const ordering = projectOrdering(
+      { field: 'PROGRESS', direction: 'desc' } as never,
+      'fa',
+      filter,
+    );
+    await fetchPage(
+      db,
+      projects.list(conditions.where, conditions.params),
+      ordering,
+      { first: 20 },
+      false,
+    );
+    const statement = db.statements.at(-1);
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement?.sql}`)
+      .bind(...(statement?.params ?? []))
+      .all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail).join('\n');
+    expect(details).toMatch(/projects_(province|county)_progress/);
+    expect(details).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
   it('nested connections seek by parent', async () => {
