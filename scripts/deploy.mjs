@@ -1,6 +1,7 @@
-// `npm run deploy [-- --env staging|production]`: copies GraphiQL's files, applies the D1
-// migrations to the environment's remote database, then deploys the worker to that environment.
-// Migrations go first: a new worker must never run against an older schema.
+// `npm run deploy:staging|production`: copies GraphiQL's files, applies the D1 migrations to the
+// environment's remote database, then deploys the worker to that environment. Migrations go
+// first: a new worker must never run against an older schema. `--migrate-only` stops after the
+// migrations (the `predeploy` of `npm run deploy`).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +39,9 @@ step('applying migrations to the remote database', 'wrangler.mjs', [
   '--remote',
   ...envArgs,
 ]);
-step(`deploying${environment ? ` to ${environment}` : ''}`, 'wrangler.mjs', ['deploy', ...envArgs]);
+if (!args.includes('--migrate-only')) {
+  step(`deploying${environment ? ` to ${environment}` : ''}`, 'wrangler.mjs', [
+    'deploy',
+    ...envArgs,
+  ]);
+}
