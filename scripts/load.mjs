@@ -45,10 +45,24 @@ if (migrated !== 0) {
 }
 
 // 2. wrangler dev in its own process group.
-const dev = wrangler(['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state], {
-  detached: true,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const inspectorPort = port + 1000;
+const dev = wrangler(
+  [
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    '--inspector-port',
+    String(inspectorPort),
+  ],
+  {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 function killGroup(signal) {
   try {
     process.kill(-dev.pid, signal);
@@ -196,6 +210,27 @@ const rss = [];
 const sampler = setInterval(() => rss.push(groupRssKb()), 2_000);
 rss.push(groupRssKb());
 
+// The worker isolate's own JS heap, through the dev inspector (Chrome DevTools protocol): a full
+// GC, then the heap in use, every 10 s. Process RSS also holds workerd's and the emulated D1's
+// caches; the heap after GC is what would grow if the worker leaked.
+const heap = [];
+const inspector = await openInspector(inspectorPort).catch((error) => {
+  console.error(`load: no inspector (${error.message}); heap not sampled`);
+  return null;
+});
+const sampleHeap = async () => {
+  if (!inspector) return;
+  try {
+    await inspector.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await inspector.send('Runtime.getHeapUsage');
+    heap.push(Math.round((usedSize / 1024 / 1024) * 10) / 10);
+  } catch {
+    // the isolate may be restarting; skip this sample
+  }
+};
+await sampleHeap();
+const heapSampler = setInterval(sampleHeap, 10_000);
+
 const instance = autocannon({
   url: base,
   connections: connections - ABUSIVE,
@@ -211,7 +246,10 @@ const abusive = autocannon({
 autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
 const [result, abuse] = await Promise.all([instance, abusive]);
 clearInterval(sampler);
+clearInterval(heapSampler);
 rss.push(groupRssKb());
+await sampleHeap();
+inspector?.close();
 
 const byStatus = {};
 for (const counts of statusByLabel.values()) {
@@ -248,6 +286,8 @@ const summary = {
   fiveXx,
   byRequest: Object.fromEntries(statusByLabel),
   rssMb: Object.fromEntries(Object.keys(rss[0]).map((name) => [name, memory(name)])),
+  // MB in use after a full GC, every 10 s from before the load to after it
+  isolateHeapMbAfterGc: heap,
   rssSeriesMb: rss.map((sample) =>
     Object.fromEntries(Object.entries(sample).map(([k, v]) => [k, mb(v)])),
   ),
@@ -256,3 +296,39 @@ console.log(JSON.stringify(summary, null, 2));
 killGroup('SIGINT');
 await new Promise((resolve) => setTimeout(resolve, 1_000));
 process.exit(fiveXx === 0 && result.errors + abuse.errors === 0 ? 0 : 1);
+
+/** A minimal CDP client for the dev inspector: the worker's target, request/response by id. */
+async function openInspector(portNumber) {
+  const { WebSocket } = await import('ws');
+  const targets = await (await fetch(`http://127.0.0.1:${portNumber}/json`)).json();
+  const target = targets.find((t) => t.webSocketDebuggerUrl) ?? targets[0];
+  if (!target?.webSocketDebuggerUrl) throw new Error('no inspector target');
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  let next = 1;
+  const pending = new Map();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data));
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  });
+  return {
+    send(method, params = {}) {
+      const id = next++;
+      socket.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        setTimeout(() => {
+          if (pending.delete(id)) reject(new Error(`${method} timed out`));
+        }, 5_000);
+      });
+    },
+    close: () => socket.close(),
+  };
+}
