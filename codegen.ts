@@ -1,6 +1,6 @@
 // Typed documents for the example operations (schema/operations/), generated from the committed
 // SDL by the client preset into .codegen/ (git-ignored). `npm run codegen` generates them and
-// type-checks the result (scripts/codegen-check.mjs).
+// type-checks the result (scripts/schema/codegen-check.mjs).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {

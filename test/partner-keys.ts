@@ -4,7 +4,7 @@ import { hashKey, type Scope } from '../src/lib/api-keys';
 
 let counter = 0;
 
-/** Issues a key the way scripts/key.mjs does (only the hash is stored) and returns the key. */
+/** Issues a key the way scripts/dev/key.mjs does (only the hash is stored) and returns the key. */
 export async function issueKey(
   options: { scopes?: Scope[]; regions?: string[]; revoked?: boolean; name?: string } = {},
 ): Promise<string> {

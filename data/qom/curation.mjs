@@ -1,7 +1,7 @@
 // biome-ignore-all format: the tables are kept one object per line so each judgement call reads as one row
 
 // Curation of the real Qom seed data: the judgement calls that turn qom-claims.json into rows.
-// scripts/build-seed.mjs reads this module and data/qom/qom-claims.json and writes
+// scripts/data/build-seed.mjs reads this module and data/qom/qom-claims.json and writes
 // migrations/0002_seed_qom_data.sql. Plain data only; every judgement call says why.
 //
 // Rules that hold everywhere (see the builder for the code):

@@ -1,26 +1,63 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
 import type { Db } from './client';
+import { codeList } from './codes';
+import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
-import { defineTable, groupBy } from './table';
+import { defineEntity, groupBy } from './entity';
+import { indicators } from './indicators';
+import { buildOrdering, type ListSpec } from './pagination';
+import { sources } from './sources';
 
-export type SubjectKind = 'region' | 'project' | 'energy_asset' | 'sector' | 'plan';
-export type Qualifier =
-  | 'exact'
-  | 'about'
-  | 'more_than'
-  | 'at_least'
-  | 'less_than'
-  | 'at_most'
-  | 'range';
-export type Measure = 'level' | 'change' | 'target';
-export type ReportedStatus =
-  | 'opened'
-  | 'operational'
-  | 'under_construction'
-  | 'groundbreaking'
-  | 'licensed'
-  | 'planned'
-  | 'target';
+export const SUBJECT_KINDS = codeList({
+  region: {},
+  project: {},
+  energy_asset: {},
+  sector: {},
+  plan: {},
+});
+export type SubjectKind = (typeof SUBJECT_KINDS.values)[number];
+
+export const QUALIFIERS = codeList({
+  exact: {},
+  about: {},
+  more_than: {},
+  at_least: {},
+  less_than: {},
+  at_most: {},
+  range: {},
+});
+export type Qualifier = (typeof QUALIFIERS.values)[number];
+
+export const MEASURES = codeList({
+  level: {
+    fa: 'مقدار در تاریخ',
+    en: 'Level at a date',
+    description: 'A stock at a date ("350 units so far").',
+  },
+  change: {
+    fa: 'تغییر در دوره',
+    en: 'Change over a period',
+    description: 'A flow over a period ("49 MW connected in six months").',
+  },
+  target: { fa: 'هدف', en: 'Target', description: 'A figure someone aims for ("65 more units").' },
+});
+export type Measure = (typeof MEASURES.values)[number];
+
+export const REPORTED_STATUSES = codeList({
+  opened: {},
+  operational: {},
+  under_construction: {},
+  groundbreaking: {},
+  licensed: {},
+  planned: {},
+  target: {},
+});
+export type ReportedStatus = (typeof REPORTED_STATUSES.values)[number];
+
+export const CLAIM_BASES = codeList({
+  body: { description: 'In the body text.' },
+  headline: { description: 'Only in the page title or URL slug.' },
+});
 
 export interface Claim {
   id: number;
@@ -56,10 +93,88 @@ export interface Claim {
   synthetic: number;
 }
 
-export const CLAIM_COLUMNS =
-  'c.id, c.slug, c.source_id AS sourceId, c.indicator_id AS indicatorId, c.subject_kind AS subjectKind, c.subject_id AS subjectId, c.region_id AS regionId, c.value, c.value_max AS valueMax, c.unit, c.scale, c.normalised_value AS normalisedValue, c.normalised_value_max AS normalisedValueMax, c.qualifier, c.measure, c.period_text AS periodText, c.as_of AS asOf, c.period_start AS periodStart, c.period_end AS periodEnd, c.reported_status AS reportedStatus, c.rating, c.speaker_fa AS speakerFa, c.speaker_en AS speakerEn, c.key_phrase_fa AS keyPhraseFa, c.note_en AS noteEn, c.basis, c.conflict_group AS conflictGroup, c.comparison_key AS comparisonKey, c.preferred, c.preferred_reason AS preferredReason, c.synthetic';
+export const claims = defineEntity<Claim>({
+  kind: 'claim',
+  table: 'claims',
+  alias: 'c',
+  search: 'claim',
+  columns: [
+    'id',
+    'slug',
+    'source_id',
+    'indicator_id',
+    'subject_kind',
+    'subject_id',
+    'region_id',
+    'value',
+    'value_max',
+    'unit',
+    'scale',
+    'normalised_value',
+    'normalised_value_max',
+    'qualifier',
+    'measure',
+    'period_text',
+    'as_of',
+    'period_start',
+    'period_end',
+    'reported_status',
+    'rating',
+    'speaker_fa',
+    'speaker_en',
+    'key_phrase_fa',
+    'note_en',
+    'basis',
+    'conflict_group',
+    'comparison_key',
+    'preferred',
+    'preferred_reason',
+    'synthetic',
+  ],
+});
 
-export const claims = defineTable<Claim>({ table: 'claims', alias: 'c', columns: CLAIM_COLUMNS });
+export interface ClaimFilter {
+  indicator?: string | null;
+  /** the subject, already resolved from its global ID by the caller */
+  subject?: { kind: SubjectKind; id: number } | null;
+  source?: string | null;
+  asOf?: DateRange | null;
+  measure?: readonly string[] | null;
+  preferredOnly?: boolean | null;
+  conflictGroup?: string | null;
+  synthetic?: boolean | null;
+}
+
+const ORDER_COLUMNS: Record<string, [string, string]> = {
+  AS_OF: ['c.as_of', 'asOf'],
+  VALUE: ['c.normalised_value', 'normalisedValue'],
+};
+
+/** The SQL conditions of a claim filter, refusing unknown slugs by name. */
+export async function claimConditions(db: Db, filter: ClaimFilter | null | undefined) {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  await conditions.slug(db, 'indicator', 'c.indicator_id', filter.indicator, indicators.bySlugs);
+  await conditions.slug(db, 'source', 'c.source_id', filter.source, sources.bySlugs);
+  if (filter.subject) {
+    conditions
+      .add('c.subject_kind = ?', filter.subject.kind)
+      .add('c.subject_id = ?', filter.subject.id);
+  }
+  conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
+  if (filter.preferredOnly) conditions.add('c.preferred = 1');
+  if (filter.conflictGroup != null) {
+    conditions.add('c.conflict_group = ?', filter.conflictGroup.slice(0, 200));
+  }
+  return conditions.flag('c.synthetic', filter.synthetic);
+}
+
+export const claimList: ListSpec<Claim, ClaimFilter> = {
+  source: claims.list,
+  // claims have no names: NAME orders fall back to nothing, and the language is irrelevant
+  ordering: (order) => buildOrdering('c', ORDER_COLUMNS, order, 'fa'),
+  conditions: claimConditions,
+};
 
 /**
  * For each target, the newest preferred level claim about the target's indicator and region
@@ -70,8 +185,8 @@ export async function latestClaimsForTargets(
   targetIds: readonly number[],
 ): Promise<(Claim | null)[]> {
   const rows = await db.all<Claim & { targetId: number }>(
-    `SELECT targetId, ${CLAIM_COLUMNS.replace(/c\.(\w+)( AS \w+)?/g, (_m, column, alias) => alias?.slice(4) ?? column)} FROM (
-       SELECT t.id AS targetId, ${CLAIM_COLUMNS},
+    `SELECT targetId, ${claims.keys.join(', ')} FROM (
+       SELECT t.id AS targetId, ${claims.select},
          row_number() OVER (PARTITION BY t.id ORDER BY c.as_of DESC, c.id DESC) AS rn
        FROM plan_targets t
        JOIN claims c ON c.indicator_id = t.indicator_id
@@ -93,7 +208,7 @@ export async function alternativesOfClaims(
   claimIds: readonly number[],
 ): Promise<Claim[][]> {
   const rows = await db.all<Claim & { forId: number }>(
-    `SELECT me.id AS forId, ${CLAIM_COLUMNS}
+    `SELECT me.id AS forId, ${claims.select}
      FROM claims me
      JOIN claims c ON c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
        AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key AND c.id <> me.id

@@ -1,5 +1,8 @@
 /** Indicators: named metrics with a unit and a direction. */
-import { defineTable } from './table';
+import { codeList } from './codes';
+import { defineEntity } from './entity';
+
+export const DIRECTIONS = codeList({ higher_is_better: {}, lower_is_better: {}, neutral: {} });
 
 export interface Indicator {
   id: number;
@@ -7,13 +10,14 @@ export interface Indicator {
   nameFa: string;
   nameEn: string;
   unit: string;
-  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  direction: (typeof DIRECTIONS.values)[number];
   descriptionEn: string | null;
 }
 
-export const indicators = defineTable<Indicator>({
+export const indicators = defineEntity<Indicator>({
+  kind: 'indicator',
   table: 'indicators',
   alias: 'i',
-  columns:
-    'i.id, i.slug, i.name_fa AS nameFa, i.name_en AS nameEn, i.unit, i.direction, i.description_en AS descriptionEn',
+  search: 'indicator',
+  columns: ['id', 'slug', 'name_fa', 'name_en', 'unit', 'direction', 'description_en'],
 });

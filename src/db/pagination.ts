@@ -1,8 +1,9 @@
 /** Keyset pagination over D1: the cursor carries the row's sort key, so every page costs the same. */
-import { GraphQLError } from 'graphql';
 import { type CursorPayload, decodeCursor, encodeCursor } from '../lib/cursor';
+import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
 
+/** The page size when a request names none, and the largest it may name: the one set of limits. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
@@ -26,10 +27,16 @@ export interface OrderColumn {
  * one of the list's nullable columns (`[sql, row key]`), ties broken by id. Its name goes into
  * cursors, so a cursor cannot be used with another ordering.
  */
+export interface OrderInput {
+  field: string;
+  direction?: string | null;
+  lang?: 'fa' | 'en' | null;
+}
+
 export function buildOrdering(
   alias: string,
   columns: Record<string, [string, string]>,
-  order: { field: string; direction?: string | null; lang?: 'fa' | 'en' | null } | null | undefined,
+  order: OrderInput | null | undefined,
   lang: 'fa' | 'en',
   /** order fields the filter already restricts to known values (a range on them) */
   nonNull: ReadonlySet<string> = new Set(),
@@ -73,15 +80,14 @@ export interface PageArgs {
   before?: string | null;
 }
 
+/** One page of a list: its rows, whether more lie either side, and (when asked) the whole count. */
 export interface Page<Row> {
-  edges: { cursor: string; node: Row }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
+  rows: Row[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
   totalCount?: number;
+  /** the opaque cursor of one of the page's rows; computed only when a client asks for it */
+  cursorOf(row: Row): string;
 }
 
 /** A filtered list: FROM/WHERE text and its bound values. */
@@ -99,22 +105,21 @@ interface Window {
   before: CursorPayload | null;
 }
 
-function badArg(argument: string, message: string) {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
-
 /** Validates first/last/after/before the way GitHub's API does, naming the bad argument. */
 export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAGE_SIZE): Window {
   const { first, last } = args;
   if (first != null && last != null) {
-    throw badArg('first', 'Pass either `first` or `last` to paginate a connection, not both.');
+    throw new InputError(
+      'first',
+      'Pass either `first` or `last` to paginate a connection, not both.',
+    );
   }
   for (const [name, value] of [
     ['first', first],
     ['last', last],
   ] as const) {
     if (value != null && (!Number.isInteger(value) || value < 1 || value > maxSize)) {
-      throw badArg(name, `\`${name}\` must be between 1 and ${maxSize}; got ${value}.`);
+      throw new InputError(name, `\`${name}\` must be between 1 and ${maxSize}; got ${value}.`);
     }
   }
   const decode = (name: 'after' | 'before'): CursorPayload | null => {
@@ -122,10 +127,10 @@ export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAG
     if (text == null) return null;
     const cursor = decodeCursor(text);
     if (!cursor || cursor.k.length !== ordering.columns.length) {
-      throw badArg(name, `\`${name}\` is not a valid cursor for this connection.`);
+      throw new InputError(name, `\`${name}\` is not a valid cursor for this connection.`);
     }
     if (cursor.o !== ordering.name) {
-      throw badArg(
+      throw new InputError(
         name,
         `\`${name}\` is a cursor for the ordering ${cursor.o}, but this request orders by ${ordering.name}.`,
       );
@@ -208,25 +213,11 @@ function toPage<Row extends object>(ordering: Ordering, window: Window, fetched:
   const hasMore = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
-  // a cursor is built only when the client asks for it (edges { cursor } or pageInfo)
-  const edges = rows.map((node) => ({
-    node,
-    get cursor() {
-      return cursorOf(ordering, node);
-    },
-  }));
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: window.backward ? window.before !== null : hasMore,
-      hasPreviousPage: window.backward ? hasMore : window.after !== null,
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges[edges.length - 1]?.cursor ?? null;
-      },
-    },
+    rows,
+    hasNextPage: window.backward ? window.before !== null : hasMore,
+    hasPreviousPage: window.backward ? hasMore : window.after !== null,
+    cursorOf: (row) => cursorOf(ordering, row),
   };
 }
 
@@ -320,4 +311,80 @@ export async function fetchChildPages<Row extends object>(
     if (withTotal) page.totalCount = totals.get(id) ?? 0;
     return page;
   });
+}
+
+/** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
+export interface ListSpec<Row, Filter> {
+  source(where: string[], params: SqlValue[]): ListSource;
+  ordering(
+    order: OrderInput | null | undefined,
+    lang: 'fa' | 'en',
+    filter?: Filter | null,
+  ): Ordering;
+  conditions(
+    db: Db,
+    filter: Filter | null | undefined,
+  ): Promise<{ where: string[]; params: SqlValue[] }>;
+  /** the row type, for inference only */
+  readonly row?: Row;
+}
+
+export interface ListQuery<Filter> {
+  filter?: Filter | null;
+  orderBy?: OrderInput | null;
+  lang: 'fa' | 'en';
+  page: PageArgs;
+  withTotal: boolean;
+}
+
+/**
+ * Checks a list query's paging arguments and ordering before anything is read, so a bad cursor
+ * is refused at once; returns the ordering.
+ */
+export function checkListQuery<Row, Filter>(
+  spec: ListSpec<Row, Filter>,
+  query: Omit<ListQuery<Filter>, 'withTotal'>,
+): Ordering {
+  const ordering = spec.ordering(query.orderBy, query.lang, query.filter);
+  readWindow(query.page, ordering);
+  return ordering;
+}
+
+/** One page of a list. */
+export async function listPage<Row extends object, Filter>(
+  db: Db,
+  spec: ListSpec<Row, Filter>,
+  query: ListQuery<Filter>,
+): Promise<Page<Row>> {
+  const ordering = checkListQuery(spec, query);
+  const conditions = await spec.conditions(db, query.filter);
+  return fetchPage<Row>(
+    db,
+    spec.source(conditions.where, conditions.params),
+    ordering,
+    query.page,
+    query.withTotal,
+  );
+}
+
+/** The same page of a list for many parents at once. */
+export async function childListPages<Row extends object, Filter>(
+  db: Db,
+  spec: ListSpec<Row, Filter>,
+  query: ListQuery<Filter>,
+  parent: ParentLink,
+  parentIds: readonly number[],
+  extra: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
+): Promise<Page<Row>[]> {
+  const ordering = checkListQuery(spec, query);
+  const conditions = await spec.conditions(db, query.filter);
+  return fetchChildPages<Row>(
+    db,
+    spec.source([...conditions.where, ...extra.where], [...conditions.params, ...extra.params]),
+    parent,
+    parentIds,
+    ordering,
+    query.page,
+    query.withTotal,
+  );
 }

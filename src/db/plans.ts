@@ -1,16 +1,29 @@
 /** Development plans and their targets. */
 import type { Db } from './client';
-import { defineTable, groupBy } from './table';
+import { codeList } from './codes';
+import { defineEntity, groupBy } from './entity';
+
+export const PLAN_KINDS = codeList({
+  development_plan: {},
+  investment_document: {},
+  annual_programme: {},
+});
+export const PLAN_STATUSES = codeList({ drafted: {}, issued: {}, in_force: {}, expired: {} });
+export const COMPARATORS = codeList({ at_least: {}, at_most: {}, equals: {} });
+export const TARGET_KINDS = codeList({
+  level: { description: 'Reach the value (e.g. a 1.4% share).' },
+  increment: { description: 'Add the value to the baseline (e.g. 65 more units).' },
+});
 
 export interface Plan {
   id: number;
   slug: string;
   regionId: number;
-  kind: 'development_plan' | 'investment_document' | 'annual_programme';
+  kind: (typeof PLAN_KINDS.values)[number];
   nameFa: string;
   nameEn: string;
   descriptionEn: string | null;
-  status: 'drafted' | 'issued' | 'in_force' | 'expired';
+  status: (typeof PLAN_STATUSES.values)[number];
   issuedOn: string | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -24,9 +37,9 @@ export interface PlanTarget {
   planId: number;
   indicatorId: number;
   regionId: number;
-  comparator: 'at_least' | 'at_most' | 'equals';
+  comparator: (typeof COMPARATORS.values)[number];
   targetValue: number;
-  targetKind: 'level' | 'increment';
+  targetKind: (typeof TARGET_KINDS.values)[number];
   baselineValue: number | null;
   baselineOn: string | null;
   deadlineOn: string | null;
@@ -36,26 +49,56 @@ export interface PlanTarget {
   synthetic: number;
 }
 
-export const plans = defineTable<Plan>({
+export const plans = defineEntity<Plan>({
+  kind: 'plan',
   table: 'plans',
   alias: 'pl',
-  columns:
-    'pl.id, pl.slug, pl.region_id AS regionId, pl.kind, pl.name_fa AS nameFa, pl.name_en AS nameEn, pl.description_en AS descriptionEn, pl.status, pl.issued_on AS issuedOn, pl.starts_on AS startsOn, pl.ends_on AS endsOn, pl.source_id AS sourceId, pl.synthetic',
+  search: 'plan',
+  columns: [
+    'id',
+    'slug',
+    'region_id',
+    'kind',
+    'name_fa',
+    'name_en',
+    'description_en',
+    'status',
+    'issued_on',
+    'starts_on',
+    'ends_on',
+    'source_id',
+    'synthetic',
+  ],
 });
 
-const TARGET_COLUMNS =
-  't.id, t.slug, t.plan_id AS planId, t.indicator_id AS indicatorId, t.region_id AS regionId, t.comparator, t.target_value AS targetValue, t.target_kind AS targetKind, t.baseline_value AS baselineValue, t.baseline_on AS baselineOn, t.deadline_on AS deadlineOn, t.description_fa AS descriptionFa, t.description_en AS descriptionEn, t.claim_id AS claimId, t.synthetic';
-
-export const planTargets = defineTable<PlanTarget>({
+export const planTargets = defineEntity<PlanTarget>({
+  kind: 'plan_target',
   table: 'plan_targets',
   alias: 't',
-  columns: TARGET_COLUMNS,
+  search: null,
+  columns: [
+    'id',
+    'slug',
+    'plan_id',
+    'indicator_id',
+    'region_id',
+    'comparator',
+    'target_value',
+    'target_kind',
+    'baseline_value',
+    'baseline_on',
+    'deadline_on',
+    'description_fa',
+    'description_en',
+    'claim_id',
+    'synthetic',
+  ],
 });
 
 /** The targets of each plan, in id order. */
 export async function targetsOfPlans(db: Db, planIds: readonly number[]): Promise<PlanTarget[][]> {
   const rows = await db.all<PlanTarget>(
-    `SELECT ${TARGET_COLUMNS} FROM plan_targets t
+    `SELECT ${planTargets.select} FROM plan_targets t
      WHERE t.plan_id IN (SELECT value FROM json_each(?)) ORDER BY t.plan_id, t.id`,
     [JSON.stringify(planIds)],
   );

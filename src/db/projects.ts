@@ -1,21 +1,38 @@
 /** Projects: investment and construction projects in a region and sector. */
-import { defineTable } from './table';
+import type { Db } from './client';
+import { codeList } from './codes';
+import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
+import { defineEntity } from './entity';
+import { buildOrdering, type ListSpec, type OrderInput, type Ordering } from './pagination';
 
-export type ProjectStatus =
-  | 'planned'
-  | 'under_construction'
-  | 'operational'
-  | 'suspended'
-  | 'cancelled';
-export type Financing = 'private' | 'public' | 'bank' | 'mixed';
-export type MoneyUnit =
-  | 'rial'
-  | 'billion_rial'
-  | 'toman'
-  | 'billion_toman'
-  | 'hemat'
-  | 'usd'
-  | 'million_usd';
+export const PROJECT_STATUSES = codeList({
+  planned: { fa: 'برنامه‌ریزی‌شده', en: 'Planned' },
+  under_construction: { fa: 'در حال ساخت', en: 'Under construction' },
+  operational: { fa: 'در حال بهره‌برداری', en: 'Operational' },
+  suspended: { fa: 'متوقف', en: 'Suspended' },
+  cancelled: { fa: 'لغوشده', en: 'Cancelled' },
+});
+export type ProjectStatus = (typeof PROJECT_STATUSES.values)[number];
+
+/** Who pays for a project or plant. */
+export const FINANCINGS = codeList({
+  private: { fa: 'خصوصی', en: 'Private' },
+  public: { fa: 'دولتی', en: 'Public' },
+  bank: { fa: 'بانکی', en: 'Bank' },
+  mixed: { fa: 'ترکیبی', en: 'Mixed' },
+});
+export type Financing = (typeof FINANCINGS.values)[number];
+
+export const MONEY_UNITS = codeList({
+  rial: {},
+  billion_rial: {},
+  toman: { description: '10 rial.' },
+  billion_toman: { description: '10^9 toman = 10^10 rial.' },
+  hemat: { description: 'همت: 10^12 toman = 10^13 rial.' },
+  usd: {},
+  million_usd: {},
+});
+export type MoneyUnit = (typeof MONEY_UNITS.values)[number];
 
 export interface Project {
   id: number;
@@ -40,9 +57,87 @@ export interface Project {
   synthetic: number;
 }
 
-export const projects = defineTable<Project>({
+export const projects = defineEntity<Project>({
+  kind: 'project',
   table: 'projects',
   alias: 'p',
-  columns:
-    'p.id, p.slug, p.region_id AS regionId, p.sector_id AS sectorId, p.name_fa AS nameFa, p.name_en AS nameEn, p.description_fa AS descriptionFa, p.description_en AS descriptionEn, p.status, p.progress_pct AS progressPct, p.direct_jobs AS directJobs, p.investment_amount AS investmentAmount, p.investment_unit AS investmentUnit, p.investment_rial AS investmentRial, p.started_on AS startedOn, p.opened_on AS openedOn, p.financing, p.investors, p.source_id AS sourceId, p.synthetic',
+  search: 'project',
+  columns: [
+    'id',
+    'slug',
+    'region_id',
+    'sector_id',
+    'name_fa',
+    'name_en',
+    'description_fa',
+    'description_en',
+    'status',
+    'progress_pct',
+    'direct_jobs',
+    'investment_amount',
+    'investment_unit',
+    'investment_rial',
+    'started_on',
+    'opened_on',
+    'financing',
+    'investors',
+    'source_id',
+    'synthetic',
+  ],
 });
+
+export interface ProjectFilter {
+  region?: string | null;
+  sector?: string | null;
+  status?: readonly string[] | null;
+  financing?: readonly string[] | null;
+  progressPercent?: NumberRange | null;
+  directJobs?: NumberRange | null;
+  startedOn?: DateRange | null;
+  openedOn?: DateRange | null;
+  synthetic?: boolean | null;
+}
+
+/** The sortable columns besides ID and NAME: order field → [SQL, row key], nulls last. */
+export const PROJECT_ORDER_COLUMNS: Record<string, [string, string]> = {
+  PROGRESS: ['p.progress_pct', 'progressPct'],
+  DIRECT_JOBS: ['p.direct_jobs', 'directJobs'],
+  INVESTMENT: ['p.investment_rial', 'investmentRial'],
+  STARTED_ON: ['p.started_on', 'startedOn'],
+  OPENED_ON: ['p.opened_on', 'openedOn'],
+};
+
+/** The keyset ordering of a project order; a range filter on the sort column drops its null group. */
+export function projectOrdering(
+  order: OrderInput | null | undefined,
+  lang: 'fa' | 'en',
+  filter?: ProjectFilter | null,
+): Ordering {
+  const ranged = new Set<string>();
+  if (bounded(filter?.progressPercent)) ranged.add('PROGRESS');
+  if (bounded(filter?.directJobs)) ranged.add('DIRECT_JOBS');
+  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
+  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
+  return buildOrdering('p', PROJECT_ORDER_COLUMNS, order, lang, ranged);
+}
+
+/** The SQL conditions of a project filter, refusing bad values by name. */
+export async function projectConditions(db: Db, filter: ProjectFilter | null | undefined) {
+  const conditions = new Conditions();
+  if (!filter) return conditions;
+  await conditions.trees(db, 'p', filter);
+  return conditions
+    .oneOf('p.status', filter.status)
+    .oneOf('p.financing', filter.financing)
+    .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
+    .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 })
+    .dates('p.started_on', 'startedOn', filter.startedOn)
+    .dates('p.opened_on', 'openedOn', filter.openedOn)
+    .flag('p.synthetic', filter.synthetic);
+}
+
+export const projectList: ListSpec<Project, ProjectFilter> = {
+  source: projects.list,
+  ordering: projectOrdering,
+  conditions: projectConditions,
+};

@@ -1,15 +1,18 @@
 /** Regions: country, province, county and smaller places, in one tree. */
-import { defineTable } from './table';
+import { codeList } from './codes';
+import { defineEntity, idOrderedList } from './entity';
 
-export type RegionKind =
-  | 'country'
-  | 'province'
-  | 'county'
-  | 'district'
-  | 'city'
-  | 'industrial_town'
-  | 'industrial_zone'
-  | 'site';
+export const REGION_KINDS = codeList({
+  country: {},
+  province: {},
+  county: {},
+  district: {},
+  city: {},
+  industrial_town: {},
+  industrial_zone: {},
+  site: {},
+});
+export type RegionKind = (typeof REGION_KINDS.values)[number];
 
 export interface Region {
   id: number;
@@ -24,9 +27,38 @@ export interface Region {
   synthetic: number;
 }
 
-export const regions = defineTable<Region>({
+export const regions = defineEntity<Region>({
+  kind: 'region',
   table: 'regions',
   alias: 'r',
-  columns:
-    'r.id, r.slug, r.kind, r.parent_id AS parentId, r.iso_code AS isoCode, r.name_fa AS nameFa, r.name_en AS nameEn, r.area_km2 AS areaKm2, r.area_source_id AS areaSourceId, r.synthetic',
+  search: 'region',
+  columns: [
+    'id',
+    'slug',
+    'kind',
+    'parent_id',
+    'iso_code',
+    'name_fa',
+    'name_en',
+    'area_km2',
+    'area_source_id',
+    'synthetic',
+  ],
+});
+
+export interface RegionFilter {
+  kind?: RegionKind | null;
+  rootsOnly?: boolean | null;
+}
+
+/** Regions in id order, optionally of one kind or only the roots. */
+export const regionList = idOrderedList<Region, RegionFilter>(regions, (filter) => {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter?.kind) {
+    where.push('r.kind = ?');
+    params.push(filter.kind);
+  }
+  if (filter?.rootsOnly) where.push('r.parent_id IS NULL');
+  return { where, params };
 });

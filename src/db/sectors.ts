@@ -1,6 +1,6 @@
 /** Sectors of the economy, in one tree (industry → footwear, ...). */
 import type { Db } from './client';
-import { defineTable, groupBy } from './table';
+import { defineEntity, groupBy } from './entity';
 
 export interface Sector {
   id: number;
@@ -12,13 +12,12 @@ export interface Sector {
   synthetic: number;
 }
 
-const SECTOR_COLUMNS =
-  's.id, s.slug, s.parent_id AS parentId, s.name_fa AS nameFa, s.name_en AS nameEn, s.isic_code AS isicCode, s.synthetic';
-
-export const sectors = defineTable<Sector>({
+export const sectors = defineEntity<Sector>({
+  kind: 'sector',
   table: 'sectors',
   alias: 's',
-  columns: SECTOR_COLUMNS,
+  search: 'sector',
+  columns: ['id', 'slug', 'parent_id', 'name_fa', 'name_en', 'isic_code', 'synthetic'],
 });
 
 /** For each source, the sectors it names, in sector id order. */
@@ -27,7 +26,7 @@ export async function sectorsNamedBySources(
   sourceIds: readonly number[],
 ): Promise<Sector[][]> {
   const rows = await db.all<Sector & { sourceId: number }>(
-    `SELECT ss.source_id AS sourceId, ${SECTOR_COLUMNS}
+    `SELECT ss.source_id AS sourceId, ${sectors.select}
      FROM sector_sources ss JOIN sectors s ON s.id = ss.sector_id
      WHERE ss.source_id IN (SELECT value FROM json_each(?)) ORDER BY ss.source_id, s.id`,
     [JSON.stringify(sourceIds)],

@@ -81,17 +81,27 @@ export function versionOf(status: Pick<DataStatusRow, 'migration' | 'changeId'>)
 export interface ConflictRow {
   conflictGroup: string;
   claimIds: number[];
+  claimSlugs: string[];
 }
 
 /** Every conflict group with the ids of its claims. */
 export async function conflictGroups(db: Db): Promise<ConflictRow[]> {
-  const rows = await db.all<{ conflictGroup: string; ids: string }>(
-    `SELECT conflict_group AS conflictGroup, json_group_array(id) AS ids FROM
-       (SELECT conflict_group, id FROM claims WHERE conflict_group IS NOT NULL ORDER BY conflict_group, id)
+  const rows = await db.all<{ conflictGroup: string; ids: string; slugs: string }>(
+    `SELECT conflict_group AS conflictGroup, json_group_array(id) AS ids, json_group_array(slug) AS slugs
+     FROM (SELECT conflict_group, id, slug FROM claims WHERE conflict_group IS NOT NULL ORDER BY conflict_group, id)
      GROUP BY conflict_group ORDER BY conflict_group`,
   );
   return rows.map((row) => ({
     conflictGroup: row.conflictGroup,
     claimIds: JSON.parse(row.ids) as number[],
+    claimSlugs: JSON.parse(row.slugs) as string[],
   }));
+}
+
+/** The newest applied migration, for /health: one cheap statement that proves D1 answers. */
+export async function newestMigration(db: Db): Promise<string | null> {
+  const row = await db.first<{ name: string }>(
+    'SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1',
+  );
+  return row?.name ?? null;
 }

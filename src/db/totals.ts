@@ -1,5 +1,8 @@
 /** Group-by totals over a filtered list: one SQL statement, grouped by the dimensions asked for. */
+import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
+import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
+import { type ProjectFilter, projectConditions } from './projects';
 
 /** A grouping dimension: the SQL expression of its key, and the name the key is returned under. */
 export interface Dimension {
@@ -46,7 +49,7 @@ export function jalaliMonthOf(column: string) {
   return `(SELECT jm.jalali_year * 100 + jm.jalali_month FROM jalali_months jm WHERE jm.starts_on <= ${column} ORDER BY jm.starts_on DESC LIMIT 1)`;
 }
 
-export async function totals(
+async function totals(
   db: Db,
   spec: {
     from: string;
@@ -55,7 +58,7 @@ export async function totals(
     dimensions: Dimension[];
     measures: Measure[];
   },
-): Promise<{ rows: TotalsRow[]; truncated: boolean }> {
+): Promise<TotalsRow[]> {
   const select = [
     ...spec.dimensions.map((d, i) => `${d.sql} AS "d${i}"`),
     'count(*) AS "n"',
@@ -92,5 +95,102 @@ LIMIT ?`;
       }),
     ),
   }));
-  return { rows, truncated: raw.length > MAX_GROUPS };
+  if (raw.length > MAX_GROUPS) {
+    throw new InputError(
+      'groupBy',
+      `More than ${MAX_GROUPS} groups: filter further or group by fewer dimensions.`,
+    );
+  }
+  return rows;
+}
+
+/** Dimensions projects and plants share, with what each groups by. */
+export const SHARED_DIMENSIONS = {
+  REGION: 'The region each row is recorded in.',
+  COUNTY: 'The county the row’s region lies in (null above county level).',
+  PROVINCE: 'The province the row’s region lies in.',
+  SECTOR: 'The row’s own sector.',
+  TOP_SECTOR: 'The top of the row’s sector tree (industry, energy, …).',
+  STATUS: null,
+  FINANCING: null,
+  STARTED_YEAR: 'Jalali year of the start date.',
+  STARTED_MONTH: 'Jalali year and month of the start date.',
+  OPENED_YEAR: 'Jalali year of the opening date.',
+  OPENED_MONTH: 'Jalali year and month of the opening date.',
+} as const;
+export const ENERGY_DIMENSIONS = { ...SHARED_DIMENSIONS, TECHNOLOGY: null } as const;
+export type ProjectDimension = keyof typeof SHARED_DIMENSIONS;
+export type EnergyDimension = keyof typeof ENERGY_DIMENSIONS;
+
+function sharedDimensions(alias: string): Record<ProjectDimension, Dimension> {
+  return {
+    REGION: { key: 'regionId', sql: `${alias}.region_id` },
+    COUNTY: { key: 'countyId', sql: `${alias}.county_id` },
+    PROVINCE: { key: 'provinceId', sql: `${alias}.province_id` },
+    SECTOR: { key: 'sectorId', sql: `${alias}.sector_id` },
+    TOP_SECTOR: { key: 'topSectorId', sql: 'sr.root_id' },
+    STATUS: { key: 'status', sql: `${alias}.status` },
+    FINANCING: { key: 'financing', sql: `${alias}.financing` },
+    STARTED_YEAR: { key: 'startedYear', sql: jalaliYearOf(`${alias}.started_on`) },
+    STARTED_MONTH: { key: 'startedMonth', sql: jalaliMonthOf(`${alias}.started_on`) },
+    OPENED_YEAR: { key: 'openedYear', sql: jalaliYearOf(`${alias}.opened_on`) },
+    OPENED_MONTH: { key: 'openedMonth', sql: jalaliMonthOf(`${alias}.opened_on`) },
+  };
+}
+
+function pickDimensions<Name extends string>(
+  all: Record<Name, Dimension>,
+  groupBy: readonly Name[],
+): Dimension[] {
+  if (new Set(groupBy).size !== groupBy.length) {
+    throw new InputError('groupBy', '`groupBy` lists a dimension twice.');
+  }
+  if (groupBy.length > 4) throw new InputError('groupBy', '`groupBy` takes at most 4 dimensions.');
+  return groupBy.map((name) => all[name]);
+}
+
+const sectorRootJoin = (alias: string) =>
+  `LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`;
+
+/** Counts, jobs, investment and progress of the projects matching `filter`, grouped. */
+export async function projectTotals(
+  db: Db,
+  filter: ProjectFilter | null | undefined,
+  groupBy: readonly ProjectDimension[],
+): Promise<TotalsRow[]> {
+  const conditions = await projectConditions(db, filter);
+  const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
+  return totals(db, {
+    from: `projects p ${sectorRootJoin('p')}`,
+    ...conditions,
+    dimensions,
+    measures: [
+      { key: 'directJobs', sql: 'p.direct_jobs' },
+      { key: 'investmentRial', sql: 'p.investment_rial' },
+      { key: 'progressPercent', sql: 'p.progress_pct' },
+    ],
+  });
+}
+
+/** Capacity of the plants matching `filter`, grouped, always by rating, counting leaves only. */
+export async function energyTotals(
+  db: Db,
+  filter: EnergyAssetFilter | null | undefined,
+  groupBy: readonly EnergyDimension[],
+): Promise<TotalsRow[]> {
+  const conditions = await energyAssetConditions(db, filter);
+  // a plant built in phases is counted through its phases, never twice
+  conditions.add(LEAVES_ONLY);
+  const dimensions = pickDimensions<EnergyDimension>(
+    { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
+    groupBy,
+  );
+  return totals(db, {
+    from: `energy_assets e ${sectorRootJoin('e')}`,
+    where: conditions.where,
+    params: conditions.params,
+    // the rating is always a dimension: MW of different ratings are different quantities
+    dimensions: [...dimensions, { key: 'rating', sql: 'e.rating' }],
+    measures: [{ key: 'capacityMw', sql: 'e.capacity_mw' }],
+  });
 }

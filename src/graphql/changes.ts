@@ -1,9 +1,9 @@
 /** The change feed (public) and the audit log (admin keys), read in commit order from a cursor. */
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { builder } from '../builder';
+import { codeList } from '../db/codes';
+import { ENTITY_KINDS } from '../db/entities';
+import type { EntityKind } from '../db/entity';
 import type { ChangeRow } from '../db/writes/engine';
-import { ENTITIES, type EntityKind } from '../db/writes/entities';
 import { ForbiddenError } from '../db/writes/errors';
 import {
   type AuditEntry,
@@ -12,30 +12,43 @@ import {
   MAX_FEED_PAGE,
   parseCursor,
 } from '../db/writes/feed';
+import { InputError } from '../lib/errors';
 import { encodeGlobalId } from '../lib/global-id';
-import { sqlEnum } from './common';
+import { builder } from './builder';
+import { codeEnum } from './enums';
+import { JsonScalar } from './scalars';
+import { TYPENAMES } from './typenames';
 
-export const JsonScalar = builder.scalarType('JSON', {
-  description: 'A JSON value: here, a whole row with its snake_case column names.',
-  serialize: (value) => value,
-  parseValue: () => {
-    throw new GraphQLError('JSON is an output type only.');
-  },
-});
-
-const ChangeEntity = sqlEnum(
+const ChangeEntity = codeEnum(
   'ChangeEntity',
   'The kind of object a change is about.',
-  Object.keys(ENTITIES) as EntityKind[],
+  codeList(
+    Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, {}])) as Record<EntityKind, object>,
+  ),
 );
-const ChangeOp = sqlEnum(
+const ChangeOp = codeEnum(
   'ChangeOperation',
   'What a change did.',
-  ['create', 'update', 'delete'] as const,
-  {
-    delete: 'A tombstone: the object is gone and `data` is null.',
-  },
+  codeList({
+    create: {},
+    update: {},
+    delete: { description: 'A tombstone: the object is gone and `data` is null.' },
+  }),
 );
+
+/** One change as the feed gives it, in GraphQL and as a line of GET /changes alike. */
+export function changeRecord(change: ChangeRow) {
+  return {
+    cursor: String(change.id),
+    op: change.op,
+    entity: change.entity,
+    objectId: encodeGlobalId(TYPENAMES[change.entity], change.entityId),
+    entityId: change.entityId,
+    version: change.version,
+    committedAt: change.committedAt,
+    data: change.data,
+  };
+}
 
 const Change = builder.objectRef<ChangeRow>('Change').implement({
   description: 'One create, update or delete, with the whole row after it.',
@@ -48,11 +61,11 @@ const Change = builder.objectRef<ChangeRow>('Change').implement({
     entity: t.field({ type: ChangeEntity, resolve: (c) => c.entity }),
     objectId: t.id({
       description: 'The global ID of the object.',
-      resolve: (c) => encodeGlobalId(ENTITIES[c.entity].typename, c.entityId),
+      resolve: (c) => changeRecord(c).objectId,
     }),
-    entityId: t.int({ description: 'The object’s row id.', resolve: (c) => c.entityId }),
-    version: t.int({ resolve: (c) => c.version }),
-    committedAt: t.string({ description: 'ISO 8601 UTC.', resolve: (c) => c.committedAt }),
+    entityId: t.exposeInt('entityId', { description: 'The object’s row id.' }),
+    version: t.exposeInt('version'),
+    committedAt: t.exposeString('committedAt', { description: 'ISO 8601 UTC.' }),
     data: t.field({
       type: JsonScalar,
       nullable: true,
@@ -77,9 +90,10 @@ const ChangePage = builder
 function readCursor(since: string | null | undefined): number {
   const cursor = parseCursor(since);
   if (cursor === null) {
-    throw new GraphQLError('`since` must be a cursor this API returned (or "0" for the start).', {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'since' },
-    });
+    throw new InputError(
+      'since',
+      '`since` must be a cursor this API returned (or "0" for the start).',
+    );
   }
   return cursor;
 }
@@ -95,7 +109,7 @@ const AuditEntryType = builder.objectRef<AuditEntry>('AuditEntry').implement({
     operation: t.exposeString('operation'),
     entity: t.field({ type: ChangeEntity, resolve: (e) => e.entity as EntityKind }),
     objectId: t.id({
-      resolve: (e) => encodeGlobalId(ENTITIES[e.entity as EntityKind].typename, e.entityId),
+      resolve: (e) => encodeGlobalId(TYPENAMES[e.entity as EntityKind], e.entityId),
     }),
     before: t.field({ type: JsonScalar, nullable: true, resolve: (e) => e.before }),
     after: t.field({ type: JsonScalar, nullable: true, resolve: (e) => e.after }),
@@ -128,9 +142,7 @@ builder.queryFields((t) => ({
       const after = readCursor(since);
       const limit = pageSize.safeParse(first ?? 100);
       if (!limit.success) {
-        throw new GraphQLError(`\`first\` must be between 1 and ${MAX_FEED_PAGE}.`, {
-          extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
-        });
+        throw new InputError('first', `\`first\` must be between 1 and ${MAX_FEED_PAGE}.`);
       }
       const page = await changesSince(ctx.db, after, limit.data);
       return { ...page, cursor: String(page.changes.at(-1)?.id ?? after) };

@@ -1,13 +1,9 @@
 /** Claim.subject: the thing a claim is about, as a union of the entity types. */
-import { builder } from '../builder';
-import type { EnergyAsset as EnergyAssetRow } from '../db/energy-assets';
-import type { Plan as PlanRow } from '../db/plans';
-import type { Project as ProjectRow } from '../db/projects';
-import type { Region as RegionRow } from '../db/regions';
-import type { Sector as SectorRow } from '../db/sectors';
+import type { SubjectKind } from '../db/claims';
+import { builder } from './builder';
 import { Claim } from './claim';
-import { loadBranded } from './common';
 import { EnergyAsset } from './energy-asset';
+import { loadBranded } from './lists';
 import { Plan } from './plan';
 import { Project } from './project';
 import { Region } from './region';
@@ -18,7 +14,7 @@ const ClaimSubject = builder.unionType('ClaimSubject', {
   types: [Region, Project, EnergyAsset, Sector, Plan],
 });
 
-const SUBJECT_TYPES = {
+const SUBJECT_TYPES: Record<SubjectKind, unknown> = {
   region: Region,
   project: Project,
   energy_asset: EnergyAsset,
@@ -31,11 +27,13 @@ builder.objectField(Claim, 'subject', (t) =>
     type: ClaimSubject,
     // the claim names its subject's type; that type's loader fetches it in the request's batch
     resolve: async (claim, _args, ctx) => {
-      const subject = await loadBranded<
-        RegionRow | ProjectRow | EnergyAssetRow | SectorRow | PlanRow
-      >(SUBJECT_TYPES[claim.subjectKind], ctx, claim.subjectId);
+      const subject = await loadBranded<object>(
+        SUBJECT_TYPES[claim.subjectKind],
+        ctx,
+        claim.subjectId,
+      );
       if (!subject) throw new Error(`claim ${claim.slug} names a missing subject`);
-      return subject;
+      return subject as never;
     },
   }),
 );

@@ -1,114 +1,51 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
-import { builder } from '../builder';
-import { type Context, loaderFor } from '../context';
 import {
   alternativesOfClaims,
+  CLAIM_BASES,
+  type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
+  claimList,
   claims,
+  MEASURES,
+  QUALIFIERS,
+  REPORTED_STATUSES,
+  SUBJECT_KINDS,
   type SubjectKind,
 } from '../db/claims';
-import { indicators } from '../db/indicators';
-import {
-  buildOrdering,
-  fetchChildPages,
-  fetchPage,
-  type Ordering,
-  readWindow,
-} from '../db/pagination';
-import { sources } from '../db/sources';
-import type { Table } from '../db/table';
+import { RATINGS } from '../db/energy-assets';
+import { InputError } from '../lib/errors';
 import { decodeGlobalId } from '../lib/global-id';
-import {
-  addSlugQuery,
-  badInput,
-  bySlug,
-  Conditions,
-  connectionType,
-  DateRange,
-  LangEnum,
-  LocalDate,
-  loadChildPage,
-  localDate,
-  localised,
-  nodeLoader,
-  OrderDirection,
-  parseLocalId,
-  sqlEnum,
-  wantsTotal,
-} from './common';
+import { builder } from './builder';
+import { loaderFor } from './context';
+import { codeEnum, LangEnum, OrderDirection } from './enums';
 import { Indicator } from './indicator';
+import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
 import { Region } from './region';
+import { DateRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
 import { Source } from './source';
+import { localised } from './text';
 
-export const Rating = sqlEnum(
+export const Rating = codeEnum(
   'CapacityRating',
   'How a capacity in MW is rated. MW(AC) and MW(DC, peak) are never added together.',
-  ['ac', 'dc', 'unknown'] as const,
-  {
-    ac: 'Alternating-current (grid) rating.',
-    dc: 'Direct-current / peak (MWp) rating.',
-    unknown: 'The source does not say.',
-  },
+  RATINGS,
 );
-
-const Qualifier = sqlEnum('Qualifier', 'How exactly a figure was stated.', [
-  'exact',
-  'about',
-  'more_than',
-  'at_least',
-  'less_than',
-  'at_most',
-  'range',
-] as const);
-
-const Measure = sqlEnum(
-  'Measure',
-  'What kind of quantity a claim reports.',
-  ['level', 'change', 'target'] as const,
-  {
-    level: 'A stock at a date ("350 units so far").',
-    change: 'A flow over a period ("49 MW connected in six months").',
-    target: 'A figure someone aims for ("65 more units").',
-  },
-);
-
-const ReportedStatus = sqlEnum(
+const Qualifier = codeEnum('Qualifier', 'How exactly a figure was stated.', QUALIFIERS);
+const Measure = codeEnum('Measure', 'What kind of quantity a claim reports.', MEASURES);
+const ReportedStatus = codeEnum(
   'ReportedStatus',
   'The stage a figure describes, as the source put it.',
-  [
-    'opened',
-    'operational',
-    'under_construction',
-    'groundbreaking',
-    'licensed',
-    'planned',
-    'target',
-  ] as const,
+  REPORTED_STATUSES,
+);
+const Basis = codeEnum('ClaimBasis', 'Where in the source the figure was read.', CLAIM_BASES);
+export const SubjectKindEnum = codeEnum(
+  'ClaimSubjectKind',
+  'What kind of thing a claim is about.',
+  SUBJECT_KINDS,
 );
 
-const Basis = sqlEnum(
-  'ClaimBasis',
-  'Where in the source the figure was read.',
-  ['body', 'headline'] as const,
-  {
-    body: 'In the body text.',
-    headline: 'Only in the page title or URL slug.',
-  },
-);
-
-export const SubjectKindEnum = sqlEnum('ClaimSubjectKind', 'What kind of thing a claim is about.', [
-  'region',
-  'project',
-  'energy_asset',
-  'sector',
-  'plan',
-] as const);
-
-export const Claim = builder.loadableNodeRef<ClaimRow, number>('Claim', {
-  id: { resolve: (claim) => claim.id, parse: parseLocalId },
-  load: nodeLoader(claims),
-});
+export const Claim = entityNode<ClaimRow>('Claim', claims, { field: 'claim', what: 'A claim' });
 
 Claim.implement({
   description:
@@ -194,17 +131,6 @@ Claim.implement({
   }),
 });
 
-builder.objectField(Claim, 'alternatives', (t) =>
-  t.field({
-    type: [Claim],
-    description: 'The other claims about the same subject, indicator and period.',
-    resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
-        alternativesOfClaims(ctx.db, ids),
-      ).load(c.id),
-  }),
-);
-
 export const ClaimConnection = connectionType(Claim, 'ClaimConnection');
 
 export const ClaimFilter = builder.inputType('ClaimFilter', {
@@ -244,18 +170,9 @@ export const ClaimOrder = builder.inputType('ClaimOrder', {
 });
 
 type ClaimFilterArgs = typeof ClaimFilter.$inferInput;
-type ClaimOrderArgs = typeof ClaimOrder.$inferInput;
 
-const ORDER_COLUMNS: Record<string, [string, string]> = {
-  AS_OF: ['c.as_of', 'asOf'],
-  VALUE: ['c.normalised_value', 'normalisedValue'],
-};
-
-export function claimOrdering(order: ClaimOrderArgs | null | undefined): Ordering {
-  return buildOrdering('c', ORDER_COLUMNS, order, 'fa');
-}
-
-const SUBJECT_KINDS: Record<string, SubjectKind> = {
+/** Typenames of the global IDs a claim's subject may have. */
+const SUBJECT_TYPES: Record<string, SubjectKind> = {
   Region: 'region',
   Project: 'project',
   EnergyAsset: 'energy_asset',
@@ -263,40 +180,17 @@ const SUBJECT_KINDS: Record<string, SubjectKind> = {
   Plan: 'plan',
 };
 
-const MAX_SLUG = 200;
-
-/** The SQL conditions of a ClaimFilter, refusing unknown slugs and IDs by name. */
-export async function claimConditions(ctx: Context, filter: ClaimFilterArgs | null | undefined) {
-  const conditions = new Conditions();
-  if (!filter) return conditions;
-  for (const [argument, table, name] of [
-    ['indicator', indicators, 'Indicator'],
-    ['source', sources, 'Source'],
-  ] as const) {
-    const slug = filter[argument];
-    if (slug == null) continue;
-    if (slug.length > MAX_SLUG) throw badInput(argument, `\`${argument}\` is too long.`);
-    const row = await bySlug<{ id: number; slug: string }>(
-      ctx,
-      table as Table<{ id: number; slug: string }>,
-      name,
-      slug,
-    );
-    if (!row) throw badInput(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
-    conditions.add(`c.${argument}_id = ?`, row.id);
-  }
+/** The filter input as the data layer takes it: the subject's global ID decoded. */
+function claimFilter(filter: ClaimFilterArgs | null | undefined): ClaimFilterValue | null {
+  if (!filter) return null;
+  let subject: ClaimFilterValue['subject'] = null;
   if (filter.subject != null) {
     const { typename, id } = decodeGlobalId(String(filter.subject));
-    const kind = SUBJECT_KINDS[typename];
-    if (!kind) throw badInput('subject', `A ${typename} cannot be the subject of a claim.`);
-    conditions.add('c.subject_kind = ?', kind).add('c.subject_id = ?', Number(id));
+    const kind = SUBJECT_TYPES[typename];
+    if (!kind) throw new InputError('subject', `A ${typename} cannot be the subject of a claim.`);
+    subject = { kind, id: Number(id) };
   }
-  conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
-  if (filter.preferredOnly) conditions.add('c.preferred = 1');
-  if (filter.conflictGroup != null)
-    conditions.add('c.conflict_group = ?', filter.conflictGroup.slice(0, MAX_SLUG));
-  if (filter.synthetic != null) conditions.add('c.synthetic = ?', filter.synthetic ? 1 : 0);
-  return conditions;
+  return { ...filter, subject };
 }
 
 const claimListArgs = builder.args((t) => ({
@@ -312,28 +206,24 @@ export function addClaimsField(
   subjectKind: SubjectKind | null,
   description: string,
 ) {
+  const only = subjectKind
+    ? { where: ['c.subject_kind = ?'], params: [subjectKind] }
+    : { where: [], params: [] };
   builder.objectField(ref, 'claims', (t) =>
     t.field({
       type: ClaimConnection,
       description,
       args: { ...t.arg.connectionArgs(), ...claimListArgs },
-      resolve: (parent: { id: number }, args, ctx, info) => {
-        const ordering = claimOrdering(args.orderBy);
-        readWindow(args, ordering);
-        return loadChildPage<ClaimRow>(ctx, info, args, parent.id, async (ids, withTotal) => {
-          const conditions = await claimConditions(ctx, args.filter);
-          if (subjectKind) conditions.add('c.subject_kind = ?', subjectKind);
-          return fetchChildPages<ClaimRow>(
-            ctx.db,
-            claims.list(conditions.where, conditions.params),
-            column,
-            ids,
-            ordering,
-            args,
-            withTotal,
-          );
-        });
-      },
+      resolve: (parent: { id: number }, { filter, ...args }, ctx, info) =>
+        resolveChildList(
+          ctx,
+          claimList,
+          { ...args, filter: claimFilter(filter) },
+          info,
+          column,
+          parent.id,
+          only,
+        ),
     }),
   );
 }
@@ -348,24 +238,23 @@ addClaimsField(
   'Claims reporting this indicator, about any subject.',
 );
 
-builder.queryFields((t) => ({
-  claims: t.field({
+builder.queryField('claims', (t) =>
+  t.field({
     type: ClaimConnection,
     description: 'Claims, filtered and sorted, in keyset pages.',
     args: { ...t.arg.connectionArgs(), ...claimListArgs },
-    resolve: async (_root, args, ctx, info) => {
-      const ordering = claimOrdering(args.orderBy);
-      readWindow(args, ordering);
-      const conditions = await claimConditions(ctx, args.filter);
-      return fetchPage<ClaimRow>(
-        ctx.db,
-        claims.list(conditions.where, conditions.params),
-        ordering,
-        args,
-        wantsTotal(info),
-      );
-    },
+    resolve: (_root, { filter, ...args }, ctx, info) =>
+      resolveList(ctx, claimList, { ...args, filter: claimFilter(filter) }, info),
   }),
-}));
+);
 
-addSlugQuery<ClaimRow>('claim', Claim, claims, 'A claim');
+builder.objectField(Claim, 'alternatives', (t) =>
+  t.field({
+    type: [Claim],
+    description: 'The other claims about the same subject, indicator and period.',
+    resolve: (c, _args, ctx) =>
+      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
+        alternativesOfClaims(ctx.db, ids),
+      ).load(c.id),
+  }),
+);

@@ -1,9 +1,9 @@
 /** dataStatus: how current the data are, what they contain, and where the sources disagree. */
-import { builder } from '../builder';
 import { conflictGroups, type DataCounts, dataStatus, versionOf } from '../db/status';
 import { DATA_LICENSE, DATASET_NAME } from '../lib/dataset';
+import { builder } from './builder';
 import { Claim } from './claim';
-import { LocalDate, localDate } from './common';
+import { LocalDate, localDate } from './scalars';
 
 const DataCountsType = builder.objectRef<DataCounts>('DataCounts').implement({
   description:

@@ -1,70 +1,47 @@
 /** EnergyAsset: a power plant or one phase of it, with capacity, rating and status. */
-import { builder } from '../builder';
-import { type Context, loaderFor } from '../context';
 import {
+  ENERGY_STATUSES,
   type EnergyAsset as EnergyAssetRow,
+  energyAssetList,
   energyAssets,
   phasesOfPlants,
+  TECHNOLOGIES,
 } from '../db/energy-assets';
-import { buildOrdering, fetchPage, type Ordering, readWindow } from '../db/pagination';
-import type { Lang } from '../lib/lang';
+import { builder } from './builder';
 import { addClaimsField, Rating } from './claim';
-import {
-  addSlugQuery,
-  bounded,
-  Conditions,
-  connectionType,
-  DateRange,
-  FloatRange,
-  LangEnum,
-  LocalDate,
-  langArg,
-  localDate,
-  localised,
-  nodeLoader,
-  OrderDirection,
-  parseLocalId,
-  sqlEnum,
-  wantsTotal,
-} from './common';
-import { addSubtreeConnections, Financing, treeFilters } from './project';
+import { loaderFor } from './context';
+import { codeEnum, LangEnum, OrderDirection } from './enums';
+import { connectionType, entityNode, resolveList } from './lists';
+import { Financing } from './project';
 import { Region } from './region';
+import { DateRange, FloatRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
 import { Source } from './source';
+import { addSubtreeLists } from './subtree';
+import { langArg, localised, namedFields } from './text';
 
-export const Technology = sqlEnum('EnergyTechnology', 'How a plant generates power.', [
-  'solar_pv',
-  'wind',
-  'gas',
-  'combined_cycle',
-  'chp',
-  'hydro',
-  'other',
-] as const);
+export const Technology = codeEnum(
+  'EnergyTechnology',
+  'How a plant generates power.',
+  TECHNOLOGIES,
+);
 
-export const EnergyStatus = sqlEnum('EnergyAssetStatus', 'Where a plant or phase is in its life.', [
-  'operational',
-  'under_construction',
-  'licensed',
-  'planned',
-] as const);
+export const EnergyStatus = codeEnum(
+  'EnergyAssetStatus',
+  'Where a plant or phase is in its life.',
+  ENERGY_STATUSES,
+);
 
-export const EnergyAsset = builder.loadableNodeRef<EnergyAssetRow, number>('EnergyAsset', {
-  id: { resolve: (asset) => asset.id, parse: parseLocalId },
-  load: nodeLoader(energyAssets),
+export const EnergyAsset = entityNode<EnergyAssetRow>('EnergyAsset', energyAssets, {
+  field: 'energyAsset',
+  what: 'A plant or phase',
 });
 
 EnergyAsset.implement({
   description:
     'A power plant, or one phase of a plant built in phases (`parent`/`phases`). Capacity is in MW with its rating; unknown figures are null.',
   fields: (t) => ({
-    slug: t.exposeString('slug'),
-    nameFa: t.exposeString('nameFa'),
-    nameEn: t.exposeString('nameEn'),
-    name: t.string({
-      args: langArg(),
-      resolve: (e, { lang }, ctx) => localised(ctx, lang, e.nameFa, e.nameEn),
-    }),
+    ...namedFields(t),
     location: t.string({
       nullable: true,
       args: langArg(),
@@ -142,85 +119,25 @@ export const EnergyAssetOrder = builder.inputType('EnergyAssetOrder', {
   }),
 });
 
-type EnergyAssetFilterArgs = typeof EnergyAssetFilter.$inferInput;
-type EnergyAssetOrderArgs = typeof EnergyAssetOrder.$inferInput;
-
-const ORDER_COLUMNS: Record<string, [string, string]> = {
-  CAPACITY: ['e.capacity_mw', 'capacityMw'],
-  STARTED_ON: ['e.started_on', 'startedOn'],
-  OPENED_ON: ['e.opened_on', 'openedOn'],
-};
-
-export function energyAssetOrdering(
-  order: EnergyAssetOrderArgs | null | undefined,
-  lang: Lang,
-  filter?: EnergyAssetFilterArgs | null,
-): Ordering {
-  const ranged = new Set<string>();
-  if (bounded(filter?.capacityMw)) ranged.add('CAPACITY');
-  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
-  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
-  return buildOrdering('e', ORDER_COLUMNS, order, lang, ranged);
-}
-
-export async function energyAssetConditions(
-  ctx: Context,
-  filter: EnergyAssetFilterArgs | null | undefined,
-) {
-  const conditions = new Conditions();
-  if (!filter) return conditions;
-  const tree = await treeFilters(ctx, filter, { region: 'e.region_id', sector: 'e.sector_id' });
-  conditions.where.push(...tree.where);
-  conditions.params.push(...tree.params);
-  conditions
-    .oneOf('e.technology', filter.technology)
-    .oneOf('e.rating', filter.rating)
-    .oneOf('e.status', filter.status)
-    .range('e.capacity_mw', 'capacityMw', filter.capacityMw, { min: 0 })
-    .dates('e.started_on', 'startedOn', filter.startedOn)
-    .dates('e.opened_on', 'openedOn', filter.openedOn);
-  if (filter.plantsOnly === true) conditions.add('e.parent_id IS NULL');
-  if (filter.plantsOnly === false) {
-    conditions.add('NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)');
-  }
-  if (filter.synthetic != null) conditions.add('e.synthetic = ?', filter.synthetic ? 1 : 0);
-  return conditions;
-}
-
 const energyListArgs = builder.args((t) => ({
   filter: t.field({ type: EnergyAssetFilter, required: false }),
   orderBy: t.field({ type: EnergyAssetOrder, required: false }),
 }));
 
-addSubtreeConnections<EnergyAssetRow>({
+addSubtreeLists({
   field: 'energyAssets',
   connection: EnergyAssetConnection,
   listArgs: energyListArgs,
-  table: energyAssets,
+  list: energyAssetList,
   alias: 'e',
-  ordering: energyAssetOrdering,
-  conditions: energyAssetConditions,
   what: 'Plants and phases',
 });
 
-builder.queryFields((t) => ({
-  energyAssets: t.field({
+builder.queryField('energyAssets', (t) =>
+  t.field({
     type: EnergyAssetConnection,
     description: 'Plants and phases, filtered and sorted, in keyset pages.',
     args: { ...t.arg.connectionArgs(), ...energyListArgs },
-    resolve: async (_root, args, ctx, info) => {
-      const ordering = energyAssetOrdering(args.orderBy, ctx.lang, args.filter);
-      readWindow(args, ordering);
-      const conditions = await energyAssetConditions(ctx, args.filter);
-      return fetchPage<EnergyAssetRow>(
-        ctx.db,
-        energyAssets.list(conditions.where, conditions.params),
-        ordering,
-        args,
-        wantsTotal(info),
-      );
-    },
+    resolve: (_root, args, ctx, info) => resolveList(ctx, energyAssetList, args, info),
   }),
-}));
-
-addSlugQuery<EnergyAssetRow>('energyAsset', EnergyAsset, energyAssets, 'A plant or phase');
+);

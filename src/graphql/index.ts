@@ -1,5 +1,6 @@
 /** The schema: every domain file registers its types on the builder when imported. */
-import { builder } from '../builder';
+import { builder } from './builder';
+import './root';
 import './source';
 import './region';
 import './sector';
@@ -11,10 +12,11 @@ import './plan';
 import './claim-subject';
 import './search';
 import './totals';
-import './mutations/project';
-import './mutations/energy-asset';
-import './mutations/claim';
-import './mutations/plan';
+import './writes';
+import './project-writes';
+import './energy-asset-writes';
+import './claim-writes';
+import './plan-writes';
 import './changes';
 import './rate-limit';
 import './data-status';

@@ -1,79 +1,49 @@
 /** Plan and PlanTarget: development plans, their targets and each target's computed progress. */
-import { builder } from '../builder';
-import { loaderFor } from '../context';
 import { type Claim as ClaimRow, latestClaimsForTargets } from '../db/claims';
-import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
+import { idOrderedList } from '../db/entity';
 import {
+  COMPARATORS,
+  PLAN_KINDS,
+  PLAN_STATUSES,
   type Plan as PlanRow,
   type PlanTarget as PlanTargetRow,
   plans,
   planTargets,
+  TARGET_KINDS,
   targetsOfPlans,
 } from '../db/plans';
 import { computeProgress } from '../lib/progress';
+import { builder } from './builder';
 import { addClaimsField, Claim } from './claim';
-import {
-  addSlugQuery,
-  connectionType,
-  LocalDate,
-  langArg,
-  loadChildPage,
-  localDate,
-  localised,
-  nodeLoader,
-  parseLocalId,
-  sqlEnum,
-  wantsTotal,
-} from './common';
+import { loaderFor } from './context';
+import { codeEnum } from './enums';
 import { Indicator } from './indicator';
+import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
 import { Region } from './region';
+import { LocalDate, localDate } from './scalars';
 import { Source } from './source';
+import { langArg, localised, namedFields } from './text';
 
-const PlanKind = sqlEnum('PlanKind', 'What kind of plan a document is.', [
-  'development_plan',
-  'investment_document',
-  'annual_programme',
-] as const);
-
-const PlanStatus = sqlEnum('PlanStatus', 'Where a plan is in its life.', [
-  'drafted',
-  'issued',
-  'in_force',
-  'expired',
-] as const);
-
-const Comparator = sqlEnum('TargetComparator', 'How a target compares a value with its goal.', [
-  'at_least',
-  'at_most',
-  'equals',
-] as const);
-
-const TargetKind = sqlEnum(
+const PlanKind = codeEnum('PlanKind', 'What kind of plan a document is.', PLAN_KINDS);
+const PlanStatus = codeEnum('PlanStatus', 'Where a plan is in its life.', PLAN_STATUSES);
+const Comparator = codeEnum(
+  'TargetComparator',
+  'How a target compares a value with its goal.',
+  COMPARATORS,
+);
+const TargetKind = codeEnum(
   'TargetKind',
   'Whether a target is a level to reach or an amount to add.',
-  ['level', 'increment'] as const,
-  {
-    level: 'Reach the value (e.g. a 1.4% share).',
-    increment: 'Add the value to the baseline (e.g. 65 more units).',
-  },
+  TARGET_KINDS,
 );
 
-export const Plan = builder.loadableNodeRef<PlanRow, number>('Plan', {
-  id: { resolve: (plan) => plan.id, parse: parseLocalId },
-  load: nodeLoader(plans),
-});
+export const Plan = entityNode<PlanRow>('Plan', plans, { field: 'plan', what: 'A plan' });
 
 Plan.implement({
   description: 'A development plan or policy document, with its targets.',
   fields: (t) => ({
-    slug: t.exposeString('slug'),
+    ...namedFields(t),
     kind: t.field({ type: PlanKind, resolve: (p) => p.kind }),
-    nameFa: t.exposeString('nameFa'),
-    nameEn: t.exposeString('nameEn'),
-    name: t.string({
-      args: langArg(),
-      resolve: (p, { lang }, ctx) => localised(ctx, lang, p.nameFa, p.nameEn),
-    }),
     description: t.exposeString('descriptionEn', { nullable: true }),
     status: t.field({ type: PlanStatus, resolve: (p) => p.status }),
     issuedOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.issuedOn) }),
@@ -117,9 +87,9 @@ const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implem
   }),
 });
 
-export const PlanTarget = builder.loadableNodeRef<PlanTargetRow, number>('PlanTarget', {
-  id: { resolve: (target) => target.id, parse: parseLocalId },
-  load: nodeLoader(planTargets),
+export const PlanTarget = entityNode<PlanTargetRow>('PlanTarget', planTargets, {
+  field: 'planTarget',
+  what: 'A plan target',
 });
 
 PlanTarget.implement({
@@ -196,36 +166,22 @@ addClaimsField(Plan, 'c.subject_id', 'plan', 'Claims about this plan.');
 
 export const PlanConnection = connectionType(Plan, 'PlanConnection');
 
+const planList = idOrderedList(plans);
+
 builder.objectField(Region, 'plans', (t) =>
   t.field({
     type: PlanConnection,
     description: 'Plans made for this region.',
     args: { ...t.arg.connectionArgs() },
-    resolve: (region, args, ctx, info) => {
-      readWindow(args, plans.byIdOrdering);
-      return loadChildPage<PlanRow>(ctx, info, args, region.id, (ids, withTotal) =>
-        fetchChildPages(
-          ctx.db,
-          plans.list(),
-          'pl.region_id',
-          ids,
-          plans.byIdOrdering,
-          args,
-          withTotal,
-        ),
-      );
-    },
+    resolve: (region, args, ctx, info) =>
+      resolveChildList(ctx, planList, args, info, 'pl.region_id', region.id),
   }),
 );
 
-builder.queryFields((t) => ({
-  plans: t.field({
+builder.queryField('plans', (t) =>
+  t.field({
     type: PlanConnection,
     args: { ...t.arg.connectionArgs() },
-    resolve: (_root, args, ctx, info) =>
-      fetchPage<PlanRow>(ctx.db, plans.list(), plans.byIdOrdering, args, wantsTotal(info)),
+    resolve: (_root, args, ctx, info) => resolveList(ctx, planList, args, info),
   }),
-}));
-
-addSlugQuery<PlanRow>('plan', Plan, plans, 'A plan');
-addSlugQuery<PlanTargetRow>('planTarget', PlanTarget, planTargets, 'A plan target');
+);

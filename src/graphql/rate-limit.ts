@@ -1,6 +1,6 @@
 /** rateLimit: the caller's cost budget, as GitHub's `rateLimit` reports it. */
-import { builder } from '../builder';
-import { costReport, edgeOf } from '../http/edge';
+import { builder } from './builder';
+import type { BudgetReport } from './context';
 
 const RateLimitClient = builder.enumType('RateLimitClient', {
   description: 'Whose budget this is.',
@@ -10,17 +10,7 @@ const RateLimitClient = builder.enumType('RateLimitClient', {
   } as const,
 });
 
-interface RateLimitShape {
-  client: 'anonymous' | 'partner';
-  cost: number;
-  maxCost: number;
-  limit: number;
-  used: number;
-  remaining: number;
-  resetAt: string;
-}
-
-const RateLimit = builder.objectRef<RateLimitShape>('RateLimit').implement({
+const RateLimit = builder.objectRef<BudgetReport>('RateLimit').implement({
   description:
     'The caller\'s cost budget after this request. Every list multiplies the cost of what it holds by its `first` (default 20); see the README, "Query cost".',
   fields: (t) => ({
@@ -44,16 +34,6 @@ builder.queryField('rateLimit', (t) =>
     nullable: true,
     description:
       'Your cost budget: limit, used, remaining and reset time. Null outside a metered request.',
-    resolve: (_root, _args, ctx) => {
-      const edge = edgeOf(ctx);
-      const report = edge && costReport(edge);
-      if (!report?.budget || report.requested === null) return null;
-      return {
-        client: report.client,
-        cost: report.requested,
-        maxCost: report.maximum,
-        ...report.budget,
-      };
-    },
+    resolve: (_root, _args, ctx) => ctx.budget(),
   }),
 );

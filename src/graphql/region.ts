@@ -1,54 +1,31 @@
 /** Region: the country → province → county → place tree. */
-import { builder } from '../builder';
-import { fetchChildPages, fetchPage, readWindow } from '../db/pagination';
-import {
-  type RegionKind as RegionKindValue,
-  type Region as RegionRow,
-  regions,
-} from '../db/regions';
-import {
-  addSlugQuery,
-  connectionType,
-  langArg,
-  loadChildPage,
-  localised,
-  nodeLoader,
-  parseLocalId,
-  sqlEnum,
-  wantsTotal,
-} from './common';
+import { idOrderedList } from '../db/entity';
+import { REGION_KINDS, type Region as RegionRow, regionList, regions } from '../db/regions';
+import { builder } from './builder';
+import { codeEnum } from './enums';
+import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
 import { Source } from './source';
+import { namedFields } from './text';
 
-export const RegionKind = sqlEnum('RegionKind', 'The level of a region in the hierarchy.', [
-  'country',
-  'province',
-  'county',
-  'district',
-  'city',
-  'industrial_town',
-  'industrial_zone',
-  'site',
-] as const);
+export const RegionKind = codeEnum(
+  'RegionKind',
+  'The level of a region in the hierarchy.',
+  REGION_KINDS,
+);
 
-export const Region = builder.loadableNodeRef<RegionRow, number>('Region', {
-  id: { resolve: (region) => region.id, parse: parseLocalId },
-  load: nodeLoader(regions),
+export const Region = entityNode<RegionRow>('Region', regions, {
+  field: 'region',
+  what: 'A region',
 });
 
 Region.implement({
   description: 'A place: a country, province, county, district, city, industrial town or site.',
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. `iran`, `qom`.' }),
+    ...namedFields(t, 'Stable identifier, e.g. `iran`, `qom`.'),
     kind: t.field({ type: RegionKind, resolve: (r) => r.kind }),
     isoCode: t.exposeString('isoCode', {
       nullable: true,
       description: 'ISO 3166 code where one exists (IR, IR-25).',
-    }),
-    nameFa: t.exposeString('nameFa'),
-    nameEn: t.exposeString('nameEn'),
-    name: t.string({
-      args: langArg(),
-      resolve: (r, { lang }, ctx) => localised(ctx, lang, r.nameFa, r.nameEn),
     }),
     areaKm2: t.exposeFloat('areaKm2', {
       nullable: true,
@@ -67,30 +44,20 @@ Region.implement({
 
 export const RegionConnection = connectionType(Region, 'RegionConnection');
 
+const children = idOrderedList(regions);
+
 builder.objectField(Region, 'children', (t) =>
   t.field({
     type: RegionConnection,
     description: 'The regions directly below this one.',
     args: { ...t.arg.connectionArgs() },
-    resolve: (region, args, ctx, info) => {
-      readWindow(args, regions.byIdOrdering);
-      return loadChildPage<RegionRow>(ctx, info, args, region.id, (ids, withTotal) =>
-        fetchChildPages(
-          ctx.db,
-          regions.list(),
-          'r.parent_id',
-          ids,
-          regions.byIdOrdering,
-          args,
-          withTotal,
-        ),
-      );
-    },
+    resolve: (region, args, ctx, info) =>
+      resolveChildList(ctx, children, args, info, 'r.parent_id', region.id),
   }),
 );
 
-builder.queryFields((t) => ({
-  regions: t.field({
+builder.queryField('regions', (t) =>
+  t.field({
     type: RegionConnection,
     description: 'Regions, optionally of one kind, or only the roots of the tree.',
     args: {
@@ -98,23 +65,7 @@ builder.queryFields((t) => ({
       kind: t.arg({ type: RegionKind, required: false }),
       rootsOnly: t.arg.boolean({ required: false, description: 'Only regions with no parent.' }),
     },
-    resolve: (_root, args, ctx, info) => {
-      const where: string[] = [];
-      const params: string[] = [];
-      if (args.kind) {
-        where.push('r.kind = ?');
-        params.push(args.kind as RegionKindValue);
-      }
-      if (args.rootsOnly) where.push('r.parent_id IS NULL');
-      return fetchPage<RegionRow>(
-        ctx.db,
-        regions.list(where, params),
-        regions.byIdOrdering,
-        args,
-        wantsTotal(info),
-      );
-    },
+    resolve: (_root, { kind, rootsOnly, ...page }, ctx, info) =>
+      resolveList(ctx, regionList, { ...page, filter: { kind, rootsOnly } }, info),
   }),
-}));
-
-addSlugQuery<RegionRow>('region', Region, regions, 'A region');
+);

@@ -1,16 +1,19 @@
 /** search(text): Persian-correct full-text search across every kind of entity. */
-import { builder } from '../builder';
+import { codeList } from '../db/codes';
 import {
   MAX_SEARCH_LIMIT,
   type SearchKind,
   SearchTextTooLongError,
   searchRows,
 } from '../db/search';
+import { InputError } from '../lib/errors';
 import { MAX_SEARCH_LENGTH } from '../lib/persian';
+import { builder } from './builder';
 import { Claim } from './claim';
-import { badInput, loadBranded, sqlEnum } from './common';
 import { EnergyAsset } from './energy-asset';
+import { codeEnum } from './enums';
 import { Indicator } from './indicator';
+import { loadBranded } from './lists';
 import { Plan } from './plan';
 import { Project } from './project';
 import { Region } from './region';
@@ -28,10 +31,12 @@ const TYPES = {
   claim: Claim,
 } satisfies Record<SearchKind, unknown>;
 
-const SearchKindEnum = sqlEnum(
+const SearchKindEnum = codeEnum(
   'SearchKind',
   'The kind of thing a search hit is.',
-  Object.keys(TYPES) as SearchKind[],
+  codeList(
+    Object.fromEntries(Object.keys(TYPES).map((kind) => [kind, {}])) as Record<SearchKind, object>,
+  ),
 );
 
 const SearchResult = builder.unionType('SearchResult', {
@@ -69,7 +74,7 @@ builder.queryField('search', (t) =>
     resolve: async (_root, { text, first }, ctx) => {
       const limit = first ?? 20;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-        throw badInput(
+        throw new InputError(
           'first',
           `\`first\` must be between 1 and ${MAX_SEARCH_LIMIT}; got ${limit}.`,
         );
@@ -79,7 +84,7 @@ builder.queryField('search', (t) =>
         rows = await searchRows(ctx.db, text, limit);
       } catch (error) {
         if (error instanceof SearchTextTooLongError) {
-          throw badInput(
+          throw new InputError(
             'text',
             `\`text\` is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}.`,
           );

@@ -1,40 +1,17 @@
 /** Source: a published report that figures come from. */
-import { builder } from '../builder';
-import { fetchPage } from '../db/pagination';
-import { type Source as SourceRow, sources } from '../db/sources';
-import {
-  addSlugQuery,
-  connectionType,
-  LocalDate,
-  localDate,
-  nodeLoader,
-  parseLocalId,
-  sqlEnum,
-  wantsTotal,
-} from './common';
+import { idOrderedList } from '../db/entity';
+import { DATE_BASES, SOURCE_KINDS, type Source as SourceRow, sources } from '../db/sources';
+import { builder } from './builder';
+import { codeEnum } from './enums';
+import { connectionType, entityNode, resolveList } from './lists';
+import { LocalDate, localDate } from './scalars';
 
-const SourceKind = sqlEnum('SourceKind', 'What kind of publication a source is.', [
-  'news',
-  'official',
-  'statistics',
-  'reference',
-  'synthetic',
-] as const);
+const SourceKind = codeEnum('SourceKind', 'What kind of publication a source is.', SOURCE_KINDS);
+const DateBasis = codeEnum('DateBasis', 'Where a source’s publication date was read.', DATE_BASES);
 
-const DateBasis = sqlEnum(
-  'DateBasis',
-  'Where a source’s publication date was read.',
-  ['date_line', 'url_path', 'text_inferred'] as const,
-  {
-    date_line: 'The page’s own date line.',
-    url_path: 'The date in the page’s URL.',
-    text_inferred: 'Inferred from the text or from the order of the outlet’s article ids.',
-  },
-);
-
-export const Source = builder.loadableNodeRef<SourceRow, number>('Source', {
-  id: { resolve: (source) => source.id, parse: parseLocalId },
-  load: nodeLoader(sources),
+export const Source = entityNode<SourceRow>('Source', sources, {
+  field: 'source',
+  what: 'A source',
 });
 
 Source.implement({
@@ -64,14 +41,13 @@ Source.implement({
 
 export const SourceConnection = connectionType(Source, 'SourceConnection');
 
-builder.queryFields((t) => ({
-  sources: t.field({
+const sourceList = idOrderedList(sources);
+
+builder.queryField('sources', (t) =>
+  t.field({
     type: SourceConnection,
     description: 'All sources, oldest first by id.',
     args: { ...t.arg.connectionArgs() },
-    resolve: (_root, args, ctx, info) =>
-      fetchPage<SourceRow>(ctx.db, sources.list(), sources.byIdOrdering, args, wantsTotal(info)),
+    resolve: (_root, args, ctx, info) => resolveList(ctx, sourceList, args, info),
   }),
-}));
-
-addSlugQuery<SourceRow>('source', Source, sources, 'A source');
+);

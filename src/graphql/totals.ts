@@ -1,19 +1,16 @@
 /** Group-by totals of projects and energy capacity, with the same filters as the lists. */
-import { builder } from '../builder';
-import type { Context } from '../context';
 import {
-  type Dimension,
-  jalaliMonthOf,
-  jalaliYearOf,
-  MAX_GROUPS,
+  ENERGY_DIMENSIONS,
+  energyTotals,
+  projectTotals,
+  SHARED_DIMENSIONS,
   type Stats,
   type TotalsRow,
-  totals,
 } from '../db/totals';
+import { builder, type PothosTypes } from './builder';
 import { Rating } from './claim';
-import { badInput } from './common';
-import { EnergyAssetFilter, EnergyStatus, energyAssetConditions, Technology } from './energy-asset';
-import { Financing, ProjectFilter, ProjectStatus, projectConditions } from './project';
+import { EnergyAssetFilter, EnergyStatus, Technology } from './energy-asset';
+import { Financing, ProjectFilter, ProjectStatus } from './project';
 import { Region } from './region';
 import { Sector } from './sector';
 
@@ -31,41 +28,23 @@ const NumberStats = builder.objectRef<Stats>('NumberStats').implement({
   }),
 });
 
-/** Dimensions both lists share; `alias` is the list's table alias (p or e). */
-function sharedDimensions(alias: string): Record<string, Dimension> {
-  return {
-    REGION: { key: 'regionId', sql: `${alias}.region_id` },
-    COUNTY: { key: 'countyId', sql: `${alias}.county_id` },
-    PROVINCE: { key: 'provinceId', sql: `${alias}.province_id` },
-    SECTOR: { key: 'sectorId', sql: `${alias}.sector_id` },
-    TOP_SECTOR: { key: 'topSectorId', sql: 'sr.root_id' },
-    STATUS: { key: 'status', sql: `${alias}.status` },
-    FINANCING: { key: 'financing', sql: `${alias}.financing` },
-    STARTED_YEAR: { key: 'startedYear', sql: jalaliYearOf(`${alias}.started_on`) },
-    STARTED_MONTH: { key: 'startedMonth', sql: jalaliMonthOf(`${alias}.started_on`) },
-    OPENED_YEAR: { key: 'openedYear', sql: jalaliYearOf(`${alias}.opened_on`) },
-    OPENED_MONTH: { key: 'openedMonth', sql: jalaliMonthOf(`${alias}.opened_on`) },
-  };
+/** A GraphQL enum of grouping dimensions, with the data layer's descriptions. */
+function dimensionEnum<const Name extends string>(
+  name: string,
+  dimensions: Readonly<Record<Name, string | null>>,
+) {
+  return builder.enumType(name, {
+    values: Object.fromEntries(
+      Object.entries(dimensions).map(([key, description]) => [
+        key,
+        description ? { description } : {},
+      ]),
+    ) as Record<Name, object>,
+  });
 }
 
-const SHARED_DIMENSIONS = {
-  REGION: { description: 'The region each row is recorded in.' },
-  COUNTY: { description: 'The county the row’s region lies in (null above county level).' },
-  PROVINCE: { description: 'The province the row’s region lies in.' },
-  SECTOR: { description: 'The row’s own sector.' },
-  TOP_SECTOR: { description: 'The top of the row’s sector tree (industry, energy, …).' },
-  STATUS: {},
-  FINANCING: {},
-  STARTED_YEAR: { description: 'Jalali year of the start date.' },
-  STARTED_MONTH: { description: 'Jalali year and month of the start date.' },
-  OPENED_YEAR: { description: 'Jalali year of the opening date.' },
-  OPENED_MONTH: { description: 'Jalali year and month of the opening date.' },
-} as const;
-
-const ProjectDimension = builder.enumType('ProjectDimension', { values: SHARED_DIMENSIONS });
-const EnergyDimension = builder.enumType('EnergyDimension', {
-  values: { ...SHARED_DIMENSIONS, TECHNOLOGY: {} },
-});
+const ProjectDimension = dimensionEnum('ProjectDimension', SHARED_DIMENSIONS);
+const EnergyDimension = dimensionEnum('EnergyDimension', ENERGY_DIMENSIONS);
 
 interface GroupShape extends TotalsRow {}
 
@@ -79,7 +58,7 @@ function jalaliMonth(value: unknown) {
 /** The fields that say which group a row of totals is; null for dimensions not grouped by. */
 function groupKeyFields(
   t: PothosSchemaTypes.ObjectFieldBuilder<
-    PothosSchemaTypes.ExtendDefaultTypes<import('../builder').PothosTypes>,
+    PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>,
     GroupShape
   >,
 ) {
@@ -152,64 +131,6 @@ const EnergyTotal = builder.objectRef<GroupShape>('EnergyTotal').implement({
   }),
 });
 
-function pickDimensions(all: Record<string, Dimension>, groupBy: readonly string[]) {
-  if (new Set(groupBy).size !== groupBy.length)
-    throw badInput('groupBy', '`groupBy` lists a dimension twice.');
-  if (groupBy.length > 4) throw badInput('groupBy', '`groupBy` takes at most 4 dimensions.');
-  return groupBy.map((name) => all[name] as Dimension);
-}
-
-function refuseTruncated(result: { rows: TotalsRow[]; truncated: boolean }) {
-  if (result.truncated) {
-    throw badInput(
-      'groupBy',
-      `More than ${MAX_GROUPS} groups: filter further or group by fewer dimensions.`,
-    );
-  }
-  return result.rows;
-}
-
-const LEVEL_JOINS = (alias: string) =>
-  `LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`;
-
-async function projectTotals(ctx: Context, filter: unknown, groupBy: readonly string[]) {
-  const conditions = await projectConditions(ctx, filter as never);
-  const dims = pickDimensions(sharedDimensions('p'), groupBy);
-  return refuseTruncated(
-    await totals(ctx.db, {
-      from: `projects p ${LEVEL_JOINS('p')}`,
-      where: conditions.where,
-      params: conditions.params,
-      dimensions: dims,
-      measures: [
-        { key: 'directJobs', sql: 'p.direct_jobs' },
-        { key: 'investmentRial', sql: 'p.investment_rial' },
-        { key: 'progressPercent', sql: 'p.progress_pct' },
-      ],
-    }),
-  );
-}
-
-async function energyTotals(ctx: Context, filter: unknown, groupBy: readonly string[]) {
-  const conditions = await energyAssetConditions(ctx, filter as never);
-  // a plant built in phases is counted through its phases, never twice
-  conditions.add('NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)');
-  const dims = pickDimensions(
-    { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
-    groupBy,
-  );
-  return refuseTruncated(
-    await totals(ctx.db, {
-      from: `energy_assets e ${LEVEL_JOINS('e')}`,
-      where: conditions.where,
-      params: conditions.params,
-      // the rating is always a dimension: MW of different ratings are different quantities
-      dimensions: [...dims, { key: 'rating', sql: 'e.rating' }],
-      measures: [{ key: 'capacityMw', sql: 'e.capacity_mw' }],
-    }),
-  );
-}
-
 builder.queryFields((t) => ({
   projectTotals: t.field({
     type: [ProjectTotal],
@@ -219,7 +140,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProjectFilter, required: false }),
       groupBy: t.arg({ type: [ProjectDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => projectTotals(ctx, args.filter, args.groupBy ?? []),
+    resolve: (_root, args, ctx) => projectTotals(ctx.db, args.filter, args.groupBy ?? []),
   }),
   energyTotals: t.field({
     type: [EnergyTotal],
@@ -229,6 +150,6 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EnergyAssetFilter, required: false }),
       groupBy: t.arg({ type: [EnergyDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => energyTotals(ctx, args.filter, args.groupBy ?? []),
+    resolve: (_root, args, ctx) => energyTotals(ctx.db, args.filter, args.groupBy ?? []),
   }),
 }));

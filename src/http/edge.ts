@@ -1,7 +1,7 @@
-/** What the HTTP layer and the GraphQL plugins share about one request (never stored on env). */
-import type { ServerContext } from '../context';
-import type { EdgeConfig } from '../limits';
+/** What the GraphQL route and its Yoga plugins share about one request (never stored on env). */
+import type { BudgetReport } from '../graphql/context';
 import type { Charge } from './budget';
+import type { EdgeConfig } from './config';
 import type { ClientIdentity } from './identity';
 import type { RequestSession } from './session';
 
@@ -11,7 +11,7 @@ export interface RequestEdge {
   requestId: string;
   /** the request's D1 session when D1_SESSIONS is on */
   session: RequestSession | null;
-  /** the operation's cost (src/cost.ts), once computed */
+  /** the operation's cost (src/http/cost.ts), once computed */
   cost?: number;
   /** the client's budget after this request's charge */
   budget?: Charge;
@@ -20,20 +20,10 @@ export interface RequestEdge {
 }
 
 /** The server context yoga.fetch receives from the Hono route. */
-export interface EdgeServerContext extends ServerContext {
+export interface EdgeServerContext {
+  env: CloudflareBindings;
+  executionCtx: ExecutionContext;
   edge: RequestEdge;
-  db: D1Database | D1DatabaseSession;
-}
-
-const edges = new WeakMap<object, RequestEdge>();
-
-/** Links a GraphQL context to its request's edge state (resolvers see only the context). */
-export function attachEdge(context: object, edge: RequestEdge): void {
-  edges.set(context, edge);
-}
-
-export function edgeOf(context: object): RequestEdge | undefined {
-  return edges.get(context);
 }
 
 /** What `extensions.queryCost` says about the request. */
@@ -51,5 +41,17 @@ export function costReport(edge: RequestEdge) {
         resetAt: budget.resetAt,
       },
     }),
+  };
+}
+
+/** The caller's budget after this request, for the `rateLimit` query; null when not metered. */
+export function budgetReport(edge: RequestEdge): BudgetReport | null {
+  const report = costReport(edge);
+  if (!report.budget || report.requested === null) return null;
+  return {
+    client: report.client,
+    cost: report.requested,
+    maxCost: report.maximum,
+    ...report.budget,
   };
 }

@@ -1,17 +1,20 @@
 /**
- * The metering plugin: before an operation runs it computes its cost (src/cost.ts), refuses it
+ * The metering plugin: before an operation runs it computes its cost (src/http/cost.ts), refuses it
  * above the client's per-request ceiling, charges the client's budget (src/http/budget.ts) and,
  * for a valid API key, counts the request against the key's rate limit; it sends mutations to
  * the D1 primary and marks them so that cached reads are invalidated. After the operation it
- * reports the cost in `extensions.queryCost` and, where configured, masks unexpected errors
- * behind the request id.
+ * reports the cost in `extensions.queryCost`, the D1 work in `extensions.cost`, turns the data
+ * layer's input errors into BAD_USER_INPUT and, where configured, masks unexpected errors behind
+ * the request id.
  */
 import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { operationCost } from '../cost';
+import type { QueryStats } from '../db/client';
+import type { Context } from '../graphql/context';
+import { clientError } from '../graphql/errors';
 import { chargeBudget } from './budget';
-import { attachEdge, costReport, type EdgeServerContext, type RequestEdge } from './edge';
-import { partnerIdentity } from './identity';
+import { operationCost } from './cost';
+import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
 /** What an onExecute hook may return (envelop's OnExecuteHookResult, which Yoga does not export). */
 type ExecuteHooks = Exclude<
@@ -27,10 +30,12 @@ function secondsUntil(iso: string): number {
   return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
 }
 
-function maskUnexpected(errors: readonly GraphQLError[], edge: RequestEdge): GraphQLError[] {
-  return errors.map((error) => {
+/** Errors as clients see them; unexpected ones behind the request id where MASK_ERRORS is on. */
+function publicErrors(errors: readonly GraphQLError[], edge: RequestEdge): GraphQLError[] {
+  return errors.map((raw) => {
+    const error = clientError(raw);
     const original = error.originalError;
-    if (!original || original instanceof GraphQLError) return error;
+    if (!edge.config.maskErrors || !original || original instanceof GraphQLError) return error;
     // the cause goes to the logs with the request id, never to the client (no stack, no SQL)
     console.error(`request ${edge.requestId}:`, original);
     return new GraphQLError('Unexpected error.', {
@@ -43,10 +48,9 @@ function maskUnexpected(errors: readonly GraphQLError[], edge: RequestEdge): Gra
 export function meteringPlugin(): Plugin<EdgeServerContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue as EdgeServerContext;
+      const context = args.contextValue as unknown as EdgeServerContext & Context;
       const edge = context.edge;
       if (!edge) return;
-      attachEdge(context, edge);
       const { config } = edge;
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation === 'mutation') {
@@ -55,10 +59,10 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
         edge.mutated = true;
       }
 
-      const partner = partnerIdentity(context);
-      if (partner) {
-        edge.identity = partner;
-        const { success } = await context.env.RATE_LIMIT_PARTNER.limit({ key: partner.key });
+      if (edge.identity.kind === 'partner') {
+        const { success } = await context.env.RATE_LIMIT_PARTNER.limit({
+          key: edge.identity.key,
+        });
         if (!success) {
           setResultAndStopExecution({
             errors: [
@@ -94,7 +98,7 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       }
 
       const limit = config.budget[edge.identity.kind];
-      if (!edge.identity.metered) return reportAfter(edge);
+      if (!edge.identity.metered) return reportAfter(edge, context.db.stats);
       edge.budget = await chargeBudget(
         context.env,
         edge.identity.key,
@@ -117,21 +121,24 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
         return;
       }
 
-      return reportAfter(edge);
+      return reportAfter(edge, context.db.stats);
     },
   };
 }
 
 /** After the operation: the cost report, and unexpected errors masked where configured. */
-function reportAfter(edge: RequestEdge): ExecuteHooks {
+function reportAfter(edge: RequestEdge, stats: QueryStats): ExecuteHooks {
   return {
     onExecuteDone({ result, setResult }) {
       if (isAsyncIterable(result)) return;
-      const mask = edge.config.maskErrors && result.errors;
       setResult({
         ...result,
-        ...(mask && { errors: maskUnexpected(result.errors ?? [], edge) }),
-        extensions: { ...result.extensions, queryCost: costReport(edge) },
+        ...(result.errors && { errors: publicErrors(result.errors, edge) }),
+        extensions: {
+          ...result.extensions,
+          queryCost: costReport(edge),
+          cost: { d1Queries: stats.queries, d1RowsRead: stats.rowsRead },
+        },
       });
     },
   };

@@ -1,4 +1,5 @@
 /** API keys: their format, scopes and hash. Pure (Web Crypto only), shared by the Worker's context. */
+import { sha256Hex } from './hash';
 
 export const KEY_PREFIX = 'ostan_';
 
@@ -26,10 +27,9 @@ export function bearerKey(header: string | null): string | null | undefined {
   return match ? (match[1] as string) : null;
 }
 
-/** Hex SHA-256 of the key: what api_keys.key_hash holds (scripts/key.mjs computes the same). */
-export async function hashKey(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Hex SHA-256 of the key: what api_keys.key_hash holds (scripts/dev/key.mjs computes the same). */
+export function hashKey(key: string): Promise<string> {
+  return sha256Hex(key);
 }
 
 /** Compares two strings in time that depends only on their length. */

@@ -1,5 +1,5 @@
 /** Relay global IDs: base64url of "Type:localId", with errors that name what is wrong. */
-import { GraphQLError } from 'graphql';
+import { InputError } from './errors';
 
 export function encodeGlobalId(typename: string, id: string | number | bigint): string {
   return btoa(`${typename}:${id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -7,11 +7,9 @@ export function encodeGlobalId(typename: string, id: string | number | bigint): 
 
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {
   const fail = () =>
-    new GraphQLError(
+    new InputError(
+      'id',
       `Malformed global ID ${JSON.stringify(globalId.slice(0, 80))}: use an id returned by this API.`,
-      {
-        extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-      },
     );
   if (globalId.length === 0 || globalId.length > 200 || !/^[A-Za-z0-9_-]+={0,2}$/.test(globalId)) {
     throw fail();

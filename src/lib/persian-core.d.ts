@@ -1,4 +1,4 @@
-// Types for persian-core.js (plain JS so that scripts/build-search-seed.mjs can import it too).
+// Types for persian-core.js (plain JS so that scripts/data/build-search-seed.mjs can import it too).
 
 /** Bumped whenever normalizeForSearch or compactForSearch would give a different result. */
 export declare const NORMALIZER_VERSION: number;

@@ -1,6 +1,6 @@
 // The ONE implementation of Ostan's search-text normalisation and of what the search index holds.
 // Plain ESM JavaScript (types in persian-core.d.ts) so that both the Worker (through
-// src/lib/persian.ts) and the Node seed builder (scripts/build-search-seed.mjs) import the same code:
+// src/lib/persian.ts) and the Node seed builder (scripts/data/build-search-seed.mjs) import the same code:
 // text indexed by the seed, text indexed by a mutation and the text of a query can never drift apart.
 //
 // Changing anything here changes the indexed form: bump NORMALIZER_VERSION and ship a migration that

@@ -33,9 +33,9 @@ describe('fetchPage', () => {
           { first: size, after },
           false,
         );
-        seen.push(...page.edges.map((edge) => edge.node.id));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+        seen.push(...page.rows.map((row) => row.id));
+        if (!page.hasNextPage) break;
+        after = page.cursorOf(page.rows.at(-1) as { id: number });
       }
       expect(seen).toEqual(all.map((row) => row.id));
     }
@@ -56,7 +56,7 @@ describe('fetchPage', () => {
       }>()
     ).results as [{ n: number }];
     expect(page.totalCount).toBe(n);
-    expect(page.edges).toHaveLength(2);
+    expect(page.rows).toHaveLength(2);
     expect(db.stats.queries).toBe(2); // page and count, sent together in one batch
   });
 });
@@ -82,8 +82,8 @@ describe('fetchChildPages', () => {
       await env.DB.prepare('SELECT count(*) AS n FROM projects').first<{ n: number }>()
     )?.n;
     expect(pages[0]?.totalCount).toBe(total); // everything is in Iran
-    expect(pages[2]?.edges.map((edge) => edge.node.slug)).toEqual(['shokouhieh-rail-link']);
-    expect(pages[1]?.edges.map((e) => e.node.slug)).toContain('shokouhieh-rail-link');
+    expect(pages[2]?.rows.map((row) => row.slug)).toEqual(['shokouhieh-rail-link']);
+    expect(pages[1]?.rows.map((row) => row.slug)).toContain('shokouhieh-rail-link');
     expect(pages[1]?.totalCount).toBeLessThan(total ?? 0);
   });
 });

@@ -2,15 +2,15 @@
 // full scan of the large tables, for each filter and each sort.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context';
-import { claims } from '../../src/db/claims';
+import { claimConditions, claimList, claims } from '../../src/db/claims';
 import { Db, type SqlValue } from '../../src/db/client';
-import { energyAssets } from '../../src/db/energy-assets';
+import {
+  energyAssetConditions,
+  energyAssetOrdering,
+  energyAssets,
+} from '../../src/db/energy-assets';
 import { fetchChildPages, fetchPage, type Ordering } from '../../src/db/pagination';
-import { projects } from '../../src/db/projects';
-import { claimConditions, claimOrdering } from '../../src/graphql/claim';
-import { energyAssetConditions, energyAssetOrdering } from '../../src/graphql/energy-asset';
-import { projectConditions, projectOrdering } from '../../src/graphql/project';
+import { projectConditions, projectOrdering, projects } from '../../src/db/projects';
 
 /** A Db that records every statement it runs, so the test can EXPLAIN exactly those. */
 class RecordingDb extends Db {
@@ -49,17 +49,6 @@ async function fullScans(db: RecordingDb): Promise<string[]> {
     }
   }
   return problems;
-}
-
-function contextFor(db: Db): Context {
-  return {
-    db,
-    lang: 'fa',
-    requestId: 'test',
-    viewer: { kind: 'anonymous' },
-    d1: env.DB,
-    loaders: new Map(),
-  };
 }
 
 type Case = [string, Record<string, unknown> | null, Record<string, unknown> | null];
@@ -118,7 +107,7 @@ const claimCases: Case[] = [
 describe('query plans', () => {
   it.each(projectCases)('projects: %s', async (_name, filter, order) => {
     const db = new RecordingDb(env.DB);
-    const conditions = await projectConditions(contextFor(db), filter as never);
+    const conditions = await projectConditions(db, filter as never);
     const ordering = projectOrdering(order as never, 'fa', filter as never);
     await fetchPage(
       db,
@@ -132,7 +121,7 @@ describe('query plans', () => {
 
   it.each(energyCases)('energy assets: %s', async (_name, filter, order) => {
     const db = new RecordingDb(env.DB);
-    const conditions = await energyAssetConditions(contextFor(db), filter as never);
+    const conditions = await energyAssetConditions(db, filter as never);
     const ordering = energyAssetOrdering(order as never, 'fa', filter as never);
     await fetchPage(
       db,
@@ -146,11 +135,11 @@ describe('query plans', () => {
 
   it.each(claimCases)('claims: %s', async (_name, filter, order) => {
     const db = new RecordingDb(env.DB);
-    const conditions = await claimConditions(contextFor(db), filter as never);
+    const conditions = await claimConditions(db, filter as never);
     await fetchPage(
       db,
       claims.list(conditions.where, conditions.params),
-      claimOrdering(order as never),
+      claimList.ordering(order as never, 'fa'),
       { first: 20 },
       true,
     );
@@ -188,7 +177,7 @@ describe('query plans', () => {
   ])('%s walk one index in order, with no sort of the whole province', async (_name, region) => {
     const db = new RecordingDb(env.DB);
     const filter = { region, progressPercent: { min: 60, max: 90 } } as never;
-    const conditions = await projectConditions(contextFor(db), filter);
+    const conditions = await projectConditions(db, filter);
     const ordering = projectOrdering(
       { field: 'PROGRESS', direction: 'desc' } as never,
       'fa',

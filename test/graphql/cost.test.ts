@@ -1,8 +1,8 @@
 // The cost model of src/cost.ts, on documents whose cost can be worked out by hand.
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { operationCost } from '../../src/cost';
 import { schema } from '../../src/graphql/index';
+import { operationCost } from '../../src/http/cost';
 
 const cost = (query: string, variables: Record<string, unknown> = {}) =>
   operationCost(schema, parse(query), variables);

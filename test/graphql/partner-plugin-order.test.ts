@@ -1,6 +1,6 @@
 /** The Pothos plugin order PLATFORM.md asks for, and what it guarantees to partners. */
 import { describe, expect, it } from 'vitest';
-import { builder } from '../../src/builder';
+import { builder } from '../../src/graphql/builder';
 import { gql } from '../helpers';
 import { bearer, issueKey } from '../partner-keys';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import solarCapacity from '../../schema/operations/SolarCapacityClaims.graphql?raw';
 import manifest from '../../schema/persisted-operations.json';
 import { advanceDataVersion } from '../../src/http/data-version';
-import { partnerIdentity } from '../../src/http/identity';
+import { clientIdentity } from '../../src/http/identity';
 import app from '../../src/index';
 import { bearer, issueKey } from '../partner-keys';
 
@@ -276,13 +276,22 @@ describe('cost, budget and rate limits', () => {
   });
 
   it('takes a partner identity from a valid key only', () => {
-    expect(partnerIdentity({ viewer: { kind: 'key', key: { id: 7 } } })).toEqual({
+    const request = new Request('http://ostan.test/', {
+      headers: { 'cf-connecting-ip': '192.0.2.1' },
+    });
+    const key = { id: 7, name: 'k', scopes: [], regionIds: [], revoked: false };
+    expect(clientIdentity(request, { kind: 'key', key })).toEqual({
       kind: 'partner',
       key: 'key:7',
+      addressKey: 'ip:192.0.2.1',
       metered: true,
     });
-    expect(partnerIdentity({ viewer: { kind: 'invalid', reason: 'unknown' } })).toBeNull();
-    expect(partnerIdentity({ viewer: { kind: 'anonymous' } })).toBeNull();
+    for (const viewer of [{ kind: 'invalid', reason: 'unknown' }, { kind: 'anonymous' }] as const) {
+      expect(clientIdentity(request, viewer)).toMatchObject({
+        kind: 'anonymous',
+        key: 'ip:192.0.2.1',
+      });
+    }
   });
 });
 

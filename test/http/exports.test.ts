@@ -94,7 +94,7 @@ describe('exports', () => {
       license: expect.stringContaining('creativecommons'),
     });
     expect(Date.parse(pkg.publishedDate)).not.toBeNaN();
-    const shadi = pkg.projects.find((p: { id: string }) => p.id === 'ostan-shahr-e-shadi');
+    const shadi = pkg.projects.find((p: { id: string }) => p.id === 'oc4ids-xxxxxx-shahr-e-shadi');
     expect(shadi).toMatchObject({
       status: 'completion',
       sector: ['cultureSportsAndRecreation'],

@@ -4,11 +4,14 @@
  * preconditions in SQL, the writes, the search index, the change-feed rows, the audit rows and
  * the idempotency record. The batch commits together or not at all.
  */
+import { canonicalJson, sha256Hex } from '../../lib/hash';
 import { searchDocuments, searchRowIdRange } from '../../lib/persian';
 import type { D1Handle, Db, SqlValue } from '../client';
+import { ENTITIES } from '../entities';
+import type { EntityKind } from '../entity';
 import { searchDeleteStatement, searchIndexStatements } from '../search';
-import { ENTITIES, type EntityKind, rowJson, type SnakeRow } from './entities';
 import { ConflictError, invalid } from './errors';
+import { rowJson, type SnakeRow } from './rows-json';
 
 /** Who writes, and the handles to write with. */
 export interface Writer {
@@ -273,23 +276,6 @@ export async function currentRow(
   return found ? { json: found.json, row: JSON.parse(found.json) as SnakeRow } : null;
 }
 
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The first result of an earlier write with this idempotency key, or null when there was none. */
 async function replay(
   writer: Writer,
@@ -345,7 +331,7 @@ export async function runWrite(
   build: (batch: WriteBatch) => Promise<number[]>,
 ): Promise<WriteResult> {
   const key = spec.idempotencyKey ?? null;
-  const requestHash = key ? await sha256(`${spec.operation}\n${stableJson(spec.input)}`) : '';
+  const requestHash = key ? await sha256Hex(`${spec.operation}\n${canonicalJson(spec.input)}`) : '';
   for (let attempt = 1; ; attempt++) {
     if (key) {
       const earlier = await replay(writer, spec.operation, spec.kind, key, requestHash);

@@ -1,7 +1,7 @@
 /** Reading the change feed and the audit log, in commit order from a cursor. */
 import type { Db } from '../client';
 import type { ChangeRow } from './engine';
-import type { SnakeRow } from './entities';
+import type { SnakeRow } from './rows-json';
 
 export const MAX_FEED_PAGE = 1000;
 

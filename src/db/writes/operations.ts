@@ -1,6 +1,7 @@
 /** The partner writes: create, update and delete rows, record claims, prefer a claim. */
+
+import type { EntityKind } from '../entity';
 import { currentRow, nextIds, type WriteBatch, type Writer } from './engine';
-import type { EntityKind, SnakeRow } from './entities';
 import { ConflictError, type Issue, NotFoundError, ValidationError } from './errors';
 import {
   type InputFields,
@@ -10,6 +11,7 @@ import {
   throwIssues,
   toColumns,
 } from './rows';
+import type { SnakeRow } from './rows-json';
 
 /** The most rows one write may create (importProjects, importClaims). */
 export const MAX_ROWS_PER_WRITE = 500;

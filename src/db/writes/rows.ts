@@ -1,9 +1,12 @@
 /** Turning validated mutation input into table rows: slugs to ids, camelCase to columns, region rights. */
+
+import { regionWithin } from '../api-keys';
 import type { Db } from '../client';
-import { regionWithin } from './api-keys';
+import { ENTITIES } from '../entities';
+import type { EntityKind } from '../entity';
 import type { Writer } from './engine';
-import { ENTITIES, type EntityKind, type SnakeRow } from './entities';
 import { ForbiddenError, type Issue, ValidationError } from './errors';
+import type { SnakeRow } from './rows-json';
 
 /** Input fields that name another entity by slug, and the column that holds its id. */
 const REFERENCES: Record<string, { column: string; kind: EntityKind }> = {

@@ -1,0 +1,549 @@
+// `npm run bench`: Ostan against its floor (floor/: the same SQL, no GraphQL), both built with
+// `wrangler deploy --dry-run` and run under Miniflare on loopback over the same generated data set.
+//
+//   node scripts/bench/bench.mjs [--projects 1000|100000|1000000] [--duration S] [--connections C]
+//                                [--rounds R] [--only op,op] [--profile op] [--profile-seconds S]
+//
+// Steps: (1) generate the synthetic data set into .bench/state-<projects> (energy assets 20% and
+// claims 2x the projects; reused when complete); (2) build Ostan and the floor; (3) start both under
+// Miniflare, each in its own process group (serve.mjs); (4) for each operation, autocannon at
+// fixed concurrency against Ostan, then the floor, alternating, reading the workerd process's CPU
+// time (/proc/<pid>/stat utime+stime) before and after each run; (5) print a table and write
+// .bench/results-<projects>.json. With --profile, a CPU profile of Ostan on that operation through
+// the inspector (Chrome DevTools protocol), summarised by where the time goes.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { quietEnv } from '../dev/wrangler.mjs';
+import { operations } from './operations.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+const wranglerBin = require.resolve('wrangler/bin/wrangler.js');
+
+// ---------------------------------------------------------------------------------------------
+// Flags
+
+const argv = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = argv[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return value;
+};
+const projects = Number(flag('projects', 100_000));
+if (![1000, 100_000, 1_000_000].includes(projects)) {
+  console.error('bench: --projects must be 1000, 100000 or 1000000');
+  process.exit(2);
+}
+const duration = Number(flag('duration', 10));
+const connections = Number(flag('connections', 10));
+const rounds = Number(flag('rounds', 1));
+const only = flag('only', null)?.split(',');
+const profileOp = flag('profile', null);
+const profileSeconds = Number(flag('profile-seconds', 10));
+const basePort = Number(flag('port', 8931));
+
+const energy = projects / 5;
+const claims = projects * 2;
+const benchDir = join(root, '.bench');
+const state = join(benchDir, `state-${projects}`);
+const buildDir = join(benchDir, 'build');
+mkdirSync(benchDir, { recursive: true });
+
+const log = (...parts) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+// ---------------------------------------------------------------------------------------------
+// 1. The data set
+
+/** Where miniflare keeps the local D1 file for database_id (as scripts/data/generate-synthetic.mjs). */
+function sqliteFile(persistTo) {
+  const uniqueKey = 'miniflare-D1DatabaseObject';
+  const key = createHash('sha256').update(uniqueKey).digest();
+  const nameHmac = createHmac('sha256', key)
+    .update('00000000-0000-0000-0000-000000000000')
+    .digest()
+    .subarray(0, 16);
+  const hmac = createHmac('sha256', key).update(nameHmac).digest().subarray(0, 16);
+  return join(
+    persistTo,
+    'v3',
+    'd1',
+    uniqueKey,
+    `${Buffer.concat([nameHmac, hmac]).toString('hex')}.sqlite`,
+  );
+}
+
+const marker = join(state, 'complete.json');
+const wanted = {
+  projects,
+  energy,
+  claims,
+  seed: 'ostan',
+  migrations: readdirSync(join(root, 'migrations')),
+};
+function complete() {
+  if (!existsSync(marker) || !existsSync(sqliteFile(state))) return false;
+  const got = JSON.parse(readFileSync(marker, 'utf8'));
+  return (
+    JSON.stringify({ ...got, seconds: undefined }) ===
+    JSON.stringify({ ...wanted, seconds: undefined })
+  );
+}
+
+const started = performance.now();
+if (complete()) {
+  log(`data set ${state} (reused)`);
+} else {
+  log(`generating ${projects} projects, ${energy} energy assets, ${claims} claims into ${state}`);
+  rmSync(state, { recursive: true, force: true });
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts', 'data', 'generate-synthetic.mjs'),
+      '--projects',
+      String(projects),
+      '--energy',
+      String(energy),
+      '--claims',
+      String(claims),
+      '--persist-to',
+      state,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: quietEnv },
+  );
+  if (r.status !== 0) {
+    console.error('bench: generating the data set failed');
+    process.exit(1);
+  }
+  writeFileSync(marker, JSON.stringify({ ...wanted, seconds: (performance.now() - t0) / 1000 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Builds
+
+function dryRun(config, outdir, extra = []) {
+  rmSync(outdir, { recursive: true, force: true });
+  const r = spawnSync(
+    process.execPath,
+    [wranglerBin, 'deploy', '--dry-run', '--config', config, '--outdir', outdir, ...extra],
+    { cwd: root, env: quietEnv, encoding: 'utf8' },
+  );
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    throw new Error(`wrangler deploy --dry-run failed for ${config}`);
+  }
+  return join(outdir, 'index.js');
+}
+
+log('building Ostan and the floor (wrangler deploy --dry-run)');
+const ostanScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan'));
+const floorScript = dryRun(
+  join(import.meta.dirname, 'floor', 'wrangler.toml'),
+  join(buildDir, 'floor'),
+);
+const minScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan-min'), ['--minify']);
+const sizeOf = (file) => {
+  const raw = readFileSync(file);
+  return { bytes: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+};
+const bundle = {
+  ostan: sizeOf(ostanScript),
+  ostanMinified: sizeOf(minScript),
+  floor: sizeOf(floorScript),
+};
+log(
+  `bundle: Ostan ${kb(bundle.ostan.gzip)} gzipped (${kb(bundle.ostan.bytes)} raw); minified ${kb(bundle.ostanMinified.gzip)} gzipped`,
+);
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+// Start-up inside workerd: the schema modules (Pothos types + toSchema) time themselves with
+// Date.now(), which advances during module evaluation locally (performance.now() does not).
+async function startupProbe() {
+  const outfile = join(buildDir, 'probe', 'index.js');
+  const esbuild = spawnSync(
+    join(root, 'node_modules', '.bin', 'esbuild'),
+    [
+      join(import.meta.dirname, 'startup', 'probe.ts'),
+      '--bundle',
+      '--format=esm',
+      '--platform=neutral',
+      '--main-fields=module,main',
+      '--conditions=workerd,worker,import',
+      '--external:cloudflare:*',
+      `--outfile=${outfile}`,
+      '--log-level=error',
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (esbuild.status !== 0) return { error: esbuild.stderr };
+  // its own process group, killed as a group afterwards, like the servers
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, 'startup', 'run.mjs'), outfile, '5'],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  await new Promise((resolveExit) => child.on('exit', resolveExit));
+  clearTimeout(timer);
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+  try {
+    const { samples } = JSON.parse(stdout.trim().split('\n').pop());
+    return {
+      schemaModulesMs: samples,
+      medianMs: [...samples].sort((a, b) => a - b)[samples.length >> 1],
+    };
+  } catch {
+    return { error: stderr.slice(0, 500) };
+  }
+}
+const schemaStartup = await startupProbe();
+log(
+  `start-up: schema modules evaluate in ${schemaStartup.medianMs ?? '?'} ms inside workerd (median of 5)`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// 3. Setup values from the data set (read before the servers open it)
+
+const Database = (await import('better-sqlite3')).default;
+const sqlite = new Database(sqliteFile(state), { readonly: true, fileMustExist: true });
+// the synthetic province with the most projects in its subtree (the same one at every size)
+const province = sqlite
+  .prepare(
+    `SELECT r.slug FROM regions r
+     WHERE r.kind = 'province' AND r.synthetic = 1
+     ORDER BY (SELECT count(*) FROM projects p WHERE p.region_id = r.id
+                OR p.region_id IN (SELECT c.id FROM regions c WHERE c.parent_id = r.id)) DESC, r.id
+     LIMIT 1`,
+  )
+  .get().slug;
+// the cursor of row 9,980 in NAME EN order (the same ordering and key as projectOrdering's NAME_EN_ASC)
+const row = sqlite
+  .prepare(
+    'SELECT p.name_en AS nameEn, p.id FROM projects p ORDER BY p.name_en ASC, p.id ASC LIMIT 1 OFFSET ?',
+  )
+  .get(Math.min(9979, projects - 21));
+const cursor = Buffer.from(JSON.stringify({ o: 'NAME_EN_ASC', k: [row.nameEn, row.id] })).toString(
+  'base64url',
+);
+const plan = sqlite
+  .prepare("SELECT slug FROM plans ORDER BY (slug = 'qom-four-year-plan') DESC, id LIMIT 1")
+  .get().slug;
+sqlite.close();
+const setup = { province, cursor, plan, search: 'پروژه ساختگی ۱۲۳۴' };
+log(
+  `setup: province ${province}, plan ${plan}, cursor after row ${Math.min(9980, projects - 20)} (${row.nameEn})`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// 4. Servers: each Miniflare (and its workerd) in its own process group
+
+const servers = [];
+function killAll() {
+  for (const server of servers) {
+    try {
+      process.kill(-server.child.pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+function statOf(pid) {
+  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return text.slice(text.lastIndexOf(')') + 2).split(' ');
+}
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+/** The workerd process of a group. */
+function workerdOf(pgid) {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = statOf(pid);
+      if (Number(fields[2]) !== pgid) continue;
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd') return Number(pid);
+    } catch {
+      // ended
+    }
+  }
+  return null;
+}
+/** utime + stime of a process, in seconds. */
+function cpuSeconds(pid) {
+  const fields = statOf(pid);
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function startServers() {
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, 'serve.mjs'),
+      '--ostan',
+      ostanScript,
+      '--floor',
+      floorScript,
+      '--state',
+      state,
+      '--port',
+      String(basePort),
+      ...(profileOp ? ['--inspector', String(basePort + 2)] : []),
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  servers.push({ child });
+  await new Promise((resolveReady, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('"ready"')) resolveReady();
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+  });
+  const workerd = workerdOf(child.pid);
+  if (!workerd) throw new Error('no workerd process in the server group');
+  return { readyMs: performance.now() - t0, workerd, startCpu: cpuSeconds(workerd) };
+}
+
+log('starting Ostan and the floor under Miniflare (one workerd)');
+const served = await startServers();
+const ostan = { name: 'ostan', base: `http://127.0.0.1:${basePort}`, workerd: served.workerd };
+const floor = { name: 'floor', base: `http://127.0.0.1:${basePort + 1}`, workerd: served.workerd };
+
+// cf-connecting-ip as Cloudflare sets it: Ostan meters the request (rate limit, cost budget)
+const headers = {
+  'content-type': 'application/json',
+  accept: 'application/json',
+  'cf-connecting-ip': '127.0.0.1',
+};
+/** Without cf-connecting-ip Ostan treats a request as internal: neither rate-limited nor budgeted. */
+const unmeteredHeaders = { 'content-type': 'application/json', accept: 'application/json' };
+async function once(server, request, unmetered = false) {
+  const response = await fetch(server.base + request.path, {
+    method: request.method,
+    headers: unmetered ? unmeteredHeaders : headers,
+    body: request.body,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Measurements
+
+const ops = operations(setup).filter((op) => !only || only.includes(op.name));
+const checks = {};
+for (const op of ops) {
+  const o = await once(ostan, op.ostan, op.unmetered);
+  const f = await once(floor, op.floor);
+  if (o.status !== 200 || o.body.errors || !o.body.data) {
+    throw new Error(`Ostan ${op.name}: ${o.status} ${JSON.stringify(o.body).slice(0, 500)}`);
+  }
+  if (f.status !== 200 || f.body.error)
+    throw new Error(`floor ${op.name}: ${JSON.stringify(f.body).slice(0, 500)}`);
+  if (op.cached) {
+    await new Promise((r) => setTimeout(r, 300)); // let cache.put (waitUntil) finish
+    const hit = await once(ostan, op.ostan);
+    await once(floor, op.floor);
+    checks[op.name] = {
+      ostan: hit.body.extensions?.cost,
+      floor: { d1Queries: 0, d1RowsRead: 0 },
+      cache: hit.body.extensions?.cache,
+    };
+  } else {
+    checks[op.name] = { ostan: o.body.extensions?.cost, floor: f.body.cost };
+    if (JSON.stringify(checks[op.name].ostan) !== JSON.stringify(checks[op.name].floor)) {
+      log(
+        `warning: ${op.name}: Ostan ${JSON.stringify(checks[op.name].ostan)} ≠ floor ${JSON.stringify(checks[op.name].floor)}`,
+      );
+    }
+  }
+}
+
+/** Waits until the workerd process has stopped working (in-flight requests drained). */
+async function settle(pid) {
+  let last = cpuSeconds(pid);
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuSeconds(pid);
+    if (now - last < 0.02) return;
+    last = now;
+  }
+}
+
+async function measure(server, request, unmetered = false) {
+  await settle(server.workerd);
+  const before = cpuSeconds(server.workerd);
+  const result = await autocannon({
+    url: server.base + request.path,
+    method: request.method,
+    headers: unmetered ? unmeteredHeaders : headers,
+    body: request.body,
+    connections,
+    duration,
+  });
+  // the requests still in flight when autocannon stops are worked on after it: count their CPU
+  // too, and divide by every request sent
+  await settle(server.workerd);
+  const cpu = cpuSeconds(server.workerd) - before;
+  const requests = result.requests.total;
+  const sent = result.requests.sent ?? requests;
+  return {
+    requests,
+    sent,
+    errors: result.errors + result.timeouts + result.non2xx,
+    rps: requests / duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: sent > 0 ? (cpu * 1000) / sent : null,
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const results = [];
+for (const op of ops) {
+  const runs = { ostan: [], floor: [] };
+  for (let round = 0; round < rounds; round++) {
+    // alternate which goes first, so drift in the machine's load falls on both
+    const order = round % 2 === 0 ? ['ostan', 'floor'] : ['floor', 'ostan'];
+    for (const side of order) {
+      runs[side].push(await measure(side === 'ostan' ? ostan : floor, op[side], op.unmetered));
+    }
+  }
+  const summary = (list) => ({
+    rps: median(list.map((r) => r.rps)),
+    p50: median(list.map((r) => r.p50)),
+    p99: median(list.map((r) => r.p99)),
+    cpuMsPerRequest: median(list.map((r) => r.cpuMsPerRequest)),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+  });
+  const o = summary(runs.ostan);
+  const f = summary(runs.floor);
+  const entry = {
+    name: op.name,
+    label: op.label,
+    cost: checks[op.name],
+    ostan: o,
+    floor: f,
+    throughputRatio: o.rps / f.rps,
+    cpuRatio: o.cpuMsPerRequest / f.cpuMsPerRequest,
+    jsCpuMsPerRequest: o.cpuMsPerRequest - f.cpuMsPerRequest,
+    runs,
+  };
+  results.push(entry);
+  log(
+    `${op.name}: Ostan ${o.rps.toFixed(0)} req/s, ${o.cpuMsPerRequest.toFixed(3)} ms CPU/req; floor ${f.rps.toFixed(0)} req/s, ${f.cpuMsPerRequest.toFixed(3)} ms CPU/req; ratio ${(entry.throughputRatio * 100).toFixed(0)}%`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Profile (optional): Ostan's isolate through the inspector while autocannon runs
+
+let profile = null;
+if (profileOp) {
+  const op = operations(setup).find((o) => o.name === profileOp);
+  if (!op) throw new Error(`--profile: no operation ${profileOp}`);
+  const { profileWorker } = await import('./profile.mjs');
+  log(`profiling Ostan on ${profileOp} for ${profileSeconds} s`);
+  profile = await profileWorker({
+    inspectorPort: basePort + 2,
+    bundle: ostanScript,
+    load: () =>
+      autocannon({
+        url: ostan.base + op.ostan.path,
+        method: op.ostan.method,
+        headers,
+        body: op.ostan.body,
+        connections,
+        duration: profileSeconds,
+      }),
+  });
+  writeFileSync(
+    join(benchDir, `profile-${profileOp}-${projects}.cpuprofile`),
+    JSON.stringify(profile.raw),
+  );
+  delete profile.raw;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Report
+
+const startup = {
+  readyMs: served.readyMs,
+  workerdCpuAtReadyMs: served.startCpu * 1000,
+  schemaStartup,
+};
+const output = {
+  when: new Date().toISOString(),
+  projects,
+  energy,
+  claims,
+  duration,
+  connections,
+  rounds,
+  setup,
+  bundle,
+  startup,
+  results,
+  profile,
+  totalSeconds: (performance.now() - started) / 1000,
+};
+writeFileSync(join(benchDir, `results-${projects}.json`), JSON.stringify(output, null, 2));
+
+const f2 = (n) => (n == null ? '–' : n.toFixed(2));
+const f3 = (n) => (n == null ? '–' : n.toFixed(3));
+console.log(
+  `\n${projects.toLocaleString('en-US')} projects, ${connections} connections, ${duration} s per run, ${rounds} round(s)\n`,
+);
+console.log(
+  '| operation | Ostan req/s | floor req/s | Ostan/floor | Ostan p50 / p99 ms | floor p50 / p99 ms | D1 queries | D1 rows | Ostan CPU ms/req | floor CPU ms/req | JS CPU ms/req (Ostan − floor) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const cost = r.cost.ostan ?? {};
+  console.log(
+    `| ${r.name} | ${r.ostan.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)}% | ${f2(r.ostan.p50)} / ${f2(r.ostan.p99)} | ${f2(r.floor.p50)} / ${f2(r.floor.p99)} | ${cost.d1Queries ?? '–'} | ${cost.d1RowsRead ?? '–'} | ${f3(r.ostan.cpuMsPerRequest)} | ${f3(r.floor.cpuMsPerRequest)} | ${f3(r.jsCpuMsPerRequest)} |`,
+  );
+}
+const errors = results.reduce((sum, r) => sum + r.ostan.errors + r.floor.errors, 0);
+if (errors)
+  console.log(`\n${errors} failed requests (errors, timeouts or non-2xx) during the runs`);
+console.log(
+  `\nbundle: ${kb(bundle.ostan.gzip)} gzipped as deployed (${kb(bundle.ostanMinified.gzip)} with --minify); both workers ready in ${startup.readyMs.toFixed(0)} ms (workerd CPU ${startup.workerdCpuAtReadyMs.toFixed(0)} ms); schema modules ${schemaStartup.medianMs ?? '?'} ms in workerd`,
+);
+if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
+console.log(
+  `\nresults: .bench/results-${projects}.json; ${output.totalSeconds.toFixed(0)} s in all`,
+);
+killAll();
+process.exit(0);

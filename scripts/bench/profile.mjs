@@ -1,0 +1,158 @@
+// A CPU profile of the worker's isolate through workerd's inspector (Miniflare `inspectorPort`),
+// over the Chrome DevTools protocol: Profiler.start, the load, Profiler.stop. Self time is then
+// attributed to the bundled module each sampled function comes from (esbuild marks every module
+// in the bundle with a `// path` comment), and grouped into what the request spends it on.
+import { readFileSync } from 'node:fs';
+import WebSocket from 'ws';
+
+/** Line (0-based) → module path, from the bundle's `// node_modules/...` and `// src/...` markers. */
+function moduleMap(bundlePath) {
+  const lines = readFileSync(bundlePath, 'utf8').split('\n');
+  const starts = [];
+  lines.forEach((line, i) => {
+    const m = line.match(/^\/\/ ((?:node_modules|src|\.\.)\/\S+|\S+\.(?:ts|js|mjs|json))$/);
+    if (m) starts.push([i, m[1]]);
+  });
+  return (line) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = '(bundle prelude)';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid][0] <= line) {
+        found = starts[mid][1];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+}
+
+/** What a module is for, in the request's life. */
+function category(module, fn, url) {
+  if (!url) {
+    if (fn === '(garbage collector)') return 'GC';
+    if (fn === '(idle)' || fn === '(program)' || fn === '(root)') return `${fn}`;
+    return 'native (JSON, crypto, D1 binding, streams)';
+  }
+  if (!module || module === '(bundle prelude)') return 'other bundle code';
+  if (/graphql\/language/.test(module)) return 'parse (graphql/language)';
+  if (/graphql\/validation|graphql-armor|introspection/.test(module))
+    return 'validate (graphql/validation, armor limits)';
+  if (/graphql\/execution|@graphql-tools\/executor/.test(module))
+    return 'execute (graphql-js / graphql-tools executor)';
+  if (/graphql\/(type|utilities|jsutils|error)/.test(module))
+    return 'graphql-js utilities (types, values, errors)';
+  if (/@pothos/.test(module))
+    return 'Pothos plugin wrappers (relay, dataloader, scope-auth, errors, validation)';
+  if (/dataloader/.test(module)) return 'DataLoader';
+  if (
+    /graphql-yoga|@envelop|@whatwg-node|@graphql-yoga|lru-cache|cross-inspect|@graphql-tools\/utils/.test(
+      module,
+    )
+  )
+    return 'Yoga + envelop (HTTP, plugins, result)';
+  if (/hono/.test(module)) return 'Hono';
+  if (/^src\/http\/(cost|metering|budget)/.test(module)) return 'Ostan cost + metering';
+  if (/^src\/db/.test(module)) return 'Ostan data layer (src/db)';
+  if (/^src\//.test(module)) return `Ostan other (src/)`;
+  if (/zod/.test(module)) return 'zod';
+  return `other (${module})`;
+}
+
+// workerd runs every isolate of the process (here also the D1 and Durable Object emulation) on one
+// thread, and its sampler is sparse: a sample that follows a long gap stands for time the thread
+// spent elsewhere, so only samples within GAP_LIMIT of the previous one are counted.
+const INTERVAL_US = 200;
+const GAP_LIMIT_US = 4 * INTERVAL_US;
+
+export async function profileWorker({ inspectorPort, bundle, load }) {
+  const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+  const target =
+    targets.find((t) => /core:user:ostan|ostan/.test(t.title ?? t.id ?? '')) ??
+    targets.find((t) => !/core:|floor/.test(t.title ?? '')) ??
+    targets[0];
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let id = 0;
+  const pending = new Map();
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data));
+    if (message.id && pending.has(message.id)) {
+      pending.get(message.id)(message);
+      pending.delete(message.id);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve) => {
+      id += 1;
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+  await send('Profiler.start');
+  const loadResult = await load();
+  const stopped = await send('Profiler.stop');
+  ws.close();
+  const profile = stopped.result.profile;
+
+  const moduleOf = moduleMap(bundle);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  const deltas = profile.timeDeltas;
+  // time per node: the sum of the deltas of its samples (the next delta belongs to this sample)
+  const time = new Map();
+  let dropped = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const dt = deltas[i + 1] ?? 0;
+    if (dt > GAP_LIMIT_US) {
+      dropped += 1;
+      return;
+    }
+    time.set(nodeId, (time.get(nodeId) ?? 0) + dt);
+  });
+  const byCategory = new Map();
+  const byFunction = new Map();
+  let busy = 0;
+  for (const [nodeId, us] of time) {
+    const node = byId.get(nodeId);
+    const { functionName, url, lineNumber } = node.callFrame;
+    const fn = functionName || '(anonymous)';
+    const module = url ? moduleOf(lineNumber) : null;
+    const cat = category(module, fn, url);
+    if (cat === '(idle)' || cat === '(program)' || cat === '(root)') {
+      byCategory.set(cat, (byCategory.get(cat) ?? 0) + us);
+      continue;
+    }
+    busy += us;
+    byCategory.set(cat, (byCategory.get(cat) ?? 0) + us);
+    const key = `${fn} (${module ?? 'native'})`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  const requests = loadResult.requests.total;
+  const perRequest = (us) => Number((us / 1000 / requests).toFixed(4));
+  const summary = {
+    requests,
+    samples: profile.samples.length,
+    droppedSamples: dropped,
+    sampledJsMsPerRequest: perRequest(busy),
+    categories: Object.fromEntries(
+      [...byCategory.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, us]) => [
+          name,
+          { msPerRequest: perRequest(us), share: busy ? Number((us / busy).toFixed(3)) : null },
+        ]),
+    ),
+    topFunctions: [...byFunction.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([name, us]) => ({ name, msPerRequest: perRequest(us) })),
+  };
+  return { summary, raw: profile };
+}

@@ -1,0 +1,132 @@
+// Loads GraphiQL in headless Chromium against a local `wrangler dev`, runs the example operation it
+// opens with, and saves a screenshot. Every request outside 127.0.0.1 is blocked and reported:
+// GraphiQL must work offline. Needs Debian's chromium (apt-get install -y chromium).
+// Usage: node scripts/ci/browser-check.mjs [--screenshot FILE]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { quietEnv, wrangler } from '../dev/wrangler.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+process.chdir(root);
+const screenshotArg = process.argv.indexOf('--screenshot');
+const screenshot = screenshotArg > 0 ? process.argv[screenshotArg + 1] : '.ci/graphiql.png';
+const port = 8790;
+const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
+  fs.existsSync(p),
+);
+if (!executablePath) {
+  console.error('browser-check: no chromium found (apt-get install -y chromium)');
+  process.exit(2);
+}
+
+const run = (args) => {
+  const result = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...quietEnv, CI: 'true' },
+  });
+  if (result.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
+};
+const state = fs.mkdtempSync(path.join(os.tmpdir(), 'ostan-browser-'));
+run(['scripts/dev/copy-graphiql.mjs']);
+run([
+  'scripts/dev/wrangler.mjs',
+  'd1',
+  'migrations',
+  'apply',
+  'DB',
+  '--local',
+  '--persist-to',
+  state,
+]);
+
+// its own process group, so workerd stops with wrangler
+const dev = wrangler(['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state], {
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const signalGroup = (signal) => {
+  try {
+    process.kill(-dev.pid, signal);
+    return true;
+  } catch {
+    return false; // the group is gone
+  }
+};
+async function stopDev() {
+  signalGroup('SIGINT');
+  for (let i = 0; i < 50 && signalGroup(0); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  signalGroup('SIGKILL');
+}
+process.on('exit', () => signalGroup('SIGKILL'));
+
+let failed = false;
+try {
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 120) throw new Error('wrangler dev did not start');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const outside = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  // the first load of the 5 MB bundle and its editor workers can be slow on a busy machine:
+  // wait for the page's own readiness (the run button), not for the network to go quiet
+  await page.goto(`${base}/graphql`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+  await page.waitForSelector('.graphiql-execute-button', { timeout: 90_000 });
+  await page.click('.graphiql-execute-button');
+  await page
+    .waitForFunction(
+      () => document.querySelector('.result-window')?.textContent?.includes('preferredReason'),
+      null,
+      { timeout: 90_000 },
+    )
+    .catch(async (error) => {
+      await page.screenshot({ path: screenshot });
+      throw error;
+    });
+  // the editor writes spaces as no-break spaces
+  const result = (await page.textContent('.result-window'))?.replaceAll('\u00a0', ' ');
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  await browser.close();
+  if (outside.length > 0) throw new Error(`GraphiQL asked for outside URLs: ${outside.join(', ')}`);
+  if (!result?.includes('565') || !result.includes('Mehr News Agency')) {
+    throw new Error('the example operation did not return the expected claims');
+  }
+  console.log(
+    `browser-check: GraphiQL loaded offline and ran the example operation; screenshot ${screenshot}`,
+  );
+} catch (error) {
+  failed = true;
+  console.error(`browser-check: ${error.message}`);
+} finally {
+  await stopDev();
+  fs.rmSync(state, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,184 @@
+/** WHERE conditions of the list filters and their bound values, refusing bad values by argument. */
+import { InputError } from '../lib/errors';
+import { jalaliPeriod } from '../lib/jalali';
+import type { Db, SqlValue } from './client';
+import { regions } from './regions';
+import { sectors } from './sectors';
+
+export interface NumberRange {
+  min?: number | null;
+  max?: number | null;
+}
+
+export interface DateRange {
+  from?: string | null;
+  to?: string | null;
+  jalaliYear?: number | null;
+  jalaliMonth?: number | null;
+}
+
+/** The longest slug a filter may name. */
+const MAX_SLUG = 200;
+
+/** Whether a range or date-range filter sets at least one bound (so it excludes nulls). */
+export function bounded(range: object | null | undefined): boolean {
+  return range != null && Object.values(range).some((value) => value != null);
+}
+
+/** SQL (and its one bound value) for "`column` is `rootId` or any region/sector below it". */
+export function inSubtree(column: string, tree: 'regions' | 'sectors', rootId: number) {
+  return {
+    sql: `${column} IN (WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT x.id FROM ${tree} x JOIN d ON x.parent_id = d.id) SELECT id FROM d)`,
+    params: [rootId],
+  };
+}
+
+export class Conditions {
+  readonly where: string[] = [];
+  readonly params: SqlValue[] = [];
+
+  add(sql: string, ...params: SqlValue[]) {
+    this.where.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  oneOf(column: string, values: readonly string[] | null | undefined) {
+    if (values && values.length > 0) {
+      this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
+    }
+    return this;
+  }
+
+  flag(column: string, value: boolean | null | undefined) {
+    if (value != null) this.add(`${column} = ?`, value ? 1 : 0);
+    return this;
+  }
+
+  range(
+    column: string,
+    argument: string,
+    range: NumberRange | null | undefined,
+    bounds: { min?: number; max?: number } = {},
+  ) {
+    if (!range) return this;
+    const { min, max } = range;
+    for (const [end, value] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
+      if (value == null) continue;
+      if (!Number.isFinite(value)) {
+        throw new InputError(argument, `\`${argument}.${end}\` must be a finite number.`);
+      }
+      if (
+        (bounds.min !== undefined && value < bounds.min) ||
+        (bounds.max !== undefined && value > bounds.max)
+      ) {
+        throw new InputError(
+          argument,
+          `\`${argument}.${end}\` must be between ${bounds.min ?? '-∞'} and ${bounds.max ?? '∞'}; got ${value}.`,
+        );
+      }
+    }
+    if (min != null && max != null && min > max) {
+      throw new InputError(
+        argument,
+        `\`${argument}.min\` (${min}) is greater than \`${argument}.max\` (${max}).`,
+      );
+    }
+    return this.between(column, min, max);
+  }
+
+  dates(column: string, argument: string, range: DateRange | null | undefined) {
+    if (!range) return this;
+    const { from, to, jalaliYear, jalaliMonth } = range;
+    if (jalaliYear != null || jalaliMonth != null) {
+      if (from != null || to != null) {
+        throw new InputError(
+          argument,
+          `Give \`${argument}\` either as from/to or as jalaliYear/jalaliMonth, not both.`,
+        );
+      }
+      if (jalaliYear == null || jalaliYear < 1280 || jalaliYear > 1480) {
+        throw new InputError(
+          argument,
+          `\`${argument}.jalaliYear\` must be a Jalali year between 1280 and 1480.`,
+        );
+      }
+      if (jalaliMonth != null && (jalaliMonth < 1 || jalaliMonth > 12)) {
+        throw new InputError(
+          argument,
+          `\`${argument}.jalaliMonth\` must be between 1 and 12; got ${jalaliMonth}.`,
+        );
+      }
+      const period = jalaliPeriod(jalaliYear, jalaliMonth);
+      return this.between(column, period.from, period.to);
+    }
+    if (from != null && to != null && from > to) {
+      throw new InputError(
+        argument,
+        `\`${argument}.from\` (${from}) is after \`${argument}.to\` (${to}).`,
+      );
+    }
+    return this.between(column, from, to);
+  }
+
+  /** `low <= column <= high`, either end open; nothing when both are. */
+  private between(column: string, low: SqlValue | undefined, high: SqlValue | undefined) {
+    if (low == null && high == null) return this;
+    // matches the (col IS NULL, col, id) indexes, so the range seeks instead of scanning
+    this.add(`(${column} IS NULL) = 0`);
+    if (low != null) this.add(`${column} >= ?`, low);
+    if (high != null) this.add(`${column} <= ?`, high);
+    return this;
+  }
+
+  /**
+   * Region and sector slugs as subtree conditions on `alias`'s region_id and sector_id, naming an
+   * unknown slug. A province or county is one equality on the maintained ancestor column
+   * (migration 0008), which can walk a sort index.
+   */
+  async trees(
+    db: Db,
+    alias: string,
+    filter: { region?: string | null; sector?: string | null },
+  ): Promise<this> {
+    for (const argument of ['region', 'sector'] as const) {
+      const slug = filter[argument];
+      if (slug == null) continue;
+      if (slug.length > MAX_SLUG) throw new InputError(argument, `\`${argument}\` is too long.`);
+      const [row] =
+        argument === 'region'
+          ? await regions.bySlugs(db, [slug])
+          : await sectors.bySlugs(db, [slug]);
+      if (!row) {
+        throw new InputError(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+      }
+      if (argument === 'region' && row.parentId === null) continue; // the country: every row
+      if ('kind' in row && (row.kind === 'province' || row.kind === 'county')) {
+        this.add(`${alias}.${row.kind}_id = ?`, row.id);
+        continue;
+      }
+      const condition = inSubtree(`${alias}.${argument}_id`, `${argument}s`, row.id);
+      this.add(condition.sql, ...condition.params);
+    }
+    return this;
+  }
+
+  /** An entity named by slug in a filter, as `column = id`; unknown slugs are refused by name. */
+  async slug(
+    db: Db,
+    argument: string,
+    column: string,
+    slug: string | null | undefined,
+    lookup: (db: Db, slugs: string[]) => Promise<({ id: number } | null)[]>,
+  ): Promise<this> {
+    if (slug == null) return this;
+    if (slug.length > MAX_SLUG) throw new InputError(argument, `\`${argument}\` is too long.`);
+    const [row] = await lookup(db, [slug]);
+    if (!row)
+      throw new InputError(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+    return this.add(`${column} = ?`, row.id);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * An entity table defined once: its columns (snake_case, in table order), the camelCase row the
+ * API reads, batched lookups by id and slug, and the list source the pagination builds on.
+ */
+import type { SearchKind } from '../lib/persian';
+import type { Db, SqlValue } from './client';
+import type { ListSource, ListSpec, Ordering } from './pagination';
+
+/** Columns every writable table has for versions and the change feed; rows read leave them out. */
+export const BOOKKEEPING_COLUMNS = ['version', 'created_at', 'updated_at'] as const;
+
+export type EntityKind =
+  | 'source'
+  | 'region'
+  | 'sector'
+  | 'indicator'
+  | 'project'
+  | 'energy_asset'
+  | 'plan'
+  | 'claim'
+  | 'plan_target';
+
+/** A column name as the key of the API's row: `region_id` → `regionId`. */
+export function camelKey(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+export interface Entity<Row extends { id: number; slug: string }> {
+  kind: EntityKind;
+  table: string;
+  alias: string;
+  /** every column in table order: what a change carries and what replaying it restores */
+  columns: readonly string[];
+  /** `alias.column AS key, …`: the row in its API shape */
+  select: string;
+  /** the row's keys, in column order (what `select` names its columns) */
+  keys: readonly string[];
+  search: SearchKind | null;
+  /** `alias.id`-ordered keyset, the default and tie-breaking order */
+  byIdOrdering: Ordering;
+  byIds(db: Db, ids: readonly number[]): Promise<(Row | null)[]>;
+  bySlugs(db: Db, slugs: readonly string[]): Promise<(Row | null)[]>;
+  list(where?: string[], params?: SqlValue[]): ListSource;
+}
+
+export function defineEntity<Row extends { id: number; slug: string }>(spec: {
+  kind: EntityKind;
+  table: string;
+  alias: string;
+  /** the table's own columns in table order, without the bookkeeping ones */
+  columns: readonly string[];
+  search: SearchKind | null;
+}): Entity<Row> {
+  const { alias } = spec;
+  const from = `${spec.table} ${alias}`;
+  const select = spec.columns
+    .map((column) => {
+      const key = camelKey(column);
+      return key === column ? `${alias}.${column}` : `${alias}.${column} AS ${key}`;
+    })
+    .join(', ');
+  async function byKeys<Key extends number | string>(
+    db: Db,
+    column: 'id' | 'slug',
+    keys: readonly Key[],
+  ): Promise<(Row | null)[]> {
+    if (keys.length === 0) return [];
+    // json_each binds a whole batch as one parameter, far below D1's 100-parameter limit
+    const rows = await db.all<Row>(
+      `SELECT ${select} FROM ${from} WHERE ${alias}.${column} IN (SELECT value FROM json_each(?))`,
+      [JSON.stringify(keys)],
+    );
+    const byKey = new Map<unknown, Row>(rows.map((row) => [row[column], row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+  return {
+    kind: spec.kind,
+    table: spec.table,
+    alias,
+    columns: [...spec.columns, ...BOOKKEEPING_COLUMNS],
+    select,
+    keys: spec.columns.map(camelKey),
+    search: spec.search,
+    byIdOrdering: { name: 'ID', columns: [{ sql: `${alias}.id`, key: 'id' }] },
+    byIds: (db, ids) => byKeys(db, 'id', ids),
+    bySlugs: (db, slugs) => byKeys(db, 'slug', slugs),
+    list: (where = [], params = []) => ({ select, from, where, params }),
+  };
+}
+
+/** Splits rows into one list per key, in the order of `keys` (empty where a key has none). */
+export function groupBy<Row, Key>(
+  keys: readonly Key[],
+  rows: Row[],
+  keyOf: (row: Row) => Key,
+): Row[][] {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** A list of an entity in id order (no choice of ordering), with optional conditions from a filter. */
+export function idOrderedList<Row extends { id: number; slug: string }, Filter = never>(
+  entity: Entity<Row>,
+  conditions: (filter: Filter | null | undefined) => {
+    where: string[];
+    params: SqlValue[];
+  } = () => ({
+    where: [],
+    params: [],
+  }),
+): ListSpec<Row, Filter> {
+  return {
+    source: entity.list,
+    ordering: () => entity.byIdOrdering,
+    conditions: async (_db, filter) => conditions(filter),
+  };
+}

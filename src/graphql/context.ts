@@ -1,0 +1,48 @@
+/** The GraphQL context: the request's services, built once per request by the HTTP layer. */
+import DataLoader from 'dataloader';
+import type { Viewer } from '../db/api-keys';
+import type { D1Handle, Db } from '../db/client';
+import type { Lang } from '../lib/lang';
+
+/** What the caller's budget looks like after this request (GitHub's `rateLimit`). */
+export interface BudgetReport {
+  client: 'anonymous' | 'partner';
+  cost: number;
+  maxCost: number;
+  limit: number;
+  used: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface Context {
+  db: Db;
+  /**
+   * The request's D1 handle (its session, when the route opened one) for write batches
+   * (src/db/writes): writes then count in the bookmark the response returns. Reads use `db`.
+   */
+  d1: D1Handle;
+  /** the default language of names, from Accept-Language (Persian when absent) */
+  lang: Lang;
+  requestId: string;
+  viewer: Viewer;
+  /** the metering's view of this request; null where the request is not metered */
+  budget(): BudgetReport | null;
+  /** request-scoped DataLoaders created on first use, keyed by name */
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/** The request's DataLoader named `name`, created with `batch` on first use. */
+export function loaderFor<Key, Value>(
+  ctx: Context,
+  name: string,
+  batch: (keys: readonly Key[]) => Promise<(Value | Error)[]>,
+): DataLoader<Key, Value> {
+  let loader = ctx.loaders.get(name) as DataLoader<Key, Value> | undefined;
+  if (!loader) {
+    // batches stay far below D1 limits because keys travel as one JSON array parameter
+    loader = new DataLoader<Key, Value>(batch, { maxBatchSize: 1000 });
+    ctx.loaders.set(name, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}

@@ -1,0 +1,195 @@
+/**
+ * Nodes and lists: node types over data-layer entities, their slug queries, connections built from
+ * data-layer pages, and nested lists batched across every parent in a page.
+ */
+import { brandWithType } from '@pothos/core';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { Entity } from '../db/entity';
+import {
+  checkListQuery,
+  childListPages,
+  type ListQuery,
+  type ListSpec,
+  listPage,
+  type Page,
+  type PageArgs,
+  type ParentLink,
+} from '../db/pagination';
+import { builder } from './builder';
+import { type Context, loaderFor } from './context';
+
+function selects(
+  set: SelectionSetNode | undefined,
+  field: string,
+  info: GraphQLResolveInfo,
+  depth = 0,
+): boolean {
+  if (!set || depth > 8) return false;
+  return set.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === field;
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      return selects(selection.selectionSet, field, info, depth + 1);
+    }
+    const fragment = info.fragments[selection.name.value];
+    return selects(fragment?.selectionSet, field, info, depth + 1);
+  });
+}
+
+/** Whether the connection being resolved asks for `totalCount`, so the count query runs only then. */
+export function wantsTotal(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) => selects(node.selectionSet, 'totalCount', info));
+}
+
+/** The field's position in the query with list indexes dropped: every parent of a list shares it. */
+function pathKey(info: GraphQLResolveInfo): string {
+  const parts: (string | number)[] = [];
+  for (let path: GraphQLResolveInfo['path'] | undefined = info.path; path; path = path.prev) {
+    if (typeof path.key === 'string') parts.push(path.key);
+  }
+  return parts.reverse().join('.');
+}
+
+/** A Relay connection of a data-layer page; cursors are encoded only when a client reads them. */
+export function toConnection<Row>(page: Page<Row>) {
+  const edges = page.rows.map((node) => ({
+    node,
+    get cursor() {
+      return page.cursorOf(node);
+    },
+  }));
+  return {
+    edges,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
+    },
+  };
+}
+
+/**
+ * Resolves a nested connection (e.g. each project's claims) for all parents at the same place in
+ * the query with one batched load, so the number of D1 queries does not grow with the page size.
+ */
+function loadChildPage<Row>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  args: object,
+  parentId: number,
+  load: (parentIds: readonly number[], withTotal: boolean) => Promise<Page<Row>[]>,
+): Promise<Page<Row>> {
+  const withTotal = wantsTotal(info);
+  const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${withTotal}`;
+  return loaderFor<number, Page<Row>>(ctx, key, (ids) => load(ids, withTotal)).load(parentId);
+}
+
+/** Paging, filter and order arguments as a data-layer list query. */
+function listQuery<Filter>(
+  ctx: Context,
+  args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
+  info: GraphQLResolveInfo,
+): ListQuery<Filter> {
+  const { filter, orderBy, ...page } = args;
+  return { filter, orderBy, lang: ctx.lang, page, withTotal: wantsTotal(info) };
+}
+
+/** One page of a top-level list, as a connection. */
+export async function resolveList<Row extends object, Filter>(
+  ctx: Context,
+  spec: ListSpec<Row, Filter>,
+  args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
+  info: GraphQLResolveInfo,
+) {
+  return toConnection(await listPage(ctx.db, spec, listQuery(ctx, args, info)));
+}
+
+/** One parent's page of a nested list, loaded with every other parent's in one batch. */
+export async function resolveChildList<Row extends object, Filter>(
+  ctx: Context,
+  spec: ListSpec<Row, Filter>,
+  args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
+  info: GraphQLResolveInfo,
+  parent: ParentLink,
+  parentId: number,
+  extra?: { where: string[]; params: (string | number | null)[] },
+) {
+  const query = listQuery(ctx, args, info);
+  // a bad cursor or order is refused here, before the batch, naming the argument
+  checkListQuery(spec, query);
+  const page = await loadChildPage<Row>(ctx, info, args, parentId, (ids, withTotal) =>
+    childListPages(ctx.db, spec, { ...query, withTotal }, parent, ids, extra),
+  );
+  return toConnection(page);
+}
+
+/** Parses the local part of a global ID back to the integer key. */
+export function parseLocalId(id: string): number {
+  return Number.parseInt(id, 10);
+}
+
+/**
+ * A node type over a data-layer entity, loaded in request batches, with its `field(slug:)` query.
+ * Rows that do not exist load as null, which Pothos passes on as null to nullable fields and to
+ * `node(id)`; the cast keeps null out of the type's shape.
+ */
+export function entityNode<Row extends { id: number; slug: string }>(
+  name: string,
+  entity: Entity<Row>,
+  slugQuery: { field: string; what: string },
+) {
+  const ref = builder.loadableNodeRef<Row, number>(name, {
+    id: { resolve: (row) => row.id, parse: parseLocalId },
+    load: (ids: number[], ctx: Context) => entity.byIds(ctx.db, ids) as Promise<Row[]>,
+  });
+  builder.queryField(slugQuery.field, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description: `${slugQuery.what} by slug; null when there is none.`,
+      args: { slug: t.arg.string({ required: true }) },
+      // `as never`: Row is generic here, so Pothos cannot resolve the loadable ref's shape
+      resolve: (_root, { slug }, ctx) =>
+        loaderFor<string, Row | null>(ctx, `slug:${name}`, (slugs) =>
+          entity.bySlugs(ctx.db, slugs),
+        ).load(slug) as never,
+    }),
+  );
+  return ref;
+}
+
+/** A connection type over `node` with `totalCount`, filled by the list query when it is asked for. */
+export function connectionType(
+  // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref; Pothos infers the rest
+  node: any,
+  name: string,
+) {
+  const connection = builder.connectionObject({ type: node, name });
+  builder.objectField(connection, 'totalCount', (t) =>
+    t.int({
+      description: 'The number of items in the whole list, across all pages.',
+      resolve: (page) => (page as { totalCount?: number }).totalCount ?? 0,
+    }),
+  );
+  return connection;
+}
+
+/**
+ * Loads a row through a node type's request loader and brands it with that type, so a union or
+ * interface field returning it knows which type it is.
+ */
+export async function loadBranded<Row extends object>(
+  // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref
+  ref: any,
+  ctx: Context,
+  id: number,
+): Promise<Row | null> {
+  const row = (await ref.getDataloader(ctx).load(id)) as Row | null;
+  if (row) brandWithType(row, ref);
+  return row;
+}

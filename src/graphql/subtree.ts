@@ -1,0 +1,38 @@
+/** Lists under a region or sector that take in every row of its subtree (Region.projects, …). */
+import type { ListSpec } from '../db/pagination';
+import { builder } from './builder';
+import { resolveChildList } from './lists';
+import { Region } from './region';
+import { Sector } from './sector';
+
+/**
+ * Adds a filtered, sorted connection of a list's rows to Region and Sector, counting rows in the
+ * whole subtree below each, batched across every parent in the page.
+ */
+export function addSubtreeLists<Row extends object, Filter>(spec: {
+  field: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the connection ref of the list
+  connection: any;
+  // biome-ignore lint/suspicious/noExplicitAny: the list's filter/orderBy args
+  listArgs: any;
+  list: ListSpec<Row, Filter>;
+  alias: string;
+  what: string;
+}) {
+  for (const [ref, tree] of [
+    [Region, 'regions'],
+    [Sector, 'sectors'],
+  ] as const) {
+    const column = `${spec.alias}.${tree === 'regions' ? 'region_id' : 'sector_id'}`;
+    builder.objectField(ref, spec.field, (t) =>
+      t.field({
+        type: spec.connection,
+        description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
+        args: { ...t.arg.connectionArgs(), ...spec.listArgs },
+        // `as never`: the connection ref is untyped here, so Pothos cannot check the page's shape
+        resolve: (parent: { id: number }, args, ctx, info) =>
+          resolveChildList(ctx, spec.list, args, info, { tree, column }, parent.id) as never,
+      }),
+    );
+  }
+}

@@ -1,0 +1,315 @@
+/** What every partner write shares: the error types, the writer, version fields, input rules. */
+import type { InputRef } from '@pothos/core';
+import { z } from 'zod';
+import { versionsOf } from '../db/entities';
+import type { EntityKind } from '../db/entity';
+import { runWrite, type WriteBatch, type WriteResult } from '../db/writes/engine';
+import {
+  ConflictError,
+  ForbiddenError,
+  type Issue,
+  NotFoundError,
+  ValidationError,
+} from '../db/writes/errors';
+import { createRows, deleteRow, type PartnerWriter, updateRow } from '../db/writes/operations';
+import type { InputFields } from '../db/writes/rows';
+import { camelRow } from '../db/writes/rows-json';
+import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
+import { parseIsoDate } from '../lib/jalali';
+import { builder, keyRefusal } from './builder';
+import { Claim } from './claim';
+import { type Context, loaderFor } from './context';
+import { EnergyAsset } from './energy-asset';
+import { Plan, PlanTarget } from './plan';
+import { Project } from './project';
+import { Source } from './source';
+import { TYPENAMES } from './typenames';
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'A refused write. Nothing was written.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const IssueType = builder.objectRef<Issue>('ValidationIssue').implement({
+  description: 'One broken rule: where, what, and a stable code.',
+  fields: (t) => ({
+    path: t.exposeStringList('path', {
+      description: 'From the argument down, e.g. ["input", "rows", "17", "directJobs"].',
+    }),
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input breaks a rule; every issue is listed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [IssueType], resolve: (e) => e.issues }) }),
+});
+
+const ForbiddenReason = builder.enumType('ForbiddenReason', {
+  values: ['NO_KEY', 'INVALID_KEY', 'REVOKED_KEY', 'SCOPE', 'REGION'] as const,
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description:
+    'The key is missing, invalid or revoked, lacks the scope, or may not write the region.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.field({ type: ForbiddenReason, resolve: (e) => e.reason }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The object the write names does not exist.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ path: t.exposeStringList('path') }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description:
+    'Someone else wrote first. Read the object again, reapply the change, send its current version.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ currentVersion: t.exposeInt('currentVersion', { nullable: true }) }),
+});
+
+/** Every mutation field lists these, so every refusal is a typed result. */
+export const WRITE_ERRORS = {
+  types: [ValidationError, ForbiddenError, NotFoundError, ConflictError],
+  // the union holds the object itself (`... on Project`), not a wrapper
+  directResult: true as const,
+};
+
+/** The same for fields returning lists (imports), which keep the `data` wrapper. */
+export const LIST_WRITE_ERRORS = {
+  types: [ValidationError, ForbiddenError, NotFoundError, ConflictError],
+};
+
+/** An enum another file defines and does not export, by name (Pothos resolves names at build). */
+export function enumByName<Value extends string>(name: string): InputRef<Value> {
+  return name as unknown as InputRef<Value>;
+}
+
+/** The writer for the request's key; the scope check already ran, so a key is there. */
+export function writerOf(ctx: Context): PartnerWriter {
+  const refusal = keyRefusal(ctx.viewer);
+  if (refusal || ctx.viewer.kind !== 'key') throw refusal;
+  return {
+    db: ctx.db,
+    d1: ctx.d1,
+    keyId: ctx.viewer.key.id,
+    regionIds: ctx.viewer.key.regionIds,
+    requestId: ctx.requestId,
+  };
+}
+
+/** Runs a write and returns the domain rows (camelCase, as the read types expect). */
+export async function write<Row>(
+  ctx: Context,
+  spec: { operation: string; kind: EntityKind; input: unknown; idempotencyKey?: string | null },
+  build: (batch: WriteBatch, writer: PartnerWriter) => Promise<number[]>,
+): Promise<Row[]> {
+  const writer = writerOf(ctx);
+  const result: WriteResult = await runWrite(writer, spec, (batch) => build(batch, writer));
+  return result.changes.flatMap((change) => (change.data ? [camelRow<Row>(change.data)] : []));
+}
+
+/** The local id of a global ID of `typename`, or a ValidationError naming the argument. */
+export function localId(globalId: string, typename: string, path: string[]): number {
+  try {
+    const { typename: actual, id } = decodeGlobalId(globalId);
+    if (actual === typename) return Number(id);
+  } catch {
+    // reported below
+  }
+  throw new ValidationError([
+    { path, message: `Expected the id of a ${typename}.`, code: 'invalid_id' },
+  ]);
+}
+
+// ---- input rules (zod), shared by the input types ----
+
+export const slugRule = z
+  .string()
+  .max(100, 'At most 100 characters.')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'Lower-case letters, digits and single hyphens, e.g. qom-solar-2.',
+  );
+
+/** A slug naming an existing row: existing slugs may use underscores (indicators) and digits. */
+export const refRule = z
+  .string()
+  .min(1, 'Must not be empty.')
+  .max(200, 'At most 200 characters.')
+  .regex(/^[a-z0-9_-]+$/, 'A slug: lower-case letters, digits, hyphens and underscores.');
+
+export const nameRule = z
+  .string()
+  .trim()
+  .min(1, 'Must not be empty.')
+  .max(200, 'At most 200 characters.');
+
+export const textRule = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+
+/** An ISO date in 1900–2100; a Jalali date (years 1300–1500) is named as such. */
+export const isoDateRule = z.string().superRefine((value, ctx) => {
+  const year = Number(value.slice(0, 4));
+  const fail = (code: string, message: string) =>
+    ctx.addIssue({ code: 'custom', message, params: { code } });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && year >= 1300 && year <= 1500) {
+    fail(
+      'jalali_date',
+      `${value} looks like a Jalali date; give the ISO (Gregorian) date, YYYY-MM-DD.`,
+    );
+  } else if (!parseIsoDate(value)) {
+    fail(
+      'invalid_date',
+      `Expected an ISO date, YYYY-MM-DD; got ${JSON.stringify(value.slice(0, 40))}.`,
+    );
+  } else if (year < 1900 || year > 2100) {
+    fail('date_out_of_range', `${value} is outside 1900–2100.`);
+  }
+});
+
+export const versionRule = z.number().int().min(1, 'Versions start at 1.');
+
+export const idempotencyKeyArg = () =>
+  builder.args((t) => ({
+    idempotencyKey: t.string({
+      required: false,
+      description:
+        'Makes the write safe to retry: a retry with the same key returns the first result and writes nothing again (keys are per API key; 1–100 characters).',
+      validate: z
+        .string()
+        .min(1)
+        .max(100)
+        .regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only.'),
+    }),
+  }));
+
+// ---- the version of every writable type: what the next update must send ----
+
+const VERSIONED = [
+  [Project, 'project'],
+  [EnergyAsset, 'energy_asset'],
+  [Claim, 'claim'],
+  [Plan, 'plan'],
+  [PlanTarget, 'plan_target'],
+  [Source, 'source'],
+] as const;
+
+for (const [ref, kind] of VERSIONED) {
+  builder.objectField(ref as typeof Project, 'version', (t) =>
+    t.int({
+      description: 'Grows by one with every write; send it back with an update or delete.',
+      resolve: (row, _args, ctx) =>
+        (row as { version?: number }).version ??
+        loaderFor<number, number>(ctx, `version:${kind}`, (ids) =>
+          versionsOf(ctx.db, kind, ids),
+        ).load(row.id),
+    }),
+  );
+}
+
+/** What a delete returns: the deleted object's id and its tombstone's version. */
+export const DeletedObject = builder
+  .objectRef<{ id: string; version: number }>('DeletedObject')
+  .implement({
+    description: 'An object that was deleted; the change feed carries its tombstone.',
+    fields: (t) => ({
+      id: t.exposeID('id', { description: 'The global ID it had.' }),
+      version: t.exposeInt('version', { description: 'The version of the tombstone.' }),
+    }),
+  });
+
+/** Runs a delete and returns the DeletedObject. */
+export async function deleteWrite(
+  ctx: Context,
+  spec: { operation: string; kind: EntityKind; input: unknown; idempotencyKey?: string | null },
+  build: (batch: WriteBatch, writer: PartnerWriter) => Promise<number[]>,
+) {
+  const writer = writerOf(ctx);
+  const result = await runWrite(writer, spec, (batch) => build(batch, writer));
+  const change = result.changes[0];
+  if (!change) throw new Error('a delete without a tombstone');
+  return {
+    id: encodeGlobalId(TYPENAMES[spec.kind], change.entityId),
+    version: change.version,
+  };
+}
+
+// ---- the resolvers of the plain writes: create, import, update and delete of one entity kind ----
+
+interface WriteArgs<Input> {
+  input: Input;
+  idempotencyKey?: string | null;
+}
+
+/** `create<Type>(input)`: one new row from the input. */
+export function createResolver<Row>(operation: string, kind: EntityKind) {
+  return async (_root: unknown, { input, idempotencyKey }: WriteArgs<object>, ctx: Context) => {
+    const [row] = await write<Row>(
+      ctx,
+      { operation, kind, input, idempotencyKey },
+      (batch, writer) => createRows(writer, batch, kind, [input as InputFields], () => ['input']),
+    );
+    return row as Row;
+  };
+}
+
+/** `import<Types>(input: { rows })`: up to MAX_ROWS_PER_WRITE rows, all or none. */
+export function importResolver<Row>(operation: string, kind: EntityKind) {
+  return (_root: unknown, { input, idempotencyKey }: WriteArgs<{ rows: object[] }>, ctx: Context) =>
+    write<Row>(ctx, { operation, kind, input, idempotencyKey }, (batch, writer) =>
+      createRows(writer, batch, kind, input.rows as InputFields[], (i) => [
+        'input',
+        'rows',
+        String(i),
+      ]),
+    );
+}
+
+/**
+ * `update<Type>(input: { id, version, changes })`, or with `changes: null` the input's own
+ * fields besides id and version (reportProjectProgress).
+ */
+export function updateResolver<Row>(operation: string, kind: EntityKind) {
+  return async (
+    _root: unknown,
+    {
+      input,
+      idempotencyKey,
+    }: WriteArgs<{ id: string | number; version: number; changes?: object }>,
+    ctx: Context,
+  ) => {
+    const id = localId(String(input.id), TYPENAMES[kind], ['input', 'id']);
+    const { id: _id, version, changes, ...fields } = input;
+    const path = changes ? ['input', 'changes'] : ['input'];
+    const [row] = await write<Row>(
+      ctx,
+      { operation, kind, input, idempotencyKey },
+      (batch, writer) =>
+        updateRow(writer, batch, kind, id, version, (changes ?? fields) as InputFields, path).then(
+          (n) => [n],
+        ),
+    );
+    return row as Row;
+  };
+}
+
+/** `delete<Type>(input: { id, version })`: the DeletedObject with its tombstone's version. */
+export function deleteResolver(operation: string, kind: EntityKind) {
+  return (
+    _root: unknown,
+    { input, idempotencyKey }: WriteArgs<{ id: string | number; version: number }>,
+    ctx: Context,
+  ) => {
+    const id = localId(String(input.id), TYPENAMES[kind], ['input', 'id']);
+    return deleteWrite(ctx, { operation, kind, input, idempotencyKey }, (batch, writer) =>
+      deleteRow(writer, batch, kind, id, input.version, ['input']).then((n) => [n]),
+    );
+  };
+}

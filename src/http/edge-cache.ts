@@ -1,0 +1,49 @@
+/**
+ * The edge cache for persisted reads over GET (Cache API, per Cloudflare location). The key holds
+ * the operation's hash, the data version, the language, the response media type and a digest of
+ * the variables, so an entry is never served after a write (the version moved on) nor to a client
+ * that asked for something else. Entries carry a content ETag; If-None-Match answers 304.
+ */
+import { canonicalJson, sha256Hex } from '../lib/hash';
+import { langFromAcceptLanguage } from '../lib/lang';
+
+/** The media type the response will have, which Yoga picks from Accept. */
+function mediaType(request: Request): 'graphql-response' | 'json' {
+  const accept = request.headers.get('accept') ?? '';
+  return accept.includes('application/graphql-response+json') ? 'graphql-response' : 'json';
+}
+
+/** The cache key of a persisted GET read, or null when its variables are not valid JSON. */
+export async function readCacheKey(
+  request: Request,
+  url: URL,
+  hash: string,
+  dataVersion: number,
+): Promise<Request | null> {
+  let variables: unknown = null;
+  const text = url.searchParams.get('variables');
+  if (text) {
+    try {
+      variables = JSON.parse(text);
+    } catch {
+      return null; // Yoga answers 400; nothing to cache
+    }
+  }
+  const operationName = url.searchParams.get('operationName') ?? '';
+  const lang = langFromAcceptLanguage(request.headers.get('accept-language'));
+  const digest = await sha256Hex(`${operationName}\n${canonicalJson(variables)}`);
+  const key = `${url.origin}/__edge-cache/graphql/${hash}/v${dataVersion}/${lang}/${mediaType(request)}/${digest}`;
+  return new Request(key, { method: 'GET' });
+}
+
+/** The strong ETag of a result: a digest of its data, so unchanged data revalidates across writes. */
+export async function etagOf(data: unknown): Promise<string> {
+  return `"${(await sha256Hex(JSON.stringify(data))).slice(0, 32)}"`;
+}
+
+export function matchesEtag(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

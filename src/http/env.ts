@@ -1,0 +1,21 @@
+/** The Hono environment of every route: the bindings, and what the init middleware sets once. */
+import type { Viewer } from '../db/api-keys';
+import type { Db } from '../db/client';
+import type { EdgeConfig } from './config';
+import type { ClientIdentity } from './identity';
+import type { RequestSession } from './session';
+
+export interface AppEnv {
+  Bindings: CloudflareBindings;
+  Variables: {
+    requestId: string;
+    config: EdgeConfig;
+    /** the request's D1 session when D1_SESSIONS is on */
+    session: RequestSession | null;
+    /** the request's counted D1 handle (over the session when there is one) */
+    db: Db;
+    viewer: Viewer;
+    /** who is metered: the address until a valid key is known */
+    identity: ClientIdentity;
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The one helper for HTTP refusals made outside GraphQL execution. Every refusal has a status, a
+ * stable code and a sentence that says what to change; /graphql answers in the GraphQL error
+ * shape, the other routes as `{ error, code }`.
+ */
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+export function refuse(
+  { status, code, message, headers = {} }: Refusal,
+  shape: 'graphql' | 'plain' = 'plain',
+): Response {
+  const body =
+    shape === 'graphql'
+      ? { errors: [{ message, extensions: { code } }] }
+      : { error: message, code };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The GraphiQL page, served by yoga for browser GETs of /graphql. It is yoga's own default page
+ * (graphql-yoga/esm/graphiql-html.js) with every unpkg/GitHub URL replaced by files under
+ * /graphiql/, which scripts/dev/copy-graphiql.mjs copies from @graphql-yoga/graphiql's dist into
+ * public/graphiql/ for Workers Static Assets. The page references no outside URL.
+ */
+import type { GraphiQLOptions } from 'graphql-yoga';
+
+/** Where scripts/dev/copy-graphiql.mjs puts the files, relative to the site root. */
+const ASSETS = '/graphiql';
+
+export type GraphiQLPageOptions = Omit<GraphiQLOptions, 'endpoint' | 'title'> & {
+  /** The GraphQL endpoint, e.g. '/graphql' (resolved against the page URL). */
+  endpoint: string;
+  /** Plain text (not HTML); Persian is fine. */
+  title: string;
+  defaultQuery?: string;
+  /** JSON text for the headers editor, e.g. '{"Accept-Language": "fa"}'. */
+  headers?: string;
+};
+
+const escapeHtml = (s: string): string =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** JSON that is safe inside an inline <script> (no `</script>`, `<!--`, or U+2028/2029). */
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
+// An empty data: icon, so the browser asks for no /favicon.ico (and nothing outside).
+const FAVICON = 'data:,';
+
+export function renderGraphiQL(opts: GraphiQLPageOptions): string {
+  const { favicon, defaultQuery, ...rest } = opts;
+  // renderYogaGraphiQL puts `title` into innerHTML, so it gets escaped text. `query` wins over the
+  // ?query= URL parameter in renderYogaGraphiQL, so the page sets it only when the URL has none
+  // (shared links keep working); otherwise GraphiQL would open on yoga's welcome comment.
+  const graphiqlOptions = { ...rest, title: escapeHtml(opts.title), defaultQuery };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(opts.title)}</title>
+<link rel="icon" href="${escapeHtml(favicon ?? FAVICON)}">
+<link rel="stylesheet" href="${ASSETS}/graphiql.css">
+</head>
+<body id="body" class="no-focus-outline">
+<noscript>GraphiQL needs JavaScript. / GraphiQL به جاوااسکریپت نیاز دارد.</noscript>
+<div id="root">Loading… / در حال بارگذاری…</div>
+<script>
+// Monaco's web workers, same-origin: served from ${ASSETS}/ not from a CDN.
+(function () {
+  var workers = {
+    editorWorkerService: '${ASSETS}/editor.worker.js',
+    json: '${ASSETS}/json.worker.js',
+    graphql: '${ASSETS}/graphql.worker.js'
+  };
+  self.MonacoEnvironment = {
+    globalAPI: false,
+    getWorkerUrl: function (_moduleId, label) {
+      return new URL(workers[label] || workers.editorWorkerService, location.href).href;
+    }
+  };
+})();
+</script>
+<script src="${ASSETS}/yoga-graphiql.umd.js"></script>
+<script>
+(function () {
+  var opts = ${scriptJson(graphiqlOptions)};
+  if (opts.defaultQuery && !new URL(location.href).searchParams.get('query')) {
+    opts.query = opts.defaultQuery;
+  }
+  YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), opts);
+})();
+</script>
+</body>
+</html>
+`;
+}

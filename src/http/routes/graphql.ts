@@ -1,0 +1,273 @@
+/**
+ * The /graphql route: HTTP-level limits (document size, per-address rate limit), the edge cache
+ * for persisted GET reads, the request's D1 session, then Yoga; afterwards the data version moves
+ * on after a mutation, and the response carries x-request-id, x-d1-bookmark and x-ratelimit-*.
+ */
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { langFromAcceptLanguage } from '../../lib/lang';
+import type { EdgeConfig } from '../config';
+import { advanceDataVersion, currentDataVersion } from '../data-version';
+import { budgetReport, type RequestEdge } from '../edge';
+import { etagOf, matchesEtag, readCacheKey } from '../edge-cache';
+import type { AppEnv } from '../env';
+import { refuse } from '../errors';
+import { persistedHashOf } from '../persisted';
+import { yogaFor } from '../yoga';
+
+type Env = AppEnv;
+
+/** The period of the [[ratelimits]] bindings in wrangler.toml, for Retry-After. */
+const RATE_LIMIT_PERIOD_SECONDS = 60;
+
+function isJsonObject(text: string): boolean {
+  if (text === '') return true;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value === null || (typeof value === 'object' && !Array.isArray(value));
+  } catch {
+    return false;
+  }
+}
+
+const corsByConfig = new WeakMap<EdgeConfig, MiddlewareHandler>();
+
+/** CORS from CORS_ORIGINS: `*`, or an allow-list of origins (others get no CORS headers). */
+const graphqlCors: MiddlewareHandler<Env> = (c, next) => {
+  const config = c.var.config;
+  let middleware = corsByConfig.get(config);
+  if (!middleware) {
+    const any = config.corsOrigins.includes('*');
+    middleware = cors({
+      origin: any ? '*' : (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: [
+        'content-type',
+        'authorization',
+        'accept-language',
+        'if-none-match',
+        'x-d1-bookmark',
+        'x-graphql-yoga-csrf',
+        'apollo-require-preflight',
+      ],
+      exposeHeaders: [
+        'etag',
+        'retry-after',
+        'x-request-id',
+        'x-d1-bookmark',
+        'x-cache',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-used',
+        'x-ratelimit-reset',
+        'x-ratelimit-resource',
+      ],
+      maxAge: 600,
+    });
+    corsByConfig.set(config, middleware);
+  }
+  return middleware(c, next);
+};
+
+/**
+ * POST bodies above MAX_DOCUMENT_BYTES get a 413 and are read no further. Requests with a bearer
+ * key may send up to MAX_KEYED_BODY_BYTES, since bulk imports carry up to 500 rows as variables;
+ * the document itself is still held to the token limit, and the key is checked before any write.
+ */
+const graphqlBodyLimit: MiddlewareHandler<Env> = (c, next) => {
+  const config = c.var.config;
+  const keyed = /^Bearer\s+\S/i.test(c.req.header('authorization') ?? '');
+  const maxSize = keyed ? config.maxKeyedBodyBytes : config.maxDocumentBytes;
+  return bodyLimit({
+    maxSize,
+    onError: () =>
+      refuse(
+        {
+          status: 413,
+          code: 'DOCUMENT_TOO_LARGE',
+          message: `Request body larger than ${maxSize} bytes.`,
+        },
+        'graphql',
+      ),
+  })(c, next);
+};
+
+async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
+  const { env } = c;
+  const { config, requestId, session, db, viewer } = c.var;
+  const request = c.req.raw;
+  const url = new URL(request.url);
+
+  if (request.method === 'GET' && url.search.length > config.maxDocumentBytes) {
+    return refuse(
+      {
+        status: 414,
+        code: 'DOCUMENT_TOO_LARGE',
+        message: `Query string longer than ${config.maxDocumentBytes} bytes.`,
+      },
+      'graphql',
+    );
+  }
+
+  // Yoga answers unparsable JSON in a GET's parameters with a 500: it is the client's mistake
+  if (request.method === 'GET') {
+    for (const name of ['variables', 'extensions']) {
+      const value = url.searchParams.get(name);
+      if (value !== null && !isJsonObject(value)) {
+        return refuse(
+          { status: 400, code: 'BAD_REQUEST', message: `\`${name}\` must be a JSON object.` },
+          'graphql',
+        );
+      }
+    }
+  }
+
+  // Per address, before any work. A request with a key is counted in the (larger) partner bucket
+  // of its address here; src/http/metering.ts counts a valid key in its own bucket as well.
+  const identity = c.var.identity;
+  const keyed = request.headers.has('authorization');
+  const limiter = keyed ? env.RATE_LIMIT_PARTNER : env.RATE_LIMIT_ANONYMOUS;
+  const metered = request.headers.has('cf-connecting-ip');
+  const { success } = metered
+    ? await limiter.limit({ key: keyed ? `keyed-${identity.addressKey}` : identity.addressKey })
+    : { success: true };
+  if (!success) {
+    return refuse(
+      {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: 'Too many requests from this address: wait a minute.',
+        headers: {
+          'retry-after': String(RATE_LIMIT_PERIOD_SECONDS),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + RATE_LIMIT_PERIOD_SECONDS),
+          'x-ratelimit-resource': 'requests',
+          'x-request-id': requestId,
+        },
+      },
+      'graphql',
+    );
+  }
+
+  const edge: RequestEdge = { config, identity, requestId, session, mutated: false };
+  const run = async () =>
+    yogaFor(config).fetch(request, {
+      env,
+      executionCtx: c.executionCtx,
+      edge,
+      db,
+      d1: session ?? env.DB,
+      lang: langFromAcceptLanguage(request.headers.get('accept-language')),
+      requestId,
+      viewer,
+      budget: () => budgetReport(edge),
+      loaders: new Map(),
+    });
+
+  const hash = request.method === 'GET' ? persistedHashOf(url) : null;
+  const response = hash ? await cachedRead(c, url, hash, edge, run) : await run();
+
+  if (response.status === 415 && !response.headers.get('content-type')) {
+    return refuse(
+      {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message:
+          'Unsupported content type: POST application/json (or application/graphql+json), or use GET.',
+      },
+      'graphql',
+    );
+  }
+  const headers = new Headers(response.headers);
+  // a mutation, even a failed one, may have written: cached reads made before it must not be served
+  if (edge.mutated) await advanceDataVersion(env);
+  headers.set('x-request-id', requestId);
+  const after = session?.getBookmark();
+  if (after) headers.set('x-d1-bookmark', after);
+  if (edge.budget) {
+    headers.set('x-ratelimit-limit', String(edge.budget.limit));
+    headers.set('x-ratelimit-remaining', String(edge.budget.remaining));
+    headers.set('x-ratelimit-used', String(edge.budget.used));
+    headers.set('x-ratelimit-reset', String(Math.ceil(Date.parse(edge.budget.resetAt) / 1000)));
+    headers.set('x-ratelimit-resource', 'cost');
+  }
+  return new Response(response.body, { status: response.status, headers });
+}
+
+interface ResultBody {
+  data?: unknown;
+  errors?: unknown[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A persisted GET read through the edge cache: a hit runs no GraphQL and touches no D1. */
+async function cachedRead(
+  c: HonoContext<Env>,
+  url: URL,
+  hash: string,
+  edge: RequestEdge,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  const request = c.req.raw;
+  const key = await readCacheKey(request, url, hash, await currentDataVersion(c.env));
+  if (!key) return run();
+  // the cast: a test file's `vite/client` reference pulls in lib.dom, whose CacheStorage has no
+  // `default`; in workerd it always exists
+  const cache = (caches as unknown as { default: Cache }).default;
+  const hit = await cache.match(key);
+  if (hit) {
+    const etag = hit.headers.get('etag') ?? '';
+    const headers = {
+      'content-type': hit.headers.get('content-type') ?? 'application/json',
+      etag,
+      'cache-control': 'no-cache',
+      'x-cache': 'HIT',
+    };
+    if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
+    const body = (await hit.json()) as ResultBody;
+    body.extensions = {
+      ...body.extensions,
+      cost: { d1Queries: 0, d1RowsRead: 0 },
+      cache: 'HIT',
+      requestId: edge.requestId,
+    };
+    return new Response(JSON.stringify(body), { status: 200, headers });
+  }
+
+  const response = await run();
+  if (response.status !== 200) return response;
+  const text = await response.text();
+  const body = JSON.parse(text) as ResultBody;
+  if (body.errors) return new Response(text, response);
+  const etag = await etagOf(body.data);
+  const contentType = response.headers.get('content-type') ?? 'application/json';
+  const stored = JSON.stringify({
+    data: body.data,
+    extensions: { queryCost: { requested: edge.cost ?? null } },
+  });
+  c.executionCtx.waitUntil(
+    cache.put(
+      key,
+      new Response(stored, {
+        headers: {
+          'content-type': contentType,
+          etag,
+          'cache-control': `public, max-age=${edge.config.cacheTtlSeconds}`,
+        },
+      }),
+    ),
+  );
+  const headers = new Headers(response.headers);
+  headers.set('etag', etag);
+  headers.set('cache-control', 'no-cache');
+  headers.set('x-cache', 'MISS');
+  if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
+  body.extensions = { ...body.extensions, cache: 'MISS' };
+  return new Response(JSON.stringify(body), { status: 200, headers });
+}
+
+/** /graphql: CORS answers preflights; then size limits, rate limits, the edge cache and Yoga. */
+export const graphqlRoutes = new Hono<AppEnv>()
+  .use('/graphql', graphqlCors, graphqlBodyLimit)
+  .on(['GET', 'POST', 'OPTIONS'], '/graphql', handleGraphQL);

@@ -1,0 +1,137 @@
+/**
+ * The GraphQL server: one Yoga instance per edge configuration, created on first use and kept for
+ * the isolate's life (in practice one: Workers hand every request the same env), so its parse and
+ * validation caches are reused.
+ */
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import examples from '../../schema/operations/examples.json';
+import type { Context } from '../graphql/context';
+import { schema } from '../graphql/index';
+import type { EdgeConfig } from './config';
+import type { EdgeServerContext } from './edge';
+import { renderGraphiQL } from './graphiql';
+import { introspectionRecursionRule } from './introspection';
+import { meteringPlugin } from './metering';
+import { graphiqlTabs, persistedOperation } from './persisted';
+
+const GRAPHIQL_TABS = graphiqlTabs(examples);
+
+// Armor reports a refused document as a validation error (400) instead of throwing from inside
+// graphql-js's visitor.
+const report: GraphQLArmorRejectCallback[] = [(context, error) => context?.reportError(error)];
+
+/** Request limits from the configuration; each refuses a document before it runs. */
+function limitPlugins(config: EdgeConfig): Plugin[] {
+  // Limits are exposed in messages ("limit of 12 exceeded, found 14"): they are documented in the
+  // README anyway, and a client can fix its query only if it knows what to fix.
+  const armor = { exposeLimits: true, propagateOnRejection: false, onReject: report };
+  const plugins: Plugin[] = [
+    // The token limit stops a huge document at its 1001st token, while parsing. It is graphql-js's
+    // own `maxTokens`, not armor's max-tokens plugin: that one imports 'graphql/language/parser',
+    // which wrangler's bundler resolves to graphql's CommonJS copy, so its GraphQLError is not
+    // Yoga's and every syntax error became a 500.
+    {
+      onParse({ setParseFn }) {
+        setParseFn((source, options) => parse(source, { ...options, maxTokens: config.maxTokens }));
+      },
+    },
+    maxDepthPlugin({ ...armor, n: config.maxDepth, ignoreIntrospection: true }),
+    // introspection has its own, higher ceiling (GraphiQL's query is 21 deep)
+    maxDepthPlugin({ ...armor, n: config.maxIntrospectionDepth, ignoreIntrospection: false }),
+    maxAliasesPlugin({ ...armor, n: config.maxAliases }),
+    maxDirectivesPlugin({ ...armor, n: config.maxDirectives }),
+    {
+      onValidate({ addValidationRule }) {
+        addValidationRule(introspectionRecursionRule);
+        if (!config.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+      },
+    },
+  ];
+  if (config.environment !== 'development') plugins.push(blockFieldSuggestionsPlugin());
+  return plugins;
+}
+
+function createOstanYoga(config: EdgeConfig) {
+  return createYoga<EdgeServerContext & Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
+    cors: false,
+    batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    maskedErrors: config.maskErrors,
+    graphiql: config.graphiql
+      ? {
+          title: 'Ostan · استان — GraphQL',
+          // the dashboard's own operations, with example variables, in Persian and English;
+          // the first one (the solar question) opens ready to run
+          defaultTabs: GRAPHIQL_TABS,
+          defaultQuery: GRAPHIQL_TABS[0]?.query,
+          headers: GRAPHIQL_TABS[0]?.headers,
+          // passed through to GraphiQL, which yoga's option type does not list
+          ...({ variables: GRAPHIQL_TABS[0]?.variables } as object),
+        }
+      : false,
+    // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline
+    renderGraphiQL: (options) =>
+      renderGraphiQL({
+        ...options,
+        endpoint: options.endpoint ?? '/graphql',
+        title: options.title ?? 'Ostan',
+      }),
+    plugins: [
+      ...(config.csrfPrevention
+        ? [
+            useCSRFPrevention({
+              requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'],
+            }),
+          ]
+        : []),
+      usePersistedOperations({
+        getPersistedOperation: (hash) => persistedOperation(hash),
+        allowArbitraryOperations: config.arbitraryOperations,
+        customErrors: {
+          notFound: {
+            message: 'Unknown persisted operation: no operation in the manifest has this hash.',
+            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+          },
+          keyNotFound: {
+            message:
+              'Missing query: send `query`, or a persisted operation as extensions.persistedQuery.sha256Hash.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+          persistedQueryOnly: {
+            message: 'Only persisted operations are accepted here: send a sha256Hash, not a query.',
+            extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+          },
+        },
+      }),
+      ...limitPlugins(config),
+      meteringPlugin(),
+    ],
+  });
+}
+
+// biome-ignore lint/complexity/noBannedTypes: Yoga's own default for "no user context"
+type OstanYoga = YogaServerInstance<EdgeServerContext & Context, {}>;
+
+const instances = new Map<string, OstanYoga>();
+
+/** The Yoga instance for `config`, created once per isolate and configuration. */
+export function yogaFor(config: EdgeConfig): OstanYoga {
+  const key = JSON.stringify(config);
+  let yoga = instances.get(key);
+  if (!yoga) {
+    yoga = createOstanYoga(config);
+    instances.set(key, yoga);
+  }
+  return yoga;
+}

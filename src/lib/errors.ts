@@ -1,0 +1,13 @@
+/**
+ * A read request's bad argument, named: the data layer and the helpers throw it, the GraphQL layer
+ * answers it as BAD_USER_INPUT with `extensions.argument`, and the HTTP routes as a 400.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,96 @@
+/** Shared setup for the partner-writes-*.test.ts files: operations, inputs, keys, refusals. */
+import { expect } from 'vitest';
+import { gql, gqlData } from '../helpers';
+import { checksums, issueKey } from '../partner-keys';
+
+export const RESULT = `__typename
+  ... on Error { message }
+  ... on ValidationError { issues { path code } }
+  ... on ForbiddenError { reason }
+  ... on ConflictError { currentVersion }`;
+
+export const CREATE_PROJECT = `mutation ($input: CreateProjectInput!, $key: String) {
+  createProject(input: $input, idempotencyKey: $key) {
+    ${RESULT}
+    ... on Project { id slug version directJobs region { slug } }
+  }
+}`;
+
+export const UPDATE_PROJECT = `mutation ($input: UpdateProjectInput!, $key: String) {
+  updateProject(input: $input, idempotencyKey: $key) {
+    ${RESULT}
+    ... on Project { id slug version directJobs nameEn }
+  }
+}`;
+
+export const REPORT_PROGRESS = `mutation ($input: ReportProjectProgressInput!) {
+  reportProjectProgress(input: $input) { ${RESULT} ... on Project { progressPercent version } }
+}`;
+
+export const IMPORT_PROJECTS = `mutation ($input: ImportProjectsInput!) {
+  importProjects(input: $input) {
+    ${RESULT}
+    ... on MutationImportProjectsSuccess { data { slug } }
+  }
+}`;
+
+/** The global ID and version of the seed project footwear-chain (Qom). */
+export async function seedProject() {
+  const data = await gqlData<{ project: { id: string; version: number } }>(
+    '{ project(slug: "footwear-chain") { id version } }',
+  );
+  return data.project;
+}
+
+export const newProject = (slug = 'qom-test-plant', extra: Record<string, unknown> = {}) => ({
+  slug,
+  region: 'qom-city',
+  sector: 'footwear',
+  nameFa: 'کارخانه آزمایشی',
+  nameEn: 'Test plant',
+  status: 'PLANNED',
+  directJobs: 40,
+  ...extra,
+});
+
+export const projectsKey = () => issueKey({ scopes: ['write:projects'], regions: ['qom'] });
+
+export type Row = Record<string, unknown>;
+
+type Setup = () => Promise<{
+  query: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}>;
+
+/** A refused write: the typed result it gets, and nothing written. */
+export interface Refusal {
+  name: string;
+  setup: Setup;
+  expected: Record<string, unknown>;
+  /** GraphQL type errors (wrong type, unknown enum) are refused before execution, at the top level */
+  topLevel?: RegExp;
+}
+
+/** Each refusal row's test: sends the write, checks the typed error and that nothing changed. */
+export async function expectRefused(c: Refusal) {
+  const { query, variables, headers } = await c.setup();
+  const before = await checksums();
+  const { status, body } = await gql<Record<string, Record<string, unknown>>>(
+    query,
+    variables,
+    headers,
+  );
+  if (c.topLevel) {
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.message).toMatch(c.topLevel);
+  } else {
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const result = Object.values(body.data ?? {})[0];
+    expect(result).toMatchObject(c.expected);
+    expect(typeof result?.message).toBe('string');
+  }
+  expect(await checksums()).toEqual(before);
+}
