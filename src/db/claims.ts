@@ -5,7 +5,8 @@ import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
 import { defineEntity, groupBy } from './entity';
 import { indicators } from './indicators';
-import { buildOrdering, type ListSpec } from './pagination';
+import type { ListSpec } from './lists';
+import { buildOrdering } from './ordering';
 import { sources } from './sources';
 
 export const SUBJECT_KINDS = codeList({

@@ -3,7 +3,8 @@ import type { Db } from './client';
 import { codeList } from './codes';
 import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
 import { defineEntity, groupBy } from './entity';
-import { buildOrdering, type ListSpec, type OrderInput, type Ordering } from './pagination';
+import type { ListSpec } from './lists';
+import { buildOrdering, type OrderInput, type Ordering } from './ordering';
 import type { Financing } from './projects';
 
 export const TECHNOLOGIES = codeList({

@@ -4,7 +4,9 @@
  */
 import type { SearchKind } from '../lib/persian';
 import type { Db, SqlValue } from './client';
-import type { ListSource, ListSpec, Ordering } from './pagination';
+import type { ListSpec } from './lists';
+import type { Ordering } from './ordering';
+import type { ListSource } from './pagination';
 
 /** Columns every writable table has for versions and the change feed; rows read leave them out. */
 export const BOOKKEEPING_COLUMNS = ['version', 'created_at', 'updated_at'] as const;

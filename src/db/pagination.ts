@@ -2,76 +2,11 @@
 import { type CursorPayload, decodeCursor, encodeCursor } from '../lib/cursor';
 import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
+import type { Ordering } from './ordering';
 
 /** The page size when a request names none, and the largest it may name: the one set of limits. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-/** One ordering of a list: its public name and the SQL columns it sorts by, ending with a unique one. */
-export interface Ordering {
-  name: string;
-  columns: OrderColumn[];
-}
-
-export interface OrderColumn {
-  sql: string;
-  /** the row field holding the column's value */
-  key: string;
-  desc?: boolean;
-  /** computes the value from the row when it is not a row field */
-  value?: (row: Record<string, unknown>) => string | number | null;
-}
-
-/**
- * The keyset ordering of a list for an `orderBy` input: ID, NAME (in the request's language) or
- * one of the list's nullable columns (`[sql, row key]`), ties broken by id. Its name goes into
- * cursors, so a cursor cannot be used with another ordering.
- */
-export interface OrderInput {
-  field: string;
-  direction?: string | null;
-  lang?: 'fa' | 'en' | null;
-}
-
-export function buildOrdering(
-  alias: string,
-  columns: Record<string, [string, string]>,
-  order: OrderInput | null | undefined,
-  lang: 'fa' | 'en',
-  /** order fields the filter already restricts to known values (a range on them) */
-  nonNull: ReadonlySet<string> = new Set(),
-): Ordering {
-  const desc = order?.direction === 'desc';
-  const suffix = desc ? 'DESC' : 'ASC';
-  const id = { sql: `${alias}.id`, key: 'id', desc };
-  if (!order || order.field === 'ID') return { name: `ID_${suffix}`, columns: [id] };
-  if (order.field === 'NAME') {
-    const language = order.lang ?? lang;
-    const name = {
-      sql: `${alias}.name_${language}`,
-      key: language === 'en' ? 'nameEn' : 'nameFa',
-      desc,
-    };
-    return { name: `NAME_${language.toUpperCase()}_${suffix}`, columns: [name, id] };
-  }
-  const [sql, key] = columns[order.field] as [string, string];
-  if (nonNull.has(order.field)) {
-    // no null group to keep last: the order is the index's own, which SQLite can seek and walk
-    return { name: `${order.field}_${suffix}`, columns: [{ sql, key, desc }, id] };
-  }
-  return { name: `${order.field}_${suffix}`, columns: [...nullsLast(sql, key, desc), id] };
-}
-
-/**
- * A nullable sort column, nulls last in either direction: a 0/1 "is null" column first, then the
- * value. An index on `(col IS NULL, col, id)` serves it.
- */
-export function nullsLast(sql: string, key: string, desc = false): OrderColumn[] {
-  return [
-    { sql: `(${sql} IS NULL)`, key: `${key}IsNull`, value: (row) => (row[key] == null ? 1 : 0) },
-    { sql, key, desc },
-  ];
-}
 
 export interface PageArgs {
   first?: number | null;
@@ -311,80 +246,4 @@ export async function fetchChildPages<Row extends object>(
     if (withTotal) page.totalCount = totals.get(id) ?? 0;
     return page;
   });
-}
-
-/** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
-export interface ListSpec<Row, Filter> {
-  source(where: string[], params: SqlValue[]): ListSource;
-  ordering(
-    order: OrderInput | null | undefined,
-    lang: 'fa' | 'en',
-    filter?: Filter | null,
-  ): Ordering;
-  conditions(
-    db: Db,
-    filter: Filter | null | undefined,
-  ): Promise<{ where: string[]; params: SqlValue[] }>;
-  /** the row type, for inference only */
-  readonly row?: Row;
-}
-
-export interface ListQuery<Filter> {
-  filter?: Filter | null;
-  orderBy?: OrderInput | null;
-  lang: 'fa' | 'en';
-  page: PageArgs;
-  withTotal: boolean;
-}
-
-/**
- * Checks a list query's paging arguments and ordering before anything is read, so a bad cursor
- * is refused at once; returns the ordering.
- */
-export function checkListQuery<Row, Filter>(
-  spec: ListSpec<Row, Filter>,
-  query: Omit<ListQuery<Filter>, 'withTotal'>,
-): Ordering {
-  const ordering = spec.ordering(query.orderBy, query.lang, query.filter);
-  readWindow(query.page, ordering);
-  return ordering;
-}
-
-/** One page of a list. */
-export async function listPage<Row extends object, Filter>(
-  db: Db,
-  spec: ListSpec<Row, Filter>,
-  query: ListQuery<Filter>,
-): Promise<Page<Row>> {
-  const ordering = checkListQuery(spec, query);
-  const conditions = await spec.conditions(db, query.filter);
-  return fetchPage<Row>(
-    db,
-    spec.source(conditions.where, conditions.params),
-    ordering,
-    query.page,
-    query.withTotal,
-  );
-}
-
-/** The same page of a list for many parents at once. */
-export async function childListPages<Row extends object, Filter>(
-  db: Db,
-  spec: ListSpec<Row, Filter>,
-  query: ListQuery<Filter>,
-  parent: ParentLink,
-  parentIds: readonly number[],
-  extra: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
-): Promise<Page<Row>[]> {
-  const ordering = checkListQuery(spec, query);
-  const conditions = await spec.conditions(db, query.filter);
-  return fetchChildPages<Row>(
-    db,
-    spec.source([...conditions.where, ...extra.where], [...conditions.params, ...extra.params]),
-    parent,
-    parentIds,
-    ordering,
-    query.page,
-    query.withTotal,
-  );
 }

@@ -3,7 +3,8 @@ import type { Db } from './client';
 import { codeList } from './codes';
 import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
 import { defineEntity } from './entity';
-import { buildOrdering, type ListSpec, type OrderInput, type Ordering } from './pagination';
+import type { ListSpec } from './lists';
+import { buildOrdering, type OrderInput, type Ordering } from './ordering';
 
 export const PROJECT_STATUSES = codeList({
   planned: { fa: 'برنامه‌ریزی‌شده', en: 'Planned' },

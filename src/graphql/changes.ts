@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { codeList } from '../db/codes';
 import { ENTITY_KINDS } from '../db/entities';
 import type { EntityKind } from '../db/entity';
-import type { ChangeRow } from '../db/writes/engine';
+import type { ChangeRow } from '../db/writes/batch';
 import { ForbiddenError } from '../db/writes/errors';
 import {
   type AuditEntry,

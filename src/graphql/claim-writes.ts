@@ -1,24 +1,21 @@
 /** Claim writes: record a claim with its source, mark one preferred, and bulk import. */
 import { z } from 'zod';
 import type { Claim as ClaimRow } from '../db/claims';
-import { type ClaimInput, markClaimPreferred, recordClaims } from '../db/writes/operations';
+import { type ClaimInput, markClaimPreferred, recordClaims } from '../db/writes/claims';
 import { builder } from './builder';
 import { Claim, Rating, SubjectKindEnum } from './claim';
-import { MAX_IMPORT_ROWS } from './project-writes';
 import {
   enumByName,
   idempotencyKeyArg,
   isoDateRule,
-  LIST_WRITE_ERRORS,
-  localId,
   nameRule,
   refRule,
   slugRule,
   textRule,
   versionRule,
-  WRITE_ERRORS,
-  write,
-} from './writes';
+} from './input-rules';
+import { MAX_IMPORT_ROWS } from './project-writes';
+import { LIST_WRITE_ERRORS, localId, WRITE_ERRORS, write } from './writes';
 
 const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
   description:

@@ -4,20 +4,22 @@ import type { EnergyAsset as EnergyAssetRow } from '../db/energy-assets';
 import { builder } from './builder';
 import { Rating } from './claim';
 import { EnergyAsset, EnergyStatus, Technology } from './energy-asset';
-import { Financing } from './project';
-import { DeleteInput } from './project-writes';
 import {
-  createResolver,
-  DeletedObject,
-  deleteResolver,
   idempotencyKeyArg,
   isoDateRule,
   nameRule,
   refRule,
   slugRule,
   textRule,
-  updateResolver,
   versionRule,
+} from './input-rules';
+import { Financing } from './project';
+import { DeleteInput } from './project-writes';
+import {
+  createResolver,
+  DeletedObject,
+  deleteResolver,
+  updateResolver,
   WRITE_ERRORS,
 } from './writes';
 

@@ -11,10 +11,8 @@ import {
   type ListQuery,
   type ListSpec,
   listPage,
-  type Page,
-  type PageArgs,
-  type ParentLink,
-} from '../db/pagination';
+} from '../db/lists';
+import type { Page, PageArgs, ParentLink } from '../db/pagination';
 import { builder } from './builder';
 import { type Context, loaderFor } from './context';
 

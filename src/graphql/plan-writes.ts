@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import type { Plan as PlanRow, PlanTarget as PlanTargetRow } from '../db/plans';
 import { builder } from './builder';
-import { Plan, PlanTarget } from './plan';
 import {
-  createResolver,
   enumByName,
   idempotencyKeyArg,
   isoDateRule,
@@ -12,8 +10,9 @@ import {
   refRule,
   slugRule,
   textRule,
-  WRITE_ERRORS,
-} from './writes';
+} from './input-rules';
+import { Plan, PlanTarget } from './plan';
+import { createResolver, WRITE_ERRORS } from './writes';
 
 const CreatePlanInput = builder.inputType('CreatePlanInput', {
   fields: (t) => ({

@@ -3,22 +3,24 @@ import { z } from 'zod';
 import type { Project as ProjectRow } from '../db/projects';
 import { MAX_ROWS_PER_WRITE } from '../db/writes/operations';
 import { builder } from './builder';
+import {
+  enumByName,
+  idempotencyKeyArg,
+  isoDateRule,
+  nameRule,
+  refRule,
+  slugRule,
+  textRule,
+  versionRule,
+} from './input-rules';
 import { Financing, Project, ProjectStatus } from './project';
 import {
   createResolver,
   DeletedObject,
   deleteResolver,
-  enumByName,
-  idempotencyKeyArg,
   importResolver,
-  isoDateRule,
   LIST_WRITE_ERRORS,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
   updateResolver,
-  versionRule,
   WRITE_ERRORS,
 } from './writes';
 

@@ -1,5 +1,5 @@
 /** Lists under a region or sector that take in every row of its subtree (Region.projects, …). */
-import type { ListSpec } from '../db/pagination';
+import type { ListSpec } from '../db/lists';
 import { builder } from './builder';
 import { resolveChildList } from './lists';
 import { Region } from './region';

@@ -1,9 +1,7 @@
-/** What every partner write shares: the error types, the writer, version fields, input rules. */
-import type { InputRef } from '@pothos/core';
-import { z } from 'zod';
 import { versionsOf } from '../db/entities';
 import type { EntityKind } from '../db/entity';
-import { runWrite, type WriteBatch, type WriteResult } from '../db/writes/engine';
+import type { WriteBatch } from '../db/writes/batch';
+import { runWrite, type WriteResult } from '../db/writes/engine';
 import {
   ConflictError,
   ForbiddenError,
@@ -15,7 +13,6 @@ import { createRows, deleteRow, type PartnerWriter, updateRow } from '../db/writ
 import type { InputFields } from '../db/writes/rows';
 import { camelRow } from '../db/writes/rows-json';
 import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
-import { parseIsoDate } from '../lib/jalali';
 import { builder, keyRefusal } from './builder';
 import { Claim } from './claim';
 import { type Context, loaderFor } from './context';
@@ -87,11 +84,6 @@ export const LIST_WRITE_ERRORS = {
   types: [ValidationError, ForbiddenError, NotFoundError, ConflictError],
 };
 
-/** An enum another file defines and does not export, by name (Pothos resolves names at build). */
-export function enumByName<Value extends string>(name: string): InputRef<Value> {
-  return name as unknown as InputRef<Value>;
-}
-
 /** The writer for the request's key; the scope check already ran, so a key is there. */
 export function writerOf(ctx: Context): PartnerWriter {
   const refusal = keyRefusal(ctx.viewer);
@@ -128,67 +120,6 @@ export function localId(globalId: string, typename: string, path: string[]): num
     { path, message: `Expected the id of a ${typename}.`, code: 'invalid_id' },
   ]);
 }
-
-// ---- input rules (zod), shared by the input types ----
-
-export const slugRule = z
-  .string()
-  .max(100, 'At most 100 characters.')
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'Lower-case letters, digits and single hyphens, e.g. qom-solar-2.',
-  );
-
-/** A slug naming an existing row: existing slugs may use underscores (indicators) and digits. */
-export const refRule = z
-  .string()
-  .min(1, 'Must not be empty.')
-  .max(200, 'At most 200 characters.')
-  .regex(/^[a-z0-9_-]+$/, 'A slug: lower-case letters, digits, hyphens and underscores.');
-
-export const nameRule = z
-  .string()
-  .trim()
-  .min(1, 'Must not be empty.')
-  .max(200, 'At most 200 characters.');
-
-export const textRule = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-
-/** An ISO date in 1900–2100; a Jalali date (years 1300–1500) is named as such. */
-export const isoDateRule = z.string().superRefine((value, ctx) => {
-  const year = Number(value.slice(0, 4));
-  const fail = (code: string, message: string) =>
-    ctx.addIssue({ code: 'custom', message, params: { code } });
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && year >= 1300 && year <= 1500) {
-    fail(
-      'jalali_date',
-      `${value} looks like a Jalali date; give the ISO (Gregorian) date, YYYY-MM-DD.`,
-    );
-  } else if (!parseIsoDate(value)) {
-    fail(
-      'invalid_date',
-      `Expected an ISO date, YYYY-MM-DD; got ${JSON.stringify(value.slice(0, 40))}.`,
-    );
-  } else if (year < 1900 || year > 2100) {
-    fail('date_out_of_range', `${value} is outside 1900–2100.`);
-  }
-});
-
-export const versionRule = z.number().int().min(1, 'Versions start at 1.');
-
-export const idempotencyKeyArg = () =>
-  builder.args((t) => ({
-    idempotencyKey: t.string({
-      required: false,
-      description:
-        'Makes the write safe to retry: a retry with the same key returns the first result and writes nothing again (keys are per API key; 1–100 characters).',
-      validate: z
-        .string()
-        .min(1)
-        .max(100)
-        .regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only.'),
-    }),
-  }));
 
 // ---- the version of every writable type: what the next update must send ----
 

@@ -2,7 +2,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/db/client';
-import { fetchChildPages, fetchPage, type Ordering, type Page } from '../../src/db/pagination';
+import type { Ordering } from '../../src/db/ordering';
+import { fetchChildPages, fetchPage, type Page } from '../../src/db/pagination';
 import { projects } from '../../src/db/projects';
 import { regions } from '../../src/db/regions';
 import { addSyntheticProjects } from '../factories';

@@ -2,9 +2,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/db/client';
+import { recordClaims } from '../../src/db/writes/claims';
 import { runWrite } from '../../src/db/writes/engine';
 import { ValidationError } from '../../src/db/writes/errors';
-import { createRows, type PartnerWriter, recordClaims } from '../../src/db/writes/operations';
+import { createRows, type PartnerWriter } from '../../src/db/writes/operations';
 import { checksums } from '../partner-keys';
 
 async function writer(): Promise<PartnerWriter> {

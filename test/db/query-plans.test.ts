@@ -9,7 +9,8 @@ import {
   energyAssetOrdering,
   energyAssets,
 } from '../../src/db/energy-assets';
-import { fetchChildPages, fetchPage, type Ordering } from '../../src/db/pagination';
+import type { Ordering } from '../../src/db/ordering';
+import { fetchChildPages, fetchPage } from '../../src/db/pagination';
 import { projectConditions, projectOrdering, projects } from '../../src/db/projects';
 
 /** A Db that records every statement it runs, so the test can EXPLAIN exactly those. */

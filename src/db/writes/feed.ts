@@ -1,6 +1,6 @@
 /** Reading the change feed and the audit log, in commit order from a cursor. */
 import type { Db } from '../client';
-import type { ChangeRow } from './engine';
+import type { ChangeRow } from './batch';
 import type { SnakeRow } from './rows-json';
 
 export const MAX_FEED_PAGE = 1000;

@@ -1,7 +1,8 @@
 /** The partner writes: create, update and delete rows, record claims, prefer a claim. */
 
 import type { EntityKind } from '../entity';
-import { currentRow, nextIds, type WriteBatch, type Writer } from './engine';
+import type { WriteBatch, Writer } from './batch';
+import { currentRow, nextIds } from './engine';
 import { ConflictError, type Issue, NotFoundError, ValidationError } from './errors';
 import {
   type InputFields,
@@ -16,7 +17,7 @@ import type { SnakeRow } from './rows-json';
 /** The most rows one write may create (importProjects, importClaims). */
 export const MAX_ROWS_PER_WRITE = 500;
 
-const NEW_SLUG = /^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const NEW_SLUG = /^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A writer with the regions its key may write. */
 export type PartnerWriter = Writer & { regionIds: number[] };
@@ -77,7 +78,7 @@ export async function createRows(
 }
 
 /** The row to update or delete, after the key's region check and the client's version check. */
-async function rowForWrite(
+export async function rowForWrite(
   writer: PartnerWriter,
   kind: EntityKind,
   id: number,
@@ -196,205 +197,5 @@ export async function deleteRow(
     batch.guard(`(${dependent.sql}) = 0`, id);
   }
   batch.guardVersion(kind, id, version).delete(kind, id, current.json);
-  return id;
-}
-
-const SUBJECT_KINDS = ['region', 'project', 'energy_asset', 'sector', 'plan'] as const;
-
-export interface ClaimInput extends InputFields {
-  slug: string;
-  source: InputFields & { slug: string };
-  subject: { kind: (typeof SUBJECT_KINDS)[number]; slug: string };
-  region?: string | null;
-  comparisonKey?: string | null;
-}
-
-/**
- * Records claims, creating each source that does not exist yet (from the fields given with its
- * slug). A claim alone in its comparison group becomes its preferred claim.
- */
-export async function recordClaims(
-  writer: PartnerWriter,
-  batch: WriteBatch,
-  inputs: ClaimInput[],
-  pathOf: (index: number) => string[],
-): Promise<number[]> {
-  const issues: Issue[] = [];
-  // sources: existing ones by slug; new ones created once even when several rows cite them
-  const sourceSlugs = [...new Set(inputs.map((input) => input.source.slug))];
-  const known = await resolveSlugs(
-    writer.db,
-    [],
-    sourceSlugs.map((slug) => ({ kind: 'source' as const, slug })),
-  );
-  const newSources = new Map<string, InputFields>();
-  inputs.forEach((input, i) => {
-    const source = input.source;
-    if (known.has(`source:${source.slug}`) || newSources.has(source.slug)) return;
-    if (!NEW_SLUG.test(source.slug)) {
-      issues.push({
-        path: [...pathOf(i), 'source', 'slug'],
-        message: 'A new source’s slug: lower-case letters, digits and single hyphens, at most 100.',
-        code: 'invalid_format',
-      });
-      return;
-    }
-    const missing = ['publisher', 'language', 'kind'].filter((f) => source[f] == null);
-    if (missing.length > 0) {
-      issues.push({
-        path: [...pathOf(i), 'source', missing[0] as string],
-        message: `No source has the slug ${JSON.stringify(source.slug)}; to create it, give ${missing.join(', ')}.`,
-        code: 'unknown_reference',
-      });
-      return;
-    }
-    newSources.set(source.slug, source);
-  });
-  throwIssues(issues);
-  const sourceIds = new Map<string, number>(
-    sourceSlugs.flatMap((slug) => {
-      const id = known.get(`source:${slug}`);
-      return id === undefined ? [] : [[slug, id] as [string, number]];
-    }),
-  );
-  if (newSources.size > 0) {
-    const created = await createRows(writer, batch, 'source', [...newSources.values()], (i) => [
-      ...pathOf(inputs.findIndex((input) => input.source.slug === [...newSources.keys()][i])),
-      'source',
-    ]);
-    [...newSources.keys()].forEach((slug, i) => {
-      sourceIds.set(slug, created[i] as number);
-    });
-  }
-
-  // subjects: the id, and the region a claim about it applies to
-  const subjects = new Map<string, { id: number; regionId: number | null }>();
-  for (const kind of SUBJECT_KINDS) {
-    const slugs = inputs
-      .filter((input) => input.subject.kind === kind)
-      .map((input) => input.subject.slug);
-    if (slugs.length === 0) continue;
-    const table = {
-      region: 'regions',
-      project: 'projects',
-      energy_asset: 'energy_assets',
-      sector: 'sectors',
-      plan: 'plans',
-    }[kind];
-    const regionColumn = kind === 'region' ? 'id' : kind === 'sector' ? 'NULL' : 'region_id';
-    const rows = await writer.db.all<{ id: number; slug: string; regionId: number | null }>(
-      `SELECT id, slug, ${regionColumn} AS regionId FROM ${table} WHERE slug IN (SELECT value FROM json_each(?))`,
-      [JSON.stringify([...new Set(slugs)])],
-    );
-    for (const row of rows)
-      subjects.set(`${kind}:${row.slug}`, { id: row.id, regionId: row.regionId });
-  }
-  const regionIds = await resolveSlugs(
-    writer.db,
-    inputs.map((input) => ({ region: input.region })),
-  );
-
-  // the comparison groups that already have a preferred claim
-  const groups = inputs.map((input) => {
-    const subject = subjects.get(`${input.subject.kind}:${input.subject.slug}`);
-    return JSON.stringify([
-      input.indicator,
-      input.subject.kind,
-      subject?.id ?? 0,
-      input.comparisonKey ?? input.slug,
-    ]);
-  });
-  const preferredGroups = new Set(
-    (
-      await writer.db.all<{ g: string }>(
-        `SELECT json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key) AS g
-         FROM claims c JOIN indicators i ON i.id = c.indicator_id
-         WHERE c.preferred = 1 AND json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key)
-           IN (SELECT value FROM json_each(?))`,
-        [JSON.stringify(groups)],
-      )
-    ).map((row) => row.g),
-  );
-
-  const rows: InputFields[] = [];
-  const extra: SnakeRow[] = [];
-  inputs.forEach((input, i) => {
-    const subject = subjects.get(`${input.subject.kind}:${input.subject.slug}`);
-    if (!subject) {
-      issues.push({
-        path: [...pathOf(i), 'subject', 'slug'],
-        message: `No ${input.subject.kind.replace('_', ' ')} has the slug ${JSON.stringify(input.subject.slug)}.`,
-        code: 'unknown_reference',
-      });
-    }
-    let regionId = subject?.regionId ?? null;
-    if (input.region != null) {
-      const id = regionIds.get(`region:${input.region}`);
-      if (id === undefined) {
-        issues.push({
-          path: [...pathOf(i), 'region'],
-          message: `No region has the slug ${JSON.stringify(input.region)}.`,
-          code: 'unknown_reference',
-        });
-      } else regionId = id;
-    } else if (subject && regionId === null) {
-      issues.push({
-        path: [...pathOf(i), 'region'],
-        message: 'A claim about a sector needs the region it applies to.',
-        code: 'required',
-      });
-    }
-    const group = groups[i] as string;
-    const preferred = !preferredGroups.has(group);
-    preferredGroups.add(group);
-    const { source: _source, subject: _subject, region: _region, ...fields } = input;
-    rows.push(fields);
-    extra.push({
-      source_id: sourceIds.get(input.source.slug) ?? null,
-      subject_kind: input.subject.kind,
-      subject_id: subject?.id ?? 0,
-      region_id: regionId,
-      comparison_key: input.comparisonKey ?? input.slug,
-      preferred: preferred ? 1 : 0,
-      preferred_reason: preferred ? 'Only report of this figure.' : null,
-    });
-  });
-  throwIssues(issues);
-  return createRows(writer, batch, 'claim', rows, pathOf, (_input, i) => extra[i] as SnakeRow);
-}
-
-/**
- * Makes a claim the preferred one of its comparison group, with the reason; the claim preferred
- * until now (if another) stops being preferred, in the same batch.
- */
-export async function markClaimPreferred(
-  writer: PartnerWriter,
-  batch: WriteBatch,
-  id: number,
-  version: number,
-  reason: string,
-  path: string[],
-): Promise<number> {
-  const current = await rowForWrite(writer, 'claim', id, version, path);
-  const other = await writer.db.first<{ id: number; version: number; json: string }>(
-    `SELECT c.id, c.version FROM claims c JOIN claims me ON me.id = ?
-     WHERE c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
-       AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key
-       AND c.preferred = 1 AND c.id <> me.id`,
-    [id],
-  );
-  if (other) {
-    const previous = await currentRow(writer.db, 'claim', other.id);
-    if (previous) {
-      const set = { preferred: 0, preferred_reason: null };
-      batch
-        .guardVersion('claim', other.id, other.version)
-        .update('claim', other.id, set, previous.json, { ...previous.row, ...set });
-    }
-  }
-  const set = { preferred: 1, preferred_reason: reason };
-  batch
-    .guardVersion('claim', id, version)
-    .update('claim', id, set, current.json, { ...current.row, ...set });
   return id;
 }

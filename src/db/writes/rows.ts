@@ -4,7 +4,7 @@ import { regionWithin } from '../api-keys';
 import type { Db } from '../client';
 import { ENTITIES } from '../entities';
 import type { EntityKind } from '../entity';
-import type { Writer } from './engine';
+import type { Writer } from './batch';
 import { ForbiddenError, type Issue, ValidationError } from './errors';
 import type { SnakeRow } from './rows-json';
 

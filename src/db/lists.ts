@@ -1,0 +1,88 @@
+/** Lists of an entity: a filter, an ordering and a page, the same for every entity. */
+import type { Db, SqlValue } from './client';
+import type { OrderInput, Ordering } from './ordering';
+import {
+  fetchChildPages,
+  fetchPage,
+  type ListSource,
+  type Page,
+  type PageArgs,
+  type ParentLink,
+  readWindow,
+} from './pagination';
+
+/** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
+export interface ListSpec<Row, Filter> {
+  source(where: string[], params: SqlValue[]): ListSource;
+  ordering(
+    order: OrderInput | null | undefined,
+    lang: 'fa' | 'en',
+    filter?: Filter | null,
+  ): Ordering;
+  conditions(
+    db: Db,
+    filter: Filter | null | undefined,
+  ): Promise<{ where: string[]; params: SqlValue[] }>;
+  /** the row type, for inference only */
+  readonly row?: Row;
+}
+
+export interface ListQuery<Filter> {
+  filter?: Filter | null;
+  orderBy?: OrderInput | null;
+  lang: 'fa' | 'en';
+  page: PageArgs;
+  withTotal: boolean;
+}
+
+/**
+ * Checks a list query's paging arguments and ordering before anything is read, so a bad cursor
+ * is refused at once; returns the ordering.
+ */
+export function checkListQuery<Row, Filter>(
+  spec: ListSpec<Row, Filter>,
+  query: Omit<ListQuery<Filter>, 'withTotal'>,
+): Ordering {
+  const ordering = spec.ordering(query.orderBy, query.lang, query.filter);
+  readWindow(query.page, ordering);
+  return ordering;
+}
+
+/** One page of a list. */
+export async function listPage<Row extends object, Filter>(
+  db: Db,
+  spec: ListSpec<Row, Filter>,
+  query: ListQuery<Filter>,
+): Promise<Page<Row>> {
+  const ordering = checkListQuery(spec, query);
+  const conditions = await spec.conditions(db, query.filter);
+  return fetchPage<Row>(
+    db,
+    spec.source(conditions.where, conditions.params),
+    ordering,
+    query.page,
+    query.withTotal,
+  );
+}
+
+/** The same page of a list for many parents at once. */
+export async function childListPages<Row extends object, Filter>(
+  db: Db,
+  spec: ListSpec<Row, Filter>,
+  query: ListQuery<Filter>,
+  parent: ParentLink,
+  parentIds: readonly number[],
+  extra: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
+): Promise<Page<Row>[]> {
+  const ordering = checkListQuery(spec, query);
+  const conditions = await spec.conditions(db, query.filter);
+  return fetchChildPages<Row>(
+    db,
+    spec.source([...conditions.where, ...extra.where], [...conditions.params, ...extra.params]),
+    parent,
+    parentIds,
+    ordering,
+    query.page,
+    query.withTotal,
+  );
+}
