@@ -18,7 +18,7 @@ export interface EdgeConfig {
   maxDocumentBytes: number;
   /** body limit for requests that carry an API key: bulk imports send up to 500 rows as variables */
   maxKeyedBodyBytes: number;
-  /** per-request ceiling on the cost model of src/cost.ts */
+  /** per-request ceiling on the cost model of src/http/cost.ts */
   maxCost: { anonymous: number; partner: number };
   /** cost points per client per window (the `rateLimit` query reports them) */
   budget: { anonymous: number; partner: number; windowSeconds: number };

@@ -2,7 +2,7 @@
  * One D1 session per request, for read replication: reads may go to a replica, a mutation's first
  * statement goes to the primary, and a client that sends back the `x-d1-bookmark` it was given
  * reads at least what it wrote. The session is opened on the first statement, so the constraint
- * can still change between the request's arrival and its execution (src/yoga.ts marks mutations).
+ * can still change between the request's arrival and its execution (src/http/metering.ts marks mutations).
  */
 
 /** Bookmarks are opaque; this only keeps junk (and header injection) out of D1's API. */
