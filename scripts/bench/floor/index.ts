@@ -32,13 +32,9 @@ import type { EnergyAssetFilter } from '../../../src/db/energy-assets';
 import { ENTITIES } from '../../../src/db/entities';
 import { idOrderedList } from '../../../src/db/entity';
 import { indicators } from '../../../src/db/indicators';
-import {
-  childListPages,
-  type ListQuery,
-  listPage,
-  type OrderInput,
-  type Page,
-} from '../../../src/db/pagination';
+import { childListPages, type ListQuery, listPage } from '../../../src/db/lists';
+import type { OrderInput } from '../../../src/db/ordering';
+import type { Page } from '../../../src/db/pagination';
 import { type Plan, plans, targetsOfPlans } from '../../../src/db/plans';
 import { type Project, type ProjectFilter, projectList } from '../../../src/db/projects';
 import { type Region, type RegionFilter, regionList, regions } from '../../../src/db/regions';
