@@ -1,65 +1,16 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
 import type { Db } from './client';
-import { codeList } from './codes';
+import type { Code } from './codes';
 import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
-import { defineEntity, groupBy } from './entity';
+import { defineEntity, rowsForEach } from './entity';
 import { indicators } from './indicators';
 import type { ListSpec } from './lists';
 import { buildOrdering } from './ordering';
 import { sources } from './sources';
 
-export const SUBJECT_KINDS = codeList({
-  region: {},
-  project: {},
-  energy_asset: {},
-  sector: {},
-  plan: {},
-});
-export type SubjectKind = (typeof SUBJECT_KINDS.values)[number];
-
-export const QUALIFIERS = codeList({
-  exact: {},
-  about: {},
-  more_than: {},
-  at_least: {},
-  less_than: {},
-  at_most: {},
-  range: {},
-});
-export type Qualifier = (typeof QUALIFIERS.values)[number];
-
-export const MEASURES = codeList({
-  level: {
-    fa: 'مقدار در تاریخ',
-    en: 'Level at a date',
-    description: 'A stock at a date ("350 units so far").',
-  },
-  change: {
-    fa: 'تغییر در دوره',
-    en: 'Change over a period',
-    description: 'A flow over a period ("49 MW connected in six months").',
-  },
-  target: { fa: 'هدف', en: 'Target', description: 'A figure someone aims for ("65 more units").' },
-});
-export type Measure = (typeof MEASURES.values)[number];
-
-export const REPORTED_STATUSES = codeList({
-  opened: {},
-  operational: {},
-  under_construction: {},
-  groundbreaking: {},
-  licensed: {},
-  planned: {},
-  target: {},
-});
-export type ReportedStatus = (typeof REPORTED_STATUSES.values)[number];
-
-export const CLAIM_BASES = codeList({
-  body: { description: 'In the body text.' },
-  headline: { description: 'Only in the page title or URL slug.' },
-});
-
+export type SubjectKind = Code<'subjectKinds'>;
+export type Measure = Code<'measures'>;
 export interface Claim {
   id: number;
   slug: string;
@@ -74,13 +25,13 @@ export interface Claim {
   scale: string | null;
   normalisedValue: number | null;
   normalisedValueMax: number | null;
-  qualifier: Qualifier | null;
+  qualifier: Code<'qualifiers'> | null;
   measure: Measure;
   periodText: string | null;
   asOf: string | null;
   periodStart: string | null;
   periodEnd: string | null;
-  reportedStatus: ReportedStatus | null;
+  reportedStatus: Code<'reportedStatuses'> | null;
   rating: Rating | null;
   speakerFa: string | null;
   speakerEn: string | null;
@@ -96,7 +47,6 @@ export interface Claim {
 
 export const claims = defineEntity<Claim>({
   kind: 'claim',
-  table: 'claims',
   alias: 'c',
   search: 'claim',
   columns: [
@@ -204,18 +154,15 @@ export async function latestClaimsForTargets(
 }
 
 /** For each claim, the other claims about the same indicator, subject and comparison key. */
-export async function alternativesOfClaims(
-  db: Db,
-  claimIds: readonly number[],
-): Promise<Claim[][]> {
-  const rows = await db.all<Claim & { forId: number }>(
+export const alternativesOfClaims = (db: Db, claimIds: readonly number[]) =>
+  rowsForEach<Claim & { forId: number }>(
+    db,
+    claimIds,
+    (row) => row.forId,
     `SELECT me.id AS forId, ${claims.select}
      FROM claims me
      JOIN claims c ON c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
        AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key AND c.id <> me.id
      WHERE me.id IN (SELECT value FROM json_each(?))
      ORDER BY me.id, c.id`,
-    [JSON.stringify(claimIds)],
   );
-  return groupBy(claimIds, rows, (row) => row.forId);
-}

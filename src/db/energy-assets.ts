@@ -1,46 +1,14 @@
 /** Energy assets: power plants and their phases, with capacity in MW and its rating. */
 import type { Db } from './client';
-import { codeList } from './codes';
+import type { Code } from './codes';
 import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
-import { defineEntity, groupBy } from './entity';
+import { defineEntity } from './entity';
 import type { ListSpec } from './lists';
 import { buildOrdering, type OrderInput, type Ordering } from './ordering';
 import type { Financing } from './projects';
 
-export const TECHNOLOGIES = codeList({
-  solar_pv: { fa: 'خورشیدی (فتوولتائیک)', en: 'Solar PV' },
-  wind: { fa: 'بادی', en: 'Wind' },
-  gas: { fa: 'گازی', en: 'Gas' },
-  combined_cycle: { fa: 'سیکل ترکیبی', en: 'Combined cycle' },
-  chp: { fa: 'تولید همزمان برق و حرارت', en: 'Combined heat and power' },
-  hydro: { fa: 'برق‌آبی', en: 'Hydro' },
-  other: { fa: 'سایر', en: 'Other' },
-});
-export type Technology = (typeof TECHNOLOGIES.values)[number];
-
-export const ENERGY_STATUSES = codeList({
-  operational: { fa: 'در حال بهره‌برداری', en: 'Operational' },
-  under_construction: { fa: 'در حال ساخت', en: 'Under construction' },
-  licensed: { fa: 'دارای مجوز', en: 'Licensed' },
-  planned: { fa: 'برنامه‌ریزی‌شده', en: 'Planned' },
-});
-export type EnergyStatus = (typeof ENERGY_STATUSES.values)[number];
-
 /** How a capacity in MW is rated; MW(AC) and MW(DC, peak) are never added together. */
-export const RATINGS = codeList({
-  ac: {
-    fa: 'جریان متناوب (AC)',
-    en: 'MW(AC)',
-    description: 'Alternating-current (grid) rating.',
-  },
-  dc: {
-    fa: 'جریان مستقیم/پیک (DC)',
-    en: 'MW(DC, peak)',
-    description: 'Direct-current / peak (MWp) rating.',
-  },
-  unknown: { fa: 'نامشخص', en: 'Unknown', description: 'The source does not say.' },
-});
-export type Rating = (typeof RATINGS.values)[number];
+export type Rating = Code<'ratings'>;
 
 export interface EnergyAsset {
   id: number;
@@ -53,10 +21,10 @@ export interface EnergyAsset {
   nameEn: string;
   locationFa: string | null;
   locationEn: string | null;
-  technology: Technology;
+  technology: Code<'technologies'>;
   capacityMw: number | null;
   rating: Rating;
-  status: EnergyStatus;
+  status: Code<'energyStatuses'>;
   owner: string | null;
   financing: Financing | null;
   startedOn: string | null;
@@ -67,7 +35,6 @@ export interface EnergyAsset {
 
 export const energyAssets = defineEntity<EnergyAsset>({
   kind: 'energy_asset',
-  table: 'energy_assets',
   alias: 'e',
   search: 'energy_asset',
   columns: [
@@ -152,14 +119,4 @@ export const energyAssetList: ListSpec<EnergyAsset, EnergyAssetFilter> = {
 };
 
 /** The phases of each plant, in phase order. */
-export async function phasesOfPlants(
-  db: Db,
-  plantIds: readonly number[],
-): Promise<EnergyAsset[][]> {
-  const rows = await db.all<EnergyAsset>(
-    `SELECT ${energyAssets.select} FROM energy_assets e
-     WHERE e.parent_id IN (SELECT value FROM json_each(?)) ORDER BY e.parent_id, e.phase, e.id`,
-    [JSON.stringify(plantIds)],
-  );
-  return groupBy(plantIds, rows, (row) => row.parentId as number);
-}
+export const phasesOfPlants = energyAssets.rowsOf('parent_id', 'e.phase, e.id');

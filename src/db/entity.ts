@@ -43,18 +43,22 @@ export interface Entity<Row extends { id: number; slug: string }> {
   byIds(db: Db, ids: readonly number[]): Promise<(Row | null)[]>;
   bySlugs(db: Db, slugs: readonly string[]): Promise<(Row | null)[]>;
   list(where?: string[], params?: SqlValue[]): ListSource;
+  /** For each id, the rows whose `column` holds it, ordered by `order` within each. */
+  rowsOf(column: string, order: string): (db: Db, ids: readonly number[]) => Promise<Row[][]>;
 }
 
 export function defineEntity<Row extends { id: number; slug: string }>(spec: {
   kind: EntityKind;
-  table: string;
+  /** the table, where it is not the kind's plural (`energy_asset` → `energy_assets`) */
+  table?: string;
   alias: string;
   /** the table's own columns in table order, without the bookkeeping ones */
   columns: readonly string[];
   search: SearchKind | null;
 }): Entity<Row> {
   const { alias } = spec;
-  const from = `${spec.table} ${alias}`;
+  const table = spec.table ?? `${spec.kind}s`;
+  const from = `${table} ${alias}`;
   const select = spec.columns
     .map((column) => {
       const key = camelKey(column);
@@ -77,7 +81,7 @@ export function defineEntity<Row extends { id: number; slug: string }>(spec: {
   }
   return {
     kind: spec.kind,
-    table: spec.table,
+    table,
     alias,
     columns: [...spec.columns, ...BOOKKEEPING_COLUMNS],
     select,
@@ -87,15 +91,19 @@ export function defineEntity<Row extends { id: number; slug: string }>(spec: {
     byIds: (db, ids) => byKeys(db, 'id', ids),
     bySlugs: (db, slugs) => byKeys(db, 'slug', slugs),
     list: (where = [], params = []) => ({ select, from, where, params }),
+    rowsOf: (column, order) => (db, ids) =>
+      rowsForEach<Row>(
+        db,
+        ids,
+        (row) => (row as Record<string, unknown>)[camelKey(column)] as number,
+        `SELECT ${select} FROM ${from} WHERE ${alias}.${column} IN (SELECT value FROM json_each(?))
+         ORDER BY ${alias}.${column}, ${order}`,
+      ),
   };
 }
 
 /** Splits rows into one list per key, in the order of `keys` (empty where a key has none). */
-export function groupBy<Row, Key>(
-  keys: readonly Key[],
-  rows: Row[],
-  keyOf: (row: Row) => Key,
-): Row[][] {
+function groupBy<Row, Key>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
   const groups = new Map<Key, Row[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -104,6 +112,20 @@ export function groupBy<Row, Key>(
     else groups.set(key, [row]);
   }
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * For each id, the rows `sql` gives for it, in the statement's order: the statement takes the ids
+ * as one JSON array parameter (`IN (SELECT value FROM json_each(?))`) and `keyOf` says which id a
+ * row belongs to.
+ */
+export async function rowsForEach<Row>(
+  db: Db,
+  ids: readonly number[],
+  keyOf: (row: Row) => number,
+  sql: string,
+): Promise<Row[][]> {
+  return groupBy(ids, await db.all<Row>(sql, [JSON.stringify(ids)]), keyOf);
 }
 
 /** A list of an entity in id order (no choice of ordering), with optional conditions from a filter. */

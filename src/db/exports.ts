@@ -1,9 +1,7 @@
 /** The rows each export writes: SQL with codes joined to their Persian and English labels. */
 import { formatJalali, toJalali } from '../lib/jalali';
-import { MEASURES } from './claims';
-import { type CodeList, labelOf } from './codes';
-import { ENERGY_STATUSES, RATINGS, TECHNOLOGIES } from './energy-assets';
-import { FINANCINGS, PROJECT_STATUSES } from './projects';
+
+import { CODES, type CodeList, labelOf } from './codes';
 
 export type Row = Record<string, unknown>;
 export type Record_ = Record<string, string | number | boolean | null>;
@@ -55,7 +53,7 @@ export const PROJECTS: ExportEntity = {
     slug: text(r.slug),
     name_fa: text(r.name_fa),
     name_en: text(r.name_en),
-    ...labelled('status', PROJECT_STATUSES, r.status),
+    ...labelled('status', CODES.projectStatuses, r.status),
     progress_percent: num(r.progress_pct),
     direct_jobs: num(r.direct_jobs),
     investment_amount: num(r.investment_amount),
@@ -65,7 +63,7 @@ export const PROJECTS: ExportEntity = {
     started_on_jalali: jalali(r.started_on),
     opened_on: text(r.opened_on),
     opened_on_jalali: jalali(r.opened_on),
-    ...labelled('financing', FINANCINGS, r.financing),
+    ...labelled('financing', CODES.financings, r.financing),
     investors: text(r.investors),
     ...place('region', r, 'region'),
     ...place('sector', r, 'sector'),
@@ -89,14 +87,14 @@ export const ENERGY_ASSETS: ExportEntity = {
     slug: text(r.slug),
     name_fa: text(r.name_fa),
     name_en: text(r.name_en),
-    ...labelled('technology', TECHNOLOGIES, r.technology),
+    ...labelled('technology', CODES.technologies, r.technology),
     capacity_mw: num(r.capacity_mw),
-    ...labelled('rating', RATINGS, r.rating),
-    ...labelled('status', ENERGY_STATUSES, r.status),
+    ...labelled('rating', CODES.ratings, r.rating),
+    ...labelled('status', CODES.energyStatuses, r.status),
     phase: num(r.phase),
     plant: text(r.plantSlug),
     owner: text(r.owner),
-    ...labelled('financing', FINANCINGS, r.financing),
+    ...labelled('financing', CODES.financings, r.financing),
     started_on: text(r.started_on),
     started_on_jalali: jalali(r.started_on),
     opened_on: text(r.opened_on),
@@ -142,7 +140,7 @@ export const CLAIMS: ExportEntity = {
     normalised_value_max: num(r.normalised_value_max),
     indicator_unit: text(r.indicatorUnit),
     qualifier: text(r.qualifier),
-    ...labelled('measure', MEASURES, r.measure),
+    ...labelled('measure', CODES.measures, r.measure),
     period_text: text(r.period_text),
     as_of: text(r.as_of),
     as_of_jalali: jalali(r.as_of),

@@ -1,29 +1,16 @@
 /** Development plans and their targets. */
-import type { Db } from './client';
-import { codeList } from './codes';
-import { defineEntity, groupBy } from './entity';
-
-export const PLAN_KINDS = codeList({
-  development_plan: {},
-  investment_document: {},
-  annual_programme: {},
-});
-export const PLAN_STATUSES = codeList({ drafted: {}, issued: {}, in_force: {}, expired: {} });
-export const COMPARATORS = codeList({ at_least: {}, at_most: {}, equals: {} });
-export const TARGET_KINDS = codeList({
-  level: { description: 'Reach the value (e.g. a 1.4% share).' },
-  increment: { description: 'Add the value to the baseline (e.g. 65 more units).' },
-});
+import type { Code } from './codes';
+import { defineEntity } from './entity';
 
 export interface Plan {
   id: number;
   slug: string;
   regionId: number;
-  kind: (typeof PLAN_KINDS.values)[number];
+  kind: Code<'planKinds'>;
   nameFa: string;
   nameEn: string;
   descriptionEn: string | null;
-  status: (typeof PLAN_STATUSES.values)[number];
+  status: Code<'planStatuses'>;
   issuedOn: string | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -37,9 +24,9 @@ export interface PlanTarget {
   planId: number;
   indicatorId: number;
   regionId: number;
-  comparator: (typeof COMPARATORS.values)[number];
+  comparator: Code<'comparators'>;
   targetValue: number;
-  targetKind: (typeof TARGET_KINDS.values)[number];
+  targetKind: Code<'targetKinds'>;
   baselineValue: number | null;
   baselineOn: string | null;
   deadlineOn: string | null;
@@ -51,7 +38,6 @@ export interface PlanTarget {
 
 export const plans = defineEntity<Plan>({
   kind: 'plan',
-  table: 'plans',
   alias: 'pl',
   search: 'plan',
   columns: [
@@ -73,7 +59,6 @@ export const plans = defineEntity<Plan>({
 
 export const planTargets = defineEntity<PlanTarget>({
   kind: 'plan_target',
-  table: 'plan_targets',
   alias: 't',
   search: null,
   columns: [
@@ -96,11 +81,4 @@ export const planTargets = defineEntity<PlanTarget>({
 });
 
 /** The targets of each plan, in id order. */
-export async function targetsOfPlans(db: Db, planIds: readonly number[]): Promise<PlanTarget[][]> {
-  const rows = await db.all<PlanTarget>(
-    `SELECT ${planTargets.select} FROM plan_targets t
-     WHERE t.plan_id IN (SELECT value FROM json_each(?)) ORDER BY t.plan_id, t.id`,
-    [JSON.stringify(planIds)],
-  );
-  return groupBy(planIds, rows, (row) => row.planId);
-}
+export const targetsOfPlans = planTargets.rowsOf('plan_id', 't.id');

@@ -1,39 +1,13 @@
 /** Projects: investment and construction projects in a region and sector. */
 import type { Db } from './client';
-import { codeList } from './codes';
+import type { Code } from './codes';
 import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
 import { defineEntity } from './entity';
 import type { ListSpec } from './lists';
 import { buildOrdering, type OrderInput, type Ordering } from './ordering';
 
-export const PROJECT_STATUSES = codeList({
-  planned: { fa: 'برنامه‌ریزی‌شده', en: 'Planned' },
-  under_construction: { fa: 'در حال ساخت', en: 'Under construction' },
-  operational: { fa: 'در حال بهره‌برداری', en: 'Operational' },
-  suspended: { fa: 'متوقف', en: 'Suspended' },
-  cancelled: { fa: 'لغوشده', en: 'Cancelled' },
-});
-export type ProjectStatus = (typeof PROJECT_STATUSES.values)[number];
-
 /** Who pays for a project or plant. */
-export const FINANCINGS = codeList({
-  private: { fa: 'خصوصی', en: 'Private' },
-  public: { fa: 'دولتی', en: 'Public' },
-  bank: { fa: 'بانکی', en: 'Bank' },
-  mixed: { fa: 'ترکیبی', en: 'Mixed' },
-});
-export type Financing = (typeof FINANCINGS.values)[number];
-
-export const MONEY_UNITS = codeList({
-  rial: {},
-  billion_rial: {},
-  toman: { description: '10 rial.' },
-  billion_toman: { description: '10^9 toman = 10^10 rial.' },
-  hemat: { description: 'همت: 10^12 toman = 10^13 rial.' },
-  usd: {},
-  million_usd: {},
-});
-export type MoneyUnit = (typeof MONEY_UNITS.values)[number];
+export type Financing = Code<'financings'>;
 
 export interface Project {
   id: number;
@@ -44,11 +18,11 @@ export interface Project {
   nameEn: string;
   descriptionFa: string | null;
   descriptionEn: string | null;
-  status: ProjectStatus;
+  status: Code<'projectStatuses'>;
   progressPct: number | null;
   directJobs: number | null;
   investmentAmount: number | null;
-  investmentUnit: MoneyUnit | null;
+  investmentUnit: Code<'moneyUnits'> | null;
   investmentRial: number | null;
   startedOn: string | null;
   openedOn: string | null;
@@ -60,7 +34,6 @@ export interface Project {
 
 export const projects = defineEntity<Project>({
   kind: 'project',
-  table: 'projects',
   alias: 'p',
   search: 'project',
   columns: [

@@ -1,23 +1,11 @@
 /** Regions: country, province, county and smaller places, in one tree. */
-import { codeList } from './codes';
+import type { Code } from './codes';
 import { defineEntity, idOrderedList } from './entity';
-
-export const REGION_KINDS = codeList({
-  country: {},
-  province: {},
-  county: {},
-  district: {},
-  city: {},
-  industrial_town: {},
-  industrial_zone: {},
-  site: {},
-});
-export type RegionKind = (typeof REGION_KINDS.values)[number];
 
 export interface Region {
   id: number;
   slug: string;
-  kind: RegionKind;
+  kind: Code<'regionKinds'>;
   parentId: number | null;
   isoCode: string | null;
   nameFa: string;
@@ -29,7 +17,6 @@ export interface Region {
 
 export const regions = defineEntity<Region>({
   kind: 'region',
-  table: 'regions',
   alias: 'r',
   search: 'region',
   columns: [
@@ -47,7 +34,7 @@ export const regions = defineEntity<Region>({
 });
 
 export interface RegionFilter {
-  kind?: RegionKind | null;
+  kind?: Code<'regionKinds'> | null;
   rootsOnly?: boolean | null;
 }
 

@@ -1,6 +1,6 @@
 /** The change feed (public) and the audit log (admin keys), read in commit order from a cursor. */
 import { z } from 'zod';
-import { codeList } from '../db/codes';
+import { CODES, codesOf } from '../db/codes';
 import { ENTITY_KINDS } from '../db/entities';
 import type { EntityKind } from '../db/entity';
 import type { ChangeRow } from '../db/writes/batch';
@@ -20,21 +20,9 @@ import { JsonScalar } from './scalars';
 import { TYPENAMES } from './typenames';
 
 const ChangeEntity = codeEnum(
-  'ChangeEntity',
-  'The kind of object a change is about.',
-  codeList(
-    Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, {}])) as Record<EntityKind, object>,
-  ),
+  codesOf('ChangeEntity', 'The kind of object a change is about.', ENTITY_KINDS),
 );
-const ChangeOp = codeEnum(
-  'ChangeOperation',
-  'What a change did.',
-  codeList({
-    create: {},
-    update: {},
-    delete: { description: 'A tombstone: the object is gone and `data` is null.' },
-  }),
-);
+const ChangeOp = codeEnum(CODES.changeOperations);
 
 /** One change as the feed gives it, in GraphQL and as a line of GET /changes alike. */
 export function changeRecord(change: ChangeRow) {

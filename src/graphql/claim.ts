@@ -1,22 +1,18 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
 import {
   alternativesOfClaims,
-  CLAIM_BASES,
   type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
   claimList,
   claims,
-  MEASURES,
-  QUALIFIERS,
-  REPORTED_STATUSES,
-  SUBJECT_KINDS,
   type SubjectKind,
 } from '../db/claims';
-import { RATINGS } from '../db/energy-assets';
+import { CODES } from '../db/codes';
+
 import { InputError } from '../lib/errors';
 import { decodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
-import { loaderFor } from './context';
+import { loadBatched } from './context';
 import { codeEnum, LangEnum, OrderDirection } from './enums';
 import { Indicator } from './indicator';
 import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
@@ -26,26 +22,14 @@ import { Sector } from './sector';
 import { Source } from './source';
 import { localised } from './text';
 
-export const Rating = codeEnum(
-  'CapacityRating',
-  'How a capacity in MW is rated. MW(AC) and MW(DC, peak) are never added together.',
-  RATINGS,
-);
-const Qualifier = codeEnum('Qualifier', 'How exactly a figure was stated.', QUALIFIERS);
-const Measure = codeEnum('Measure', 'What kind of quantity a claim reports.', MEASURES);
-const ReportedStatus = codeEnum(
-  'ReportedStatus',
-  'The stage a figure describes, as the source put it.',
-  REPORTED_STATUSES,
-);
-const Basis = codeEnum('ClaimBasis', 'Where in the source the figure was read.', CLAIM_BASES);
-export const SubjectKindEnum = codeEnum(
-  'ClaimSubjectKind',
-  'What kind of thing a claim is about.',
-  SUBJECT_KINDS,
-);
+export const Rating = codeEnum(CODES.ratings);
+const Qualifier = codeEnum(CODES.qualifiers);
+const Measure = codeEnum(CODES.measures);
+const ReportedStatus = codeEnum(CODES.reportedStatuses);
+const Basis = codeEnum(CODES.claimBases);
+export const SubjectKindEnum = codeEnum(CODES.subjectKinds);
 
-export const Claim = entityNode<ClaimRow>('Claim', claims, { field: 'claim', what: 'A claim' });
+export const Claim = entityNode<ClaimRow>('Claim', claims, 'A claim');
 
 Claim.implement({
   description:
@@ -252,9 +236,6 @@ builder.objectField(Claim, 'alternatives', (t) =>
   t.field({
     type: [Claim],
     description: 'The other claims about the same subject, indicator and period.',
-    resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
-        alternativesOfClaims(ctx.db, ids),
-      ).load(c.id),
+    resolve: (c, _args, ctx) => loadBatched(ctx, 'claim:alternatives', alternativesOfClaims, c.id),
   }),
 );

@@ -46,3 +46,16 @@ export function loaderFor<Key, Value>(
   }
   return loader;
 }
+
+/**
+ * `batch(db, keys)`'s answer for `key`, through the request's loader named `name`: every key asked
+ * for in the same tick goes to the data layer in one call.
+ */
+export function loadBatched<Key, Value>(
+  ctx: Context,
+  name: string,
+  batch: (db: Db, keys: readonly Key[]) => Promise<(Value | Error)[]>,
+  key: Key,
+): Promise<Value> {
+  return loaderFor<Key, Value>(ctx, name, (keys) => batch(ctx.db, keys)).load(key);
+}

@@ -36,8 +36,7 @@ const DataIssue = builder.objectRef<IssueShape>('DataIssue').implement({
     conflictGroup: t.exposeString('conflictGroup'),
     claims: t.field({
       type: [Claim],
-      resolve: (issue, _args, ctx) =>
-        Promise.all(issue.claimIds.map((id) => Claim.getDataloader(ctx).load(id))) as never,
+      resolve: (issue) => issue.claimIds,
     }),
   }),
 });

@@ -1,15 +1,14 @@
 /** EnergyAsset: a power plant or one phase of it, with capacity, rating and status. */
+import { CODES } from '../db/codes';
 import {
-  ENERGY_STATUSES,
   type EnergyAsset as EnergyAssetRow,
   energyAssetList,
   energyAssets,
   phasesOfPlants,
-  TECHNOLOGIES,
 } from '../db/energy-assets';
 import { builder } from './builder';
 import { addClaimsField, Rating } from './claim';
-import { loaderFor } from './context';
+import { loadBatched } from './context';
 import { codeEnum, LangEnum, OrderDirection } from './enums';
 import { connectionType, entityNode, resolveList } from './lists';
 import { Financing } from './project';
@@ -20,22 +19,15 @@ import { Source } from './source';
 import { addSubtreeLists } from './subtree';
 import { langArg, localised, namedFields } from './text';
 
-export const Technology = codeEnum(
-  'EnergyTechnology',
-  'How a plant generates power.',
-  TECHNOLOGIES,
-);
+export const Technology = codeEnum(CODES.technologies);
 
-export const EnergyStatus = codeEnum(
-  'EnergyAssetStatus',
-  'Where a plant or phase is in its life.',
-  ENERGY_STATUSES,
-);
+export const EnergyStatus = codeEnum(CODES.energyStatuses);
 
-export const EnergyAsset = entityNode<EnergyAssetRow>('EnergyAsset', energyAssets, {
-  field: 'energyAsset',
-  what: 'A plant or phase',
-});
+export const EnergyAsset = entityNode<EnergyAssetRow>(
+  'EnergyAsset',
+  energyAssets,
+  'A plant or phase',
+);
 
 EnergyAsset.implement({
   description:
@@ -65,10 +57,7 @@ EnergyAsset.implement({
     phases: t.field({
       type: [EnergyAsset],
       description: 'The phases of this plant, in order (empty for a plant not built in phases).',
-      resolve: (e, _args, ctx) =>
-        loaderFor<number, EnergyAssetRow[]>(ctx, 'energy:phases', (ids) =>
-          phasesOfPlants(ctx.db, ids),
-        ).load(e.id),
+      resolve: (e, _args, ctx) => loadBatched(ctx, 'energy:phases', phasesOfPlants, e.id),
     }),
     owner: t.exposeString('owner', { nullable: true }),
     financing: t.field({ type: Financing, nullable: true, resolve: (e) => e.financing }),

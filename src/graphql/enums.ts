@@ -16,15 +16,11 @@ export const OrderDirection = builder.enumType('OrderDirection', {
 
 /**
  * A GraphQL enum over a data-layer code list: the values upper-cased (`under_construction` →
- * UNDER_CONSTRUCTION), with the list's descriptions.
+ * UNDER_CONSTRUCTION), named and described as the list is, with the codes' descriptions.
  */
-export function codeEnum<const Code extends string>(
-  name: string,
-  description: string,
-  list: CodeList<Code>,
-) {
-  return builder.enumType(name, {
-    description,
+export function codeEnum<const Code extends string>(list: CodeList<Code>) {
+  return builder.enumType(list.name, {
+    description: list.description,
     values: Object.fromEntries(
       list.values.map((value) => {
         const text = list.info[value].description;

@@ -1,17 +1,15 @@
 /** Indicator: a named metric with a unit and a direction. */
+import { CODES } from '../db/codes';
 import { idOrderedList } from '../db/entity';
-import { DIRECTIONS, type Indicator as IndicatorRow, indicators } from '../db/indicators';
+import { type Indicator as IndicatorRow, indicators } from '../db/indicators';
 import { builder } from './builder';
 import { codeEnum } from './enums';
 import { connectionType, entityNode, resolveList } from './lists';
 import { namedFields } from './text';
 
-const Direction = codeEnum('IndicatorDirection', 'Whether a higher value is better.', DIRECTIONS);
+const Direction = codeEnum(CODES.directions);
 
-export const Indicator = entityNode<IndicatorRow>('Indicator', indicators, {
-  field: 'indicator',
-  what: 'An indicator',
-});
+export const Indicator = entityNode<IndicatorRow>('Indicator', indicators, 'An indicator');
 
 Indicator.implement({
   description:

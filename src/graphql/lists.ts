@@ -14,7 +14,7 @@ import {
 } from '../db/lists';
 import type { Page, PageArgs, ParentLink } from '../db/pagination';
 import { builder } from './builder';
-import { type Context, loaderFor } from './context';
+import { type Context, loadBatched, loaderFor } from './context';
 
 function selects(
   set: SelectionSetNode | undefined,
@@ -126,6 +126,32 @@ export async function resolveChildList<Row extends object, Filter>(
   return toConnection(page);
 }
 
+/**
+ * Adds a connection `field` to `parent`: the rows of `list` whose `column` holds the parent's id
+ * (a region's children, a region's plans), batched across every parent in the page.
+ */
+export function addChildList<Row extends object, Filter>(
+  // biome-ignore lint/suspicious/noExplicitAny: the ref of any node type with a numeric id
+  parent: any,
+  field: string,
+  spec: {
+    connection: ConnectionRef;
+    list: ListSpec<Row, Filter>;
+    column: string;
+    description: string;
+  },
+) {
+  builder.objectField(parent, field, (t) =>
+    t.field({
+      type: spec.connection,
+      description: spec.description,
+      args: { ...t.arg.connectionArgs() },
+      resolve: (row: { id: number }, args, ctx, info) =>
+        resolveChildList(ctx, spec.list, args, info, spec.column, row.id),
+    }),
+  );
+}
+
 /** Parses the local part of a global ID back to the integer key. */
 export function parseLocalId(id: string): number {
   return Number.parseInt(id, 10);
@@ -139,23 +165,22 @@ export function parseLocalId(id: string): number {
 export function entityNode<Row extends { id: number; slug: string }>(
   name: string,
   entity: Entity<Row>,
-  slugQuery: { field: string; what: string },
+  /** what one is, for the slug query's description: `A region` */
+  what: string,
 ) {
   const ref = builder.loadableNodeRef<Row, number>(name, {
     id: { resolve: (row) => row.id, parse: parseLocalId },
     load: (ids: number[], ctx: Context) => entity.byIds(ctx.db, ids) as Promise<Row[]>,
   });
-  builder.queryField(slugQuery.field, (t) =>
+  builder.queryField(name[0]?.toLowerCase() + name.slice(1), (t) =>
     t.field({
       type: ref,
       nullable: true,
-      description: `${slugQuery.what} by slug; null when there is none.`,
+      description: `${what} by slug; null when there is none.`,
       args: { slug: t.arg.string({ required: true }) },
       // `as never`: Row is generic here, so Pothos cannot resolve the loadable ref's shape
       resolve: (_root, { slug }, ctx) =>
-        loaderFor<string, Row | null>(ctx, `slug:${name}`, (slugs) =>
-          entity.bySlugs(ctx.db, slugs),
-        ).load(slug) as never,
+        loadBatched(ctx, `slug:${name}`, entity.bySlugs, slug) as never,
     }),
   );
   return ref;
@@ -176,6 +201,8 @@ export function connectionType(
   );
   return connection;
 }
+
+export type ConnectionRef = ReturnType<typeof connectionType>;
 
 /**
  * Loads a row through a node type's request loader and brands it with that type, so a union or

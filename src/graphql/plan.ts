@@ -1,43 +1,32 @@
 /** Plan and PlanTarget: development plans, their targets and each target's computed progress. */
 import { type Claim as ClaimRow, latestClaimsForTargets } from '../db/claims';
+import { CODES } from '../db/codes';
 import { idOrderedList } from '../db/entity';
 import {
-  COMPARATORS,
-  PLAN_KINDS,
-  PLAN_STATUSES,
   type Plan as PlanRow,
   type PlanTarget as PlanTargetRow,
   plans,
   planTargets,
-  TARGET_KINDS,
   targetsOfPlans,
 } from '../db/plans';
 import { computeProgress } from '../lib/progress';
 import { builder } from './builder';
 import { addClaimsField, Claim } from './claim';
-import { loaderFor } from './context';
+import { loadBatched } from './context';
 import { codeEnum } from './enums';
 import { Indicator } from './indicator';
-import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
+import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Region } from './region';
 import { LocalDate, localDate } from './scalars';
 import { Source } from './source';
 import { langArg, localised, namedFields } from './text';
 
-const PlanKind = codeEnum('PlanKind', 'What kind of plan a document is.', PLAN_KINDS);
-const PlanStatus = codeEnum('PlanStatus', 'Where a plan is in its life.', PLAN_STATUSES);
-const Comparator = codeEnum(
-  'TargetComparator',
-  'How a target compares a value with its goal.',
-  COMPARATORS,
-);
-const TargetKind = codeEnum(
-  'TargetKind',
-  'Whether a target is a level to reach or an amount to add.',
-  TARGET_KINDS,
-);
+const PlanKind = codeEnum(CODES.planKinds);
+const PlanStatus = codeEnum(CODES.planStatuses);
+const Comparator = codeEnum(CODES.comparators);
+const TargetKind = codeEnum(CODES.targetKinds);
 
-export const Plan = entityNode<PlanRow>('Plan', plans, { field: 'plan', what: 'A plan' });
+export const Plan = entityNode<PlanRow>('Plan', plans, 'A plan');
 
 Plan.implement({
   description: 'A development plan or policy document, with its targets.',
@@ -87,10 +76,7 @@ const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implem
   }),
 });
 
-export const PlanTarget = entityNode<PlanTargetRow>('PlanTarget', planTargets, {
-  field: 'planTarget',
-  what: 'A plan target',
-});
+export const PlanTarget = entityNode<PlanTargetRow>('PlanTarget', planTargets, 'A plan target');
 
 PlanTarget.implement({
   description: 'A plan’s target for an indicator in a region.',
@@ -134,9 +120,7 @@ PlanTarget.implement({
       description:
         'Computed from the newest preferred level claim for the indicator and region (after the baseline date). Null, not 0, when no claim can support it.',
       resolve: async (target, _args, ctx) => {
-        const latest = await loaderFor<number, ClaimRow | null>(ctx, 'target:latest', (ids) =>
-          latestClaimsForTargets(ctx.db, ids),
-        ).load(target.id);
+        const latest = await loadBatched(ctx, 'target:latest', latestClaimsForTargets, target.id);
         const progress = computeProgress(
           target,
           latest && {
@@ -155,10 +139,7 @@ PlanTarget.implement({
 builder.objectField(Plan, 'targets', (t) =>
   t.field({
     type: [PlanTarget],
-    resolve: (plan, _args, ctx) =>
-      loaderFor<number, PlanTargetRow[]>(ctx, 'plan:targets', (ids) =>
-        targetsOfPlans(ctx.db, ids),
-      ).load(plan.id),
+    resolve: (plan, _args, ctx) => loadBatched(ctx, 'plan:targets', targetsOfPlans, plan.id),
   }),
 );
 
@@ -168,15 +149,12 @@ export const PlanConnection = connectionType(Plan, 'PlanConnection');
 
 const planList = idOrderedList(plans);
 
-builder.objectField(Region, 'plans', (t) =>
-  t.field({
-    type: PlanConnection,
-    description: 'Plans made for this region.',
-    args: { ...t.arg.connectionArgs() },
-    resolve: (region, args, ctx, info) =>
-      resolveChildList(ctx, planList, args, info, 'pl.region_id', region.id),
-  }),
-);
+addChildList(Region, 'plans', {
+  connection: PlanConnection,
+  list: planList,
+  column: 'pl.region_id',
+  description: 'Plans made for this region.',
+});
 
 builder.queryField('plans', (t) =>
   t.field({

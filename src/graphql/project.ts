@@ -1,15 +1,6 @@
 /** Project: an investment or construction project, with its money, dates and claims. */
-
-import { codeList } from '../db/codes';
-import {
-  FINANCINGS,
-  MONEY_UNITS,
-  type MoneyUnit as MoneyUnitValue,
-  PROJECT_STATUSES,
-  type Project as ProjectRow,
-  projectList,
-  projects,
-} from '../db/projects';
+import { CODES, type Code } from '../db/codes';
+import { type Project as ProjectRow, projectList, projects } from '../db/projects';
 import { builder } from './builder';
 import { addClaimsField } from './claim';
 import { codeEnum, LangEnum, OrderDirection } from './enums';
@@ -21,22 +12,14 @@ import { Source } from './source';
 import { addSubtreeLists } from './subtree';
 import { langArg, localised, namedFields } from './text';
 
-export const ProjectStatus = codeEnum(
-  'ProjectStatus',
-  'Where a project is in its life.',
-  PROJECT_STATUSES,
-);
-export const Financing = codeEnum('Financing', 'Who pays for a project or plant.', FINANCINGS);
-export const MoneyUnit = codeEnum(
-  'MoneyUnit',
-  'The unit an amount of money was reported in.',
-  MONEY_UNITS,
-);
-const Currency = codeEnum('Currency', 'ISO 4217 currency.', codeList({ IRR: {}, USD: {} }));
+export const ProjectStatus = codeEnum(CODES.projectStatuses);
+export const Financing = codeEnum(CODES.financings);
+export const MoneyUnit = codeEnum(CODES.moneyUnits);
+const Currency = codeEnum(CODES.currencies);
 
 interface MoneyShape {
   amount: number;
-  unit: MoneyUnitValue;
+  unit: Code<'moneyUnits'>;
   rial: number | null;
 }
 
@@ -57,10 +40,7 @@ const Money = builder.objectRef<MoneyShape>('Money').implement({
   }),
 });
 
-export const Project = entityNode<ProjectRow>('Project', projects, {
-  field: 'project',
-  what: 'A project',
-});
+export const Project = entityNode<ProjectRow>('Project', projects, 'A project');
 
 Project.implement({
   description:

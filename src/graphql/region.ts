@@ -1,22 +1,16 @@
 /** Region: the country → province → county → place tree. */
+import { CODES } from '../db/codes';
 import { idOrderedList } from '../db/entity';
-import { REGION_KINDS, type Region as RegionRow, regionList, regions } from '../db/regions';
+import { type Region as RegionRow, regionList, regions } from '../db/regions';
 import { builder } from './builder';
 import { codeEnum } from './enums';
-import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
+import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Source } from './source';
 import { namedFields } from './text';
 
-export const RegionKind = codeEnum(
-  'RegionKind',
-  'The level of a region in the hierarchy.',
-  REGION_KINDS,
-);
+export const RegionKind = codeEnum(CODES.regionKinds);
 
-export const Region = entityNode<RegionRow>('Region', regions, {
-  field: 'region',
-  what: 'A region',
-});
+export const Region = entityNode<RegionRow>('Region', regions, 'A region');
 
 Region.implement({
   description: 'A place: a country, province, county, district, city, industrial town or site.',
@@ -44,17 +38,12 @@ Region.implement({
 
 export const RegionConnection = connectionType(Region, 'RegionConnection');
 
-const children = idOrderedList(regions);
-
-builder.objectField(Region, 'children', (t) =>
-  t.field({
-    type: RegionConnection,
-    description: 'The regions directly below this one.',
-    args: { ...t.arg.connectionArgs() },
-    resolve: (region, args, ctx, info) =>
-      resolveChildList(ctx, children, args, info, 'r.parent_id', region.id),
-  }),
-);
+addChildList(Region, 'children', {
+  connection: RegionConnection,
+  list: idOrderedList(regions),
+  column: 'r.parent_id',
+  description: 'The regions directly below this one.',
+});
 
 builder.queryField('regions', (t) =>
   t.field({

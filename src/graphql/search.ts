@@ -1,5 +1,5 @@
 /** search(text): Persian-correct full-text search across every kind of entity. */
-import { codeList } from '../db/codes';
+import { codesOf } from '../db/codes';
 import {
   MAX_SEARCH_LIMIT,
   type SearchKind,
@@ -32,11 +32,7 @@ const TYPES = {
 } satisfies Record<SearchKind, unknown>;
 
 const SearchKindEnum = codeEnum(
-  'SearchKind',
-  'The kind of thing a search hit is.',
-  codeList(
-    Object.fromEntries(Object.keys(TYPES).map((kind) => [kind, {}])) as Record<SearchKind, object>,
-  ),
+  codesOf('SearchKind', 'The kind of thing a search hit is.', Object.keys(TYPES) as SearchKind[]),
 );
 
 const SearchResult = builder.unionType('SearchResult', {

@@ -7,15 +7,12 @@ import {
   sourceIdsNamingSectors,
 } from '../db/sectors';
 import { builder } from './builder';
-import { loaderFor } from './context';
-import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
+import { loadBatched } from './context';
+import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Source } from './source';
 import { namedFields } from './text';
 
-export const Sector = entityNode<SectorRow>('Sector', sectors, {
-  field: 'sector',
-  what: 'A sector',
-});
+export const Sector = entityNode<SectorRow>('Sector', sectors, 'A sector');
 
 Sector.implement({
   description: 'An economic sector; sectors form a tree (industry → footwear).',
@@ -31,30 +28,24 @@ Sector.implement({
       type: [Source],
       description: 'The reports that name this sector: why it is in the data.',
       resolve: (sector, _args, ctx) =>
-        loaderFor<number, number[]>(ctx, 'sector:sources', (ids) =>
-          sourceIdsNamingSectors(ctx.db, ids),
-        ).load(sector.id),
+        loadBatched(ctx, 'sector:sources', sourceIdsNamingSectors, sector.id),
     }),
   }),
 });
 
 export const SectorConnection = connectionType(Sector, 'SectorConnection');
 
-const children = idOrderedList(sectors);
 const sectorList = idOrderedList<SectorRow, { rootsOnly?: boolean | null }>(sectors, (filter) => ({
   where: filter?.rootsOnly ? ['s.parent_id IS NULL'] : [],
   params: [],
 }));
 
-builder.objectField(Sector, 'children', (t) =>
-  t.field({
-    type: SectorConnection,
-    description: 'The sub-sectors directly below this one.',
-    args: { ...t.arg.connectionArgs() },
-    resolve: (sector, args, ctx, info) =>
-      resolveChildList(ctx, children, args, info, 's.parent_id', sector.id),
-  }),
-);
+addChildList(Sector, 'children', {
+  connection: SectorConnection,
+  list: idOrderedList(sectors),
+  column: 's.parent_id',
+  description: 'The sub-sectors directly below this one.',
+});
 
 builder.queryField('sectors', (t) =>
   t.field({
@@ -71,8 +62,6 @@ builder.objectField(Source, 'sectorsNamed', (t) =>
     type: [Sector],
     description: 'The sectors this report names.',
     resolve: (source, _args, ctx) =>
-      loaderFor<number, SectorRow[]>(ctx, 'source:sectors', (ids) =>
-        sectorsNamedBySources(ctx.db, ids),
-      ).load(source.id),
+      loadBatched(ctx, 'source:sectors', sectorsNamedBySources, source.id),
   }),
 );

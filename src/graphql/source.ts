@@ -1,18 +1,16 @@
 /** Source: a published report that figures come from. */
+import { CODES } from '../db/codes';
 import { idOrderedList } from '../db/entity';
-import { DATE_BASES, SOURCE_KINDS, type Source as SourceRow, sources } from '../db/sources';
+import { type Source as SourceRow, sources } from '../db/sources';
 import { builder } from './builder';
 import { codeEnum } from './enums';
 import { connectionType, entityNode, resolveList } from './lists';
 import { LocalDate, localDate } from './scalars';
 
-const SourceKind = codeEnum('SourceKind', 'What kind of publication a source is.', SOURCE_KINDS);
-const DateBasis = codeEnum('DateBasis', 'Where a source’s publication date was read.', DATE_BASES);
+const SourceKind = codeEnum(CODES.sourceKinds);
+const DateBasis = codeEnum(CODES.dateBases);
 
-export const Source = entityNode<SourceRow>('Source', sources, {
-  field: 'source',
-  what: 'A source',
-});
+export const Source = entityNode<SourceRow>('Source', sources, 'A source');
 
 Source.implement({
   description: 'A published report (news article, official release, …) that claims come from.',

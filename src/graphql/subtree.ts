@@ -1,7 +1,7 @@
 /** Lists under a region or sector that take in every row of its subtree (Region.projects, …). */
 import type { ListSpec } from '../db/lists';
 import { builder } from './builder';
-import { resolveChildList } from './lists';
+import { type ConnectionRef, resolveChildList } from './lists';
 import { Region } from './region';
 import { Sector } from './sector';
 
@@ -11,8 +11,7 @@ import { Sector } from './sector';
  */
 export function addSubtreeLists<Row extends object, Filter>(spec: {
   field: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the connection ref of the list
-  connection: any;
+  connection: ConnectionRef;
   // biome-ignore lint/suspicious/noExplicitAny: the list's filter/orderBy args
   listArgs: any;
   list: ListSpec<Row, Filter>;
@@ -29,9 +28,8 @@ export function addSubtreeLists<Row extends object, Filter>(spec: {
         type: spec.connection,
         description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
         args: { ...t.arg.connectionArgs(), ...spec.listArgs },
-        // `as never`: the connection ref is untyped here, so Pothos cannot check the page's shape
         resolve: (parent: { id: number }, args, ctx, info) =>
-          resolveChildList(ctx, spec.list, args, info, { tree, column }, parent.id) as never,
+          resolveChildList(ctx, spec.list, args, info, { tree, column }, parent.id),
       }),
     );
   }

@@ -15,7 +15,7 @@ import { camelRow } from '../db/writes/rows-json';
 import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
 import { builder, keyRefusal } from './builder';
 import { Claim } from './claim';
-import { type Context, loaderFor } from './context';
+import { type Context, loadBatched } from './context';
 import { EnergyAsset } from './energy-asset';
 import { Plan, PlanTarget } from './plan';
 import { Project } from './project';
@@ -138,9 +138,7 @@ for (const [ref, kind] of VERSIONED) {
       description: 'Grows by one with every write; send it back with an update or delete.',
       resolve: (row, _args, ctx) =>
         (row as { version?: number }).version ??
-        loaderFor<number, number>(ctx, `version:${kind}`, (ids) =>
-          versionsOf(ctx.db, kind, ids),
-        ).load(row.id),
+        loadBatched(ctx, `version:${kind}`, (db, ids) => versionsOf(db, kind, ids), row.id),
     }),
   );
 }

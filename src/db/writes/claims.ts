@@ -1,5 +1,6 @@
 /** Claim writes: record claims (creating their sources), and prefer one claim of a group. */
-import { SUBJECT_KINDS, type SubjectKind } from '../claims';
+import type { SubjectKind } from '../claims';
+import { CODES } from '../codes';
 import type { WriteBatch } from './batch';
 import { currentRow } from './engine';
 import type { Issue } from './errors';
@@ -75,7 +76,7 @@ export async function recordClaims(
 
   // subjects: the id, and the region a claim about it applies to
   const subjects = new Map<string, { id: number; regionId: number | null }>();
-  for (const kind of SUBJECT_KINDS.values) {
+  for (const kind of CODES.subjectKinds.values) {
     const slugs = inputs
       .filter((input) => input.subject.kind === kind)
       .map((input) => input.subject.slug);
