@@ -96,7 +96,7 @@ export interface ClaimFilter {
   synthetic?: boolean | null;
 }
 
-const ORDER_COLUMNS: Record<string, [string, string]> = {
+export const CLAIM_ORDER_COLUMNS: Record<string, [string, string]> = {
   AS_OF: ['c.as_of', 'asOf'],
   VALUE: ['c.normalised_value', 'normalisedValue'],
 };
@@ -123,7 +123,7 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
 export const claimList: ListSpec<Claim, ClaimFilter> = {
   source: claims.list,
   // claims have no names: NAME orders fall back to nothing, and the language is irrelevant
-  ordering: (order) => buildOrdering('c', ORDER_COLUMNS, order, 'fa'),
+  ordering: (order) => buildOrdering('c', CLAIM_ORDER_COLUMNS, order, 'fa'),
   conditions: claimConditions,
 };
 

@@ -1,6 +1,7 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
 import {
   alternativesOfClaims,
+  CLAIM_ORDER_COLUMNS,
   type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
   claimList,
@@ -13,8 +14,9 @@ import { InputError } from '../lib/errors';
 import { decodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
 import { loadBatched } from './context';
-import { codeEnum, LangEnum, OrderDirection } from './enums';
+import { codeEnum, LangEnum } from './enums';
 import { Indicator } from './indicator';
+import { listArgs } from './list-args';
 import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
 import { Region } from './region';
 import { DateRange, LocalDate, localDate } from './scalars';
@@ -141,18 +143,6 @@ export const ClaimFilter = builder.inputType('ClaimFilter', {
   }),
 });
 
-const ClaimOrderField = builder.enumType('ClaimOrderField', {
-  values: { ID: {}, AS_OF: {}, VALUE: { description: 'The normalised value.' } } as const,
-});
-
-export const ClaimOrder = builder.inputType('ClaimOrder', {
-  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
-  fields: (t) => ({
-    field: t.field({ type: ClaimOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
-  }),
-});
-
 type ClaimFilterArgs = typeof ClaimFilter.$inferInput;
 
 /** Typenames of the global IDs a claim's subject may have. */
@@ -177,10 +167,12 @@ function claimFilter(filter: ClaimFilterArgs | null | undefined): ClaimFilterVal
   return { ...filter, subject };
 }
 
-const claimListArgs = builder.args((t) => ({
-  filter: t.field({ type: ClaimFilter, required: false }),
-  orderBy: t.field({ type: ClaimOrder, required: false }),
-}));
+const claimListArgs = listArgs('Claim', {
+  filter: ClaimFilter,
+  columns: CLAIM_ORDER_COLUMNS,
+  byName: false,
+  descriptions: { VALUE: 'The normalised value.' },
+});
 
 /** Adds a `claims` connection to an entity type, batched across every parent in the page. */
 export function addClaimsField(

@@ -1,6 +1,7 @@
 /** EnergyAsset: a power plant or one phase of it, with capacity, rating and status. */
 import { CODES } from '../db/codes';
 import {
+  ENERGY_ORDER_COLUMNS,
   type EnergyAsset as EnergyAssetRow,
   energyAssetList,
   energyAssets,
@@ -9,7 +10,8 @@ import {
 import { builder } from './builder';
 import { addClaimsField, Rating } from './claim';
 import { loadBatched } from './context';
-import { codeEnum, LangEnum, OrderDirection } from './enums';
+import { codeEnum } from './enums';
+import { listArgs } from './list-args';
 import { connectionType, entityNode, resolveList } from './lists';
 import { Financing } from './project';
 import { Region } from './region';
@@ -95,23 +97,11 @@ export const EnergyAssetFilter = builder.inputType('EnergyAssetFilter', {
   }),
 });
 
-const EnergyAssetOrderField = builder.enumType('EnergyAssetOrderField', {
-  values: { ID: {}, NAME: {}, CAPACITY: {}, STARTED_ON: {}, OPENED_ON: {} } as const,
+const energyListArgs = listArgs('EnergyAsset', {
+  filter: EnergyAssetFilter,
+  columns: ENERGY_ORDER_COLUMNS,
+  byName: true,
 });
-
-export const EnergyAssetOrder = builder.inputType('EnergyAssetOrder', {
-  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
-  fields: (t) => ({
-    field: t.field({ type: EnergyAssetOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
-    lang: t.field({ type: LangEnum, required: false, description: 'For NAME.' }),
-  }),
-});
-
-const energyListArgs = builder.args((t) => ({
-  filter: t.field({ type: EnergyAssetFilter, required: false }),
-  orderBy: t.field({ type: EnergyAssetOrder, required: false }),
-}));
 
 addSubtreeLists({
   field: 'energyAssets',

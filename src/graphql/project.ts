@@ -1,9 +1,15 @@
 /** Project: an investment or construction project, with its money, dates and claims. */
 import { CODES, type Code } from '../db/codes';
-import { type Project as ProjectRow, projectList, projects } from '../db/projects';
+import {
+  PROJECT_ORDER_COLUMNS,
+  type Project as ProjectRow,
+  projectList,
+  projects,
+} from '../db/projects';
 import { builder } from './builder';
 import { addClaimsField } from './claim';
-import { codeEnum, LangEnum, OrderDirection } from './enums';
+import { codeEnum } from './enums';
+import { listArgs } from './list-args';
 import { connectionType, entityNode, resolveList } from './lists';
 import { Region } from './region';
 import { DateRange, FloatRange, IntRange, LocalDate, localDate } from './scalars';
@@ -107,31 +113,16 @@ export const ProjectFilter = builder.inputType('ProjectFilter', {
   }),
 });
 
-const ProjectOrderField = builder.enumType('ProjectOrderField', {
-  values: {
-    ID: { description: 'Creation order.' },
-    NAME: { description: 'Name in the request’s language (`lang`, else Accept-Language).' },
-    PROGRESS: {},
-    DIRECT_JOBS: {},
-    INVESTMENT: { description: 'Normalised rial value; amounts in other currencies sort last.' },
-    STARTED_ON: {},
-    OPENED_ON: {},
-  } as const,
+const projectListArgs = listArgs('Project', {
+  filter: ProjectFilter,
+  columns: PROJECT_ORDER_COLUMNS,
+  byName: true,
+  descriptions: {
+    ID: 'Creation order.',
+    NAME: 'Name in the request’s language (`lang`, else Accept-Language).',
+    INVESTMENT: 'Normalised rial value; amounts in other currencies sort last.',
+  },
 });
-
-export const ProjectOrder = builder.inputType('ProjectOrder', {
-  description: 'Sort order; ties are broken by id, and unknown (null) values come last.',
-  fields: (t) => ({
-    field: t.field({ type: ProjectOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: false, defaultValue: 'asc' }),
-    lang: t.field({ type: LangEnum, required: false, description: 'For NAME.' }),
-  }),
-});
-
-const projectListArgs = builder.args((t) => ({
-  filter: t.field({ type: ProjectFilter, required: false }),
-  orderBy: t.field({ type: ProjectOrder, required: false }),
-}));
 
 addSubtreeLists({
   field: 'projects',
