@@ -5,8 +5,8 @@ import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
 import { defineEntity, rowsForEach } from './entity';
 import { indicators } from './indicators';
-import type { ListSpec } from './lists';
-import { buildOrdering } from './ordering';
+import { sortedList } from './lists';
+import type { SortColumn } from './ordering';
 import { sources } from './sources';
 
 export type SubjectKind = Code<'subjectKinds'>;
@@ -96,9 +96,9 @@ export interface ClaimFilter {
   synthetic?: boolean | null;
 }
 
-export const CLAIM_ORDER_COLUMNS: Record<string, [string, string]> = {
-  AS_OF: ['c.as_of', 'asOf'],
-  VALUE: ['c.normalised_value', 'normalisedValue'],
+export const CLAIM_ORDER_COLUMNS: Record<string, SortColumn> = {
+  AS_OF: { sql: 'c.as_of', key: 'asOf' },
+  VALUE: { sql: 'c.normalised_value', key: 'normalisedValue' },
 };
 
 /** The SQL conditions of a claim filter, refusing unknown slugs by name. */
@@ -120,12 +120,8 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
   return conditions.flag('c.synthetic', filter.synthetic);
 }
 
-export const claimList: ListSpec<Claim, ClaimFilter> = {
-  source: claims.list,
-  // claims have no names: NAME orders fall back to nothing, and the language is irrelevant
-  ordering: (order) => buildOrdering('c', CLAIM_ORDER_COLUMNS, order, 'fa'),
-  conditions: claimConditions,
-};
+// claims have no names: their order fields are ID and the columns below, never NAME
+export const claimList = sortedList(claims, CLAIM_ORDER_COLUMNS, claimConditions);
 
 /**
  * For each target, the newest preferred level claim about the target's indicator and region

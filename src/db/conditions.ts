@@ -20,17 +20,21 @@ export interface DateRange {
 /** The longest slug a filter may name. */
 const MAX_SLUG = 200;
 
-/** Whether a range or date-range filter sets at least one bound (so it excludes nulls). */
-export function bounded(range: object | null | undefined): boolean {
-  return range != null && Object.values(range).some((value) => value != null);
-}
-
 /** SQL (and its one bound value) for "`column` is `rootId` or any region/sector below it". */
 export function inSubtree(column: string, tree: 'regions' | 'sectors', rootId: number) {
   return {
     sql: `${column} IN (WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT x.id FROM ${tree} x JOIN d ON x.parent_id = d.id) SELECT id FROM d)`,
     params: [rootId],
   };
+}
+
+/** The filter fields projects and plants share: where, when started and opened, synthetic or not. */
+export interface SitedFilter {
+  region?: string | null;
+  sector?: string | null;
+  startedOn?: DateRange | null;
+  openedOn?: DateRange | null;
+  synthetic?: boolean | null;
 }
 
 export class Conditions {
@@ -132,6 +136,14 @@ export class Conditions {
     if (low != null) this.add(`${column} >= ?`, low);
     if (high != null) this.add(`${column} <= ?`, high);
     return this;
+  }
+
+  /** The conditions of a `SitedFilter` on the table aliased `alias`. */
+  async sited(db: Db, alias: string, filter: SitedFilter) {
+    await this.trees(db, alias, filter);
+    return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
+      .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
+      .flag(`${alias}.synthetic`, filter.synthetic);
   }
 
   /**

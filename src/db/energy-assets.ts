@@ -1,10 +1,10 @@
 /** Energy assets: power plants and their phases, with capacity in MW and its rating. */
 import type { Db } from './client';
 import type { Code } from './codes';
-import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
+import { Conditions, type NumberRange, type SitedFilter } from './conditions';
 import { defineEntity } from './entity';
-import type { ListSpec } from './lists';
-import { buildOrdering, type OrderInput, type Ordering } from './ordering';
+import { sortedList } from './lists';
+import type { SortColumn } from './ordering';
 import type { Financing } from './projects';
 
 /** How a capacity in MW is rated; MW(AC) and MW(DC, peak) are never added together. */
@@ -65,58 +65,39 @@ export const energyAssets = defineEntity<EnergyAsset>({
 export const LEAVES_ONLY =
   'NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)';
 
-export interface EnergyAssetFilter {
-  region?: string | null;
-  sector?: string | null;
+export interface EnergyAssetFilter extends SitedFilter {
   technology?: readonly string[] | null;
   rating?: readonly string[] | null;
   status?: readonly string[] | null;
   capacityMw?: NumberRange | null;
-  startedOn?: DateRange | null;
-  openedOn?: DateRange | null;
   plantsOnly?: boolean | null;
-  synthetic?: boolean | null;
 }
 
-export const ENERGY_ORDER_COLUMNS: Record<string, [string, string]> = {
-  CAPACITY: ['e.capacity_mw', 'capacityMw'],
-  STARTED_ON: ['e.started_on', 'startedOn'],
-  OPENED_ON: ['e.opened_on', 'openedOn'],
+export const ENERGY_ORDER_COLUMNS: Record<string, SortColumn> = {
+  CAPACITY: { sql: 'e.capacity_mw', key: 'capacityMw', range: 'capacityMw' },
+  STARTED_ON: { sql: 'e.started_on', key: 'startedOn', range: 'startedOn' },
+  OPENED_ON: { sql: 'e.opened_on', key: 'openedOn', range: 'openedOn' },
 };
-
-export function energyAssetOrdering(
-  order: OrderInput | null | undefined,
-  lang: 'fa' | 'en',
-  filter?: EnergyAssetFilter | null,
-): Ordering {
-  const ranged = new Set<string>();
-  if (bounded(filter?.capacityMw)) ranged.add('CAPACITY');
-  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
-  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
-  return buildOrdering('e', ENERGY_ORDER_COLUMNS, order, lang, ranged);
-}
 
 export async function energyAssetConditions(db: Db, filter: EnergyAssetFilter | null | undefined) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  await conditions.trees(db, 'e', filter);
-  conditions
+  (await conditions.sited(db, 'e', filter))
     .oneOf('e.technology', filter.technology)
     .oneOf('e.rating', filter.rating)
     .oneOf('e.status', filter.status)
-    .range('e.capacity_mw', 'capacityMw', filter.capacityMw, { min: 0 })
-    .dates('e.started_on', 'startedOn', filter.startedOn)
-    .dates('e.opened_on', 'openedOn', filter.openedOn);
+    .range('e.capacity_mw', 'capacityMw', filter.capacityMw, { min: 0 });
   if (filter.plantsOnly === true) conditions.add('e.parent_id IS NULL');
   if (filter.plantsOnly === false) conditions.add(LEAVES_ONLY);
-  return conditions.flag('e.synthetic', filter.synthetic);
+  return conditions;
 }
 
-export const energyAssetList: ListSpec<EnergyAsset, EnergyAssetFilter> = {
-  source: energyAssets.list,
-  ordering: energyAssetOrdering,
-  conditions: energyAssetConditions,
-};
+export const energyAssetList = sortedList(
+  energyAssets,
+  ENERGY_ORDER_COLUMNS,
+  energyAssetConditions,
+);
+export const energyAssetOrdering = energyAssetList.ordering;
 
 /** The phases of each plant, in phase order. */
 export const phasesOfPlants = energyAssets.rowsOf('parent_id', 'e.phase, e.id');

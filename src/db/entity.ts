@@ -4,7 +4,6 @@
  */
 import type { SearchKind } from '../lib/persian';
 import type { Db, SqlValue } from './client';
-import type { ListSpec } from './lists';
 import type { Ordering } from './ordering';
 import type { ListSource } from './pagination';
 
@@ -126,22 +125,4 @@ export async function rowsForEach<Row>(
   sql: string,
 ): Promise<Row[][]> {
   return groupBy(ids, await db.all<Row>(sql, [JSON.stringify(ids)]), keyOf);
-}
-
-/** A list of an entity in id order (no choice of ordering), with optional conditions from a filter. */
-export function idOrderedList<Row extends { id: number; slug: string }, Filter = never>(
-  entity: Entity<Row>,
-  conditions: (filter: Filter | null | undefined) => {
-    where: string[];
-    params: SqlValue[];
-  } = () => ({
-    where: [],
-    params: [],
-  }),
-): ListSpec<Row, Filter> {
-  return {
-    source: entity.list,
-    ordering: () => entity.byIdOrdering,
-    conditions: async (_db, filter) => conditions(filter),
-  };
 }

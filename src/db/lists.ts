@@ -1,6 +1,7 @@
 /** Lists of an entity: a filter, an ordering and a page, the same for every entity. */
 import type { Db, SqlValue } from './client';
-import type { OrderInput, Ordering } from './ordering';
+import type { Entity } from './entity';
+import { buildOrdering, type OrderInput, type Ordering, type SortColumn } from './ordering';
 import {
   fetchChildPages,
   fetchPage,
@@ -25,6 +26,40 @@ export interface ListSpec<Row, Filter> {
   ): Promise<{ where: string[]; params: SqlValue[] }>;
   /** the row type, for inference only */
   readonly row?: Row;
+}
+
+/**
+ * The list of an entity sorted by ID, NAME or one of `columns` (`buildOrdering`), filtered by
+ * `conditions`.
+ */
+export function sortedList<Row extends { id: number; slug: string }, Filter extends object>(
+  entity: Entity<Row>,
+  columns: Readonly<Record<string, SortColumn>>,
+  conditions: ListSpec<Row, Filter>['conditions'],
+): ListSpec<Row, Filter> {
+  return {
+    source: entity.list,
+    ordering: (order, lang, filter) => buildOrdering(entity.alias, columns, order, lang, filter),
+    conditions,
+  };
+}
+
+/** A list of an entity in id order (no choice of ordering), with optional conditions from a filter. */
+export function idOrderedList<Row extends { id: number; slug: string }, Filter = never>(
+  entity: Entity<Row>,
+  conditions: (filter: Filter | null | undefined) => {
+    where: string[];
+    params: SqlValue[];
+  } = () => ({
+    where: [],
+    params: [],
+  }),
+): ListSpec<Row, Filter> {
+  return {
+    source: entity.list,
+    ordering: () => entity.byIdOrdering,
+    conditions: async (_db, filter) => conditions(filter),
+  };
 }
 
 export interface ListQuery<Filter> {

@@ -17,7 +17,7 @@ export interface OrderColumn {
 
 /**
  * The keyset ordering of a list for an `orderBy` input: ID, NAME (in the request's language) or
- * one of the list's nullable columns (`[sql, row key]`), ties broken by id. Its name goes into
+ * one of the list's nullable columns, ties broken by id. Its name goes into
  * cursors, so a cursor cannot be used with another ordering.
  */
 export interface OrderInput {
@@ -26,13 +26,21 @@ export interface OrderInput {
   lang?: 'fa' | 'en' | null;
 }
 
+/** A sortable nullable column of a list, by its order field (`PROGRESS`, …). */
+export interface SortColumn {
+  sql: string;
+  /** the row field holding the column's value */
+  key: string;
+  /** the filter field whose range, when given, leaves no nulls in the column */
+  range?: string;
+}
+
 export function buildOrdering(
   alias: string,
-  columns: Record<string, [string, string]>,
+  columns: Readonly<Record<string, SortColumn>>,
   order: OrderInput | null | undefined,
   lang: 'fa' | 'en',
-  /** order fields the filter already restricts to known values (a range on them) */
-  nonNull: ReadonlySet<string> = new Set(),
+  filter?: object | null,
 ): Ordering {
   const desc = order?.direction === 'desc';
   const suffix = desc ? 'DESC' : 'ASC';
@@ -47,8 +55,8 @@ export function buildOrdering(
     };
     return { name: `NAME_${language.toUpperCase()}_${suffix}`, columns: [name, id] };
   }
-  const [sql, key] = columns[order.field] as [string, string];
-  if (nonNull.has(order.field)) {
+  const { sql, key, range } = columns[order.field] as SortColumn;
+  if (range && bounded((filter as Record<string, object | null> | null)?.[range])) {
     // no null group to keep last: the order is the index's own, which SQLite can seek and walk
     return { name: `${order.field}_${suffix}`, columns: [{ sql, key, desc }, id] };
   }
@@ -64,4 +72,9 @@ export function nullsLast(sql: string, key: string, desc = false): OrderColumn[]
     { sql: `(${sql} IS NULL)`, key: `${key}IsNull`, value: (row) => (row[key] == null ? 1 : 0) },
     { sql, key, desc },
   ];
+}
+
+/** Whether a range or date-range filter sets at least one bound (so it excludes nulls). */
+export function bounded(range: object | null | undefined): boolean {
+  return range != null && Object.values(range).some((value) => value != null);
 }

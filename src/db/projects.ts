@@ -1,10 +1,10 @@
 /** Projects: investment and construction projects in a region and sector. */
 import type { Db } from './client';
 import type { Code } from './codes';
-import { bounded, Conditions, type DateRange, type NumberRange } from './conditions';
+import { Conditions, type NumberRange, type SitedFilter } from './conditions';
 import { defineEntity } from './entity';
-import type { ListSpec } from './lists';
-import { buildOrdering, type OrderInput, type Ordering } from './ordering';
+import { sortedList } from './lists';
+import type { SortColumn } from './ordering';
 
 /** Who pays for a project or plant. */
 export type Financing = Code<'financings'>;
@@ -60,58 +60,34 @@ export const projects = defineEntity<Project>({
   ],
 });
 
-export interface ProjectFilter {
-  region?: string | null;
-  sector?: string | null;
+export interface ProjectFilter extends SitedFilter {
   status?: readonly string[] | null;
   financing?: readonly string[] | null;
   progressPercent?: NumberRange | null;
   directJobs?: NumberRange | null;
-  startedOn?: DateRange | null;
-  openedOn?: DateRange | null;
-  synthetic?: boolean | null;
 }
 
-/** The sortable columns besides ID and NAME: order field → [SQL, row key], nulls last. */
-export const PROJECT_ORDER_COLUMNS: Record<string, [string, string]> = {
-  PROGRESS: ['p.progress_pct', 'progressPct'],
-  DIRECT_JOBS: ['p.direct_jobs', 'directJobs'],
-  INVESTMENT: ['p.investment_rial', 'investmentRial'],
-  STARTED_ON: ['p.started_on', 'startedOn'],
-  OPENED_ON: ['p.opened_on', 'openedOn'],
+/** The sortable columns besides ID and NAME, by order field; nulls sort last. */
+export const PROJECT_ORDER_COLUMNS: Record<string, SortColumn> = {
+  PROGRESS: { sql: 'p.progress_pct', key: 'progressPct', range: 'progressPercent' },
+  DIRECT_JOBS: { sql: 'p.direct_jobs', key: 'directJobs', range: 'directJobs' },
+  INVESTMENT: { sql: 'p.investment_rial', key: 'investmentRial' },
+  STARTED_ON: { sql: 'p.started_on', key: 'startedOn', range: 'startedOn' },
+  OPENED_ON: { sql: 'p.opened_on', key: 'openedOn', range: 'openedOn' },
 };
-
-/** The keyset ordering of a project order; a range filter on the sort column drops its null group. */
-export function projectOrdering(
-  order: OrderInput | null | undefined,
-  lang: 'fa' | 'en',
-  filter?: ProjectFilter | null,
-): Ordering {
-  const ranged = new Set<string>();
-  if (bounded(filter?.progressPercent)) ranged.add('PROGRESS');
-  if (bounded(filter?.directJobs)) ranged.add('DIRECT_JOBS');
-  if (bounded(filter?.startedOn)) ranged.add('STARTED_ON');
-  if (bounded(filter?.openedOn)) ranged.add('OPENED_ON');
-  return buildOrdering('p', PROJECT_ORDER_COLUMNS, order, lang, ranged);
-}
 
 /** The SQL conditions of a project filter, refusing bad values by name. */
 export async function projectConditions(db: Db, filter: ProjectFilter | null | undefined) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  await conditions.trees(db, 'p', filter);
-  return conditions
+  return (await conditions.sited(db, 'p', filter))
     .oneOf('p.status', filter.status)
     .oneOf('p.financing', filter.financing)
     .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
-    .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 })
-    .dates('p.started_on', 'startedOn', filter.startedOn)
-    .dates('p.opened_on', 'openedOn', filter.openedOn)
-    .flag('p.synthetic', filter.synthetic);
+    .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 });
 }
 
-export const projectList: ListSpec<Project, ProjectFilter> = {
-  source: projects.list,
-  ordering: projectOrdering,
-  conditions: projectConditions,
-};
+export const projectList = sortedList(projects, PROJECT_ORDER_COLUMNS, projectConditions);
+
+/** The keyset ordering of a project order; a range filter on the sort column drops its null group. */
+export const projectOrdering = projectList.ordering;

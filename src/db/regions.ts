@@ -1,6 +1,7 @@
 /** Regions: country, province, county and smaller places, in one tree. */
 import type { Code } from './codes';
-import { defineEntity, idOrderedList } from './entity';
+import { defineEntity } from './entity';
+import { idOrderedList } from './lists';
 
 export interface Region {
   id: number;

@@ -1,7 +1,7 @@
 /** Indicator: a named metric with a unit and a direction. */
 import { CODES } from '../db/codes';
-import { idOrderedList } from '../db/entity';
 import { type Indicator as IndicatorRow, indicators } from '../db/indicators';
+import { idOrderedList } from '../db/lists';
 import { builder } from './builder';
 import { codeEnum } from './enums';
 import { connectionType, entityNode, resolveList } from './lists';

@@ -1,7 +1,7 @@
 /** Plan and PlanTarget: development plans, their targets and each target's computed progress. */
 import { type Claim as ClaimRow, latestClaimsForTargets } from '../db/claims';
 import { CODES } from '../db/codes';
-import { idOrderedList } from '../db/entity';
+import { idOrderedList } from '../db/lists';
 import {
   type Plan as PlanRow,
   type PlanTarget as PlanTargetRow,

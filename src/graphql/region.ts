@@ -1,6 +1,6 @@
 /** Region: the country → province → county → place tree. */
 import { CODES } from '../db/codes';
-import { idOrderedList } from '../db/entity';
+import { idOrderedList } from '../db/lists';
 import { type Region as RegionRow, regionList, regions } from '../db/regions';
 import { builder } from './builder';
 import { codeEnum } from './enums';

@@ -1,5 +1,5 @@
 /** Sector: the tree of economic sectors (industry → footwear, …). */
-import { idOrderedList } from '../db/entity';
+import { idOrderedList } from '../db/lists';
 import {
   type Sector as SectorRow,
   sectors,

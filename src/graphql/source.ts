@@ -1,6 +1,6 @@
 /** Source: a published report that figures come from. */
 import { CODES } from '../db/codes';
-import { idOrderedList } from '../db/entity';
+import { idOrderedList } from '../db/lists';
 import { type Source as SourceRow, sources } from '../db/sources';
 import { builder } from './builder';
 import { codeEnum } from './enums';

@@ -30,9 +30,8 @@ import {
 import { Db } from '../../../src/db/client';
 import type { EnergyAssetFilter } from '../../../src/db/energy-assets';
 import { ENTITIES } from '../../../src/db/entities';
-import { idOrderedList } from '../../../src/db/entity';
 import { indicators } from '../../../src/db/indicators';
-import { childListPages, type ListQuery, listPage } from '../../../src/db/lists';
+import { childListPages, idOrderedList, type ListQuery, listPage } from '../../../src/db/lists';
 import type { OrderInput } from '../../../src/db/ordering';
 import type { Page } from '../../../src/db/pagination';
 import { type Plan, plans, targetsOfPlans } from '../../../src/db/plans';
