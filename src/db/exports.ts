@@ -32,6 +32,26 @@ function place(prefix: string, row: Row, key: string): Record_ {
   };
 }
 
+/** A row's slug and names. */
+const named = (r: Row): Record_ => ({
+  slug: text(r.slug),
+  name_fa: text(r.name_fa),
+  name_en: text(r.name_en),
+});
+
+/** A date column with its Jalali form beside it. */
+const dated = (r: Row, column: string): Record_ => ({
+  [column]: text(r[column]),
+  [`${column}_jalali`]: jalali(r[column]),
+});
+
+/** The joined source (`SOURCE_COLUMNS`): its slug, publisher and address. */
+const sourced = (r: Row): Record_ => ({
+  source: text(r.sourceSlug),
+  source_publisher: text(r.sourcePublisher),
+  source_url: text(r.sourceUrl),
+});
+
 const REGION_JOIN = 'JOIN regions xr ON xr.id = {alias}.region_id';
 const REGION_COLUMNS = 'xr.slug AS regionSlug, xr.name_fa AS regionFa, xr.name_en AS regionEn';
 const SECTOR_JOIN = 'LEFT JOIN sectors xs ON xs.id = {alias}.sector_id';
@@ -50,26 +70,20 @@ export const PROJECTS: ExportEntity = {
     p.financing, p.investors, p.synthetic, ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
   from: `projects p ${joins('p', REGION_JOIN, SECTOR_JOIN, SOURCE_JOIN)}`,
   record: (r) => ({
-    slug: text(r.slug),
-    name_fa: text(r.name_fa),
-    name_en: text(r.name_en),
+    ...named(r),
     ...labelled('status', CODES.projectStatuses, r.status),
     progress_percent: num(r.progress_pct),
     direct_jobs: num(r.direct_jobs),
     investment_amount: num(r.investment_amount),
     investment_unit: text(r.investment_unit),
     investment_rial: num(r.investment_rial),
-    started_on: text(r.started_on),
-    started_on_jalali: jalali(r.started_on),
-    opened_on: text(r.opened_on),
-    opened_on_jalali: jalali(r.opened_on),
+    ...dated(r, 'started_on'),
+    ...dated(r, 'opened_on'),
     ...labelled('financing', CODES.financings, r.financing),
     investors: text(r.investors),
     ...place('region', r, 'region'),
     ...place('sector', r, 'sector'),
-    source: text(r.sourceSlug),
-    source_publisher: text(r.sourcePublisher),
-    source_url: text(r.sourceUrl),
+    ...sourced(r),
     description_fa: text(r.description_fa),
     description_en: text(r.description_en),
     synthetic: r.synthetic === 1,
@@ -84,9 +98,7 @@ export const ENERGY_ASSETS: ExportEntity = {
     ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
   from: `energy_assets e ${joins('e', REGION_JOIN, SECTOR_JOIN, SOURCE_JOIN)}`,
   record: (r) => ({
-    slug: text(r.slug),
-    name_fa: text(r.name_fa),
-    name_en: text(r.name_en),
+    ...named(r),
     ...labelled('technology', CODES.technologies, r.technology),
     capacity_mw: num(r.capacity_mw),
     ...labelled('rating', CODES.ratings, r.rating),
@@ -95,17 +107,13 @@ export const ENERGY_ASSETS: ExportEntity = {
     plant: text(r.plantSlug),
     owner: text(r.owner),
     ...labelled('financing', CODES.financings, r.financing),
-    started_on: text(r.started_on),
-    started_on_jalali: jalali(r.started_on),
-    opened_on: text(r.opened_on),
-    opened_on_jalali: jalali(r.opened_on),
+    ...dated(r, 'started_on'),
+    ...dated(r, 'opened_on'),
     ...place('region', r, 'region'),
     location_fa: text(r.location_fa),
     location_en: text(r.location_en),
     ...place('sector', r, 'sector'),
-    source: text(r.sourceSlug),
-    source_publisher: text(r.sourcePublisher),
-    source_url: text(r.sourceUrl),
+    ...sourced(r),
     synthetic: r.synthetic === 1,
   }),
 };
@@ -142,8 +150,7 @@ export const CLAIMS: ExportEntity = {
     qualifier: text(r.qualifier),
     ...labelled('measure', CODES.measures, r.measure),
     period_text: text(r.period_text),
-    as_of: text(r.as_of),
-    as_of_jalali: jalali(r.as_of),
+    ...dated(r, 'as_of'),
     period_start: text(r.period_start),
     period_end: text(r.period_end),
     reported_status: text(r.reported_status),

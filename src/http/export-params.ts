@@ -1,12 +1,20 @@
 /** Export URLs carry the list filters as query parameters; anything unknown is refused by name. */
+import { CODES, type CodeList } from '../db/codes';
 import { isoDateProblem } from '../lib/jalali';
 
 export class ExportRequestError extends Error {}
 
 type Kind = 'string' | 'list' | 'number' | 'int' | 'date' | 'boolean';
 
-/** Each parameter: where it goes in the GraphQL filter input, and what it holds. */
-type Spec = Record<string, { path: string[]; kind: Kind }>;
+/** Each parameter: where it goes in the list's filter, what it holds, and for a list its codes. */
+type Spec = Record<string, { path: string[]; kind: Kind; codes?: CodeList<string> }>;
+
+const plain = (field: string, kind: Kind) => ({ path: [field], kind });
+const codes = (field: string, list: CodeList<string>) => ({
+  path: [field],
+  kind: 'list' as const,
+  codes: list,
+});
 
 const dates = (name: string, field: string): Spec => ({
   [`${name}From`]: { path: [field, 'from'], kind: 'date' },
@@ -15,60 +23,49 @@ const dates = (name: string, field: string): Spec => ({
   [`${name}JalaliMonth`]: { path: [field, 'jalaliMonth'], kind: 'int' },
 });
 
+const range = (name: string, field: string, kind: 'number' | 'int'): Spec => ({
+  [`${name}Min`]: { path: [field, 'min'], kind },
+  [`${name}Max`]: { path: [field, 'max'], kind },
+});
+
+/** The parameters of a sited list (projects, plants): the data layer's `SitedFilter`. */
+const sited = (own: Spec): Spec => ({
+  region: plain('region', 'string'),
+  sector: plain('sector', 'string'),
+  ...own,
+  ...dates('started', 'startedOn'),
+  ...dates('opened', 'openedOn'),
+});
+
 export const FILTER_PARAMS: Record<'projects' | 'energy-assets' | 'claims', Spec> = {
   projects: {
-    region: { path: ['region'], kind: 'string' },
-    sector: { path: ['sector'], kind: 'string' },
-    status: { path: ['status'], kind: 'list' },
-    financing: { path: ['financing'], kind: 'list' },
-    progressMin: { path: ['progressPercent', 'min'], kind: 'number' },
-    progressMax: { path: ['progressPercent', 'max'], kind: 'number' },
-    jobsMin: { path: ['directJobs', 'min'], kind: 'int' },
-    jobsMax: { path: ['directJobs', 'max'], kind: 'int' },
-    ...dates('started', 'startedOn'),
-    ...dates('opened', 'openedOn'),
-    synthetic: { path: ['synthetic'], kind: 'boolean' },
+    ...sited({
+      status: codes('status', CODES.projectStatuses),
+      financing: codes('financing', CODES.financings),
+      ...range('progress', 'progressPercent', 'number'),
+      ...range('jobs', 'directJobs', 'int'),
+    }),
+    synthetic: plain('synthetic', 'boolean'),
   },
   'energy-assets': {
-    region: { path: ['region'], kind: 'string' },
-    sector: { path: ['sector'], kind: 'string' },
-    technology: { path: ['technology'], kind: 'list' },
-    rating: { path: ['rating'], kind: 'list' },
-    status: { path: ['status'], kind: 'list' },
-    capacityMin: { path: ['capacityMw', 'min'], kind: 'number' },
-    capacityMax: { path: ['capacityMw', 'max'], kind: 'number' },
-    ...dates('started', 'startedOn'),
-    ...dates('opened', 'openedOn'),
-    plantsOnly: { path: ['plantsOnly'], kind: 'boolean' },
-    synthetic: { path: ['synthetic'], kind: 'boolean' },
+    ...sited({
+      technology: codes('technology', CODES.technologies),
+      rating: codes('rating', CODES.ratings),
+      status: codes('status', CODES.energyStatuses),
+      ...range('capacity', 'capacityMw', 'number'),
+    }),
+    plantsOnly: plain('plantsOnly', 'boolean'),
+    synthetic: plain('synthetic', 'boolean'),
   },
   claims: {
-    indicator: { path: ['indicator'], kind: 'string' },
-    source: { path: ['source'], kind: 'string' },
-    measure: { path: ['measure'], kind: 'list' },
+    indicator: plain('indicator', 'string'),
+    source: plain('source', 'string'),
+    measure: codes('measure', CODES.measures),
     ...dates('asOf', 'asOf'),
-    preferredOnly: { path: ['preferredOnly'], kind: 'boolean' },
-    conflictGroup: { path: ['conflictGroup'], kind: 'string' },
-    synthetic: { path: ['synthetic'], kind: 'boolean' },
+    preferredOnly: plain('preferredOnly', 'boolean'),
+    conflictGroup: plain('conflictGroup', 'string'),
+    synthetic: plain('synthetic', 'boolean'),
   },
-};
-
-/** Allowed values of the list parameters, so a typo is refused rather than matching nothing. */
-export const ENUM_VALUES: Record<string, readonly string[]> = {
-  'projects.status': ['planned', 'under_construction', 'operational', 'suspended', 'cancelled'],
-  'projects.financing': ['private', 'public', 'bank', 'mixed'],
-  'energy-assets.technology': [
-    'solar_pv',
-    'wind',
-    'gas',
-    'combined_cycle',
-    'chp',
-    'hydro',
-    'other',
-  ],
-  'energy-assets.rating': ['ac', 'dc', 'unknown'],
-  'energy-assets.status': ['operational', 'under_construction', 'licensed', 'planned'],
-  'claims.measure': ['level', 'change', 'target'],
 };
 
 export const DEFAULT_EXPORT_LIMIT = 10_000;
@@ -94,7 +91,7 @@ export function readExportParams(entity: keyof typeof FILTER_PARAMS, params: URL
         value = raw;
         break;
       case 'list': {
-        const allowed = ENUM_VALUES[`${entity}.${name}`] ?? [];
+        const allowed = param.codes?.values ?? [];
         const values = raw.split(',').map((v) => v.trim().toLowerCase());
         const bad = values.filter((v) => !allowed.includes(v));
         if (bad.length > 0) {
