@@ -188,6 +188,22 @@ class Rng {
 }
 
 /** [[item, weight], ...] -> table for Rng.pick */
+// the closed code lists of the data (src/db/code-lists.json), which the API, exports and writes read
+const CODE_LISTS = JSON.parse(
+  readFileSync(join(projectRoot, 'src', 'db', 'code-lists.json'), 'utf8'),
+);
+
+/** `weighted` over codes of one code list; a code the list does not have is a bug here. */
+function weightedCodes(list, pairs) {
+  const known = CODE_LISTS[list]?.codes ?? {};
+  for (const [code] of pairs) {
+    if (code !== null && !Object.hasOwn(known, code)) {
+      throw new Error(`generate-synthetic: "${code}" is not in the ${list} code list`);
+    }
+  }
+  return weighted(pairs);
+}
+
 function weighted(pairs) {
   const items = [];
   const cum = new Float64Array(pairs.length);
@@ -521,14 +537,14 @@ function generateRegions(out, opts) {
   };
 }
 
-const PROJECT_STATUS = weighted([
+const PROJECT_STATUS = weightedCodes('projectStatuses', [
   ['operational', 34],
   ['under_construction', 36],
   ['planned', 15],
   ['suspended', 10],
   ['cancelled', 5],
 ]);
-const FINANCING = weighted([
+const FINANCING = weightedCodes('financings', [
   ['private', 45],
   ['public', 25],
   ['bank', 14],
@@ -543,7 +559,7 @@ function moneyIn(billionToman, unit) {
   const decimals = MONEY_DECIMALS[unit];
   return round(Math.max(10 ** -decimals, amount), decimals);
 }
-const INVESTMENT_UNIT = weighted([
+const INVESTMENT_UNIT = weightedCodes('moneyUnits', [
   ['billion_toman', 50],
   ['billion_rial', 38],
   ['hemat', 12],
@@ -629,7 +645,7 @@ function generateProjects(out, opts, geo) {
   return projectRegion;
 }
 
-const TECHNOLOGY = weighted([
+const TECHNOLOGY = weightedCodes('technologies', [
   ['solar_pv', 82],
   ['wind', 5],
   ['gas', 4],
@@ -638,12 +654,12 @@ const TECHNOLOGY = weighted([
   ['hydro', 2],
   ['other', 2],
 ]);
-const RATING = weighted([
+const RATING = weightedCodes('ratings', [
   ['unknown', 50],
   ['ac', 28],
   ['dc', 22],
 ]);
-const ENERGY_STATUS = weighted([
+const ENERGY_STATUS = weightedCodes('energyStatuses', [
   ['operational', 42],
   ['under_construction', 26],
   ['licensed', 18],
@@ -722,7 +738,7 @@ function generateEnergy(out, opts, geo) {
   return energyRegion;
 }
 
-const QUALIFIER = weighted([
+const QUALIFIER = weightedCodes('qualifiers', [
   ['exact', 52],
   ['about', 25],
   ['more_than', 7],
@@ -732,12 +748,12 @@ const QUALIFIER = weighted([
   ['range', 5],
   [null, 3],
 ]);
-const MEASURE = weighted([
+const MEASURE = weightedCodes('measures', [
   ['level', 68],
   ['change', 22],
   ['target', 10],
 ]);
-const REPORTED_STATUS = weighted([
+const REPORTED_STATUS = weightedCodes('reportedStatuses', [
   [null, 40],
   ['opened', 12],
   ['operational', 16],
@@ -746,12 +762,12 @@ const REPORTED_STATUS = weighted([
   ['licensed', 6],
   ['planned', 5],
 ]);
-const SUBJECT_KIND = weighted([
+const SUBJECT_KIND = weightedCodes('subjectKinds', [
   ['project', 60],
   ['energy_asset', 25],
   ['region', 15],
 ]);
-const MONEY_UNIT = weighted([
+const MONEY_UNIT = weightedCodes('moneyUnits', [
   ['billion_toman', 50],
   ['billion_rial', 35],
   ['hemat', 15],

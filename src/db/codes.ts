@@ -14,10 +14,14 @@ export interface CodeInfo {
   description?: string;
 }
 
-/** A code list as it is written down: its name (the GraphQL enum's), what it is, its codes. */
+/**
+ * A code list as it is written down: its name (the GraphQL enum's), what it is, the columns that
+ * hold it (`table.column`, whose CHECK constraint lists the same codes), its codes.
+ */
 export interface CodeListSpec<Code extends string> {
   name: string;
   description: string;
+  columns?: readonly string[];
   codes: Record<Code, CodeInfo>;
 }
 

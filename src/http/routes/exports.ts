@@ -17,13 +17,14 @@ import { refuse } from '../errors';
 import { type ExportMeta, FORMATS, type Writer } from '../export-formats';
 import { ExportRequestError, type FILTER_PARAMS, readExportParams } from '../export-params';
 
+// the filter read from the URL has the list's filter shape: FILTER_PARAMS mirrors each filter
 const ENTITIES: Record<
   keyof typeof FILTER_PARAMS,
-  { columns: ExportEntity; list: ListSpec<object, never> }
+  { columns: ExportEntity; list: ListSpec<object, object> }
 > = {
-  projects: { columns: PROJECTS, list: projectList as ListSpec<object, never> },
-  'energy-assets': { columns: ENERGY_ASSETS, list: energyAssetList as ListSpec<object, never> },
-  claims: { columns: CLAIMS, list: claimList as ListSpec<object, never> },
+  projects: { columns: PROJECTS, list: projectList },
+  'energy-assets': { columns: ENERGY_ASSETS, list: energyAssetList },
+  claims: { columns: CLAIMS, list: claimList },
 };
 
 type Entity = keyof typeof ENTITIES;
@@ -58,7 +59,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
   try {
     const params = readExportParams(entity, url.searchParams);
     limit = params.limit;
-    conditions = await list.conditions(db, params.filter as never);
+    conditions = await list.conditions(db, params.filter);
   } catch (error) {
     if (error instanceof ExportRequestError || error instanceof InputError) {
       return badRequest(error.message);
