@@ -45,8 +45,9 @@ export const graphqlCors: MiddlewareHandler<AppEnv> = (c, next) => {
 
 /**
  * `response`, made before the route ran (the init middleware's 401), with the CORS headers the
- * route would have added, so a browser client can read why it was refused. Preflights carry no
- * credentials and never get here.
+ * route would have added, so a browser client can read why it was refused. An OPTIONS request is
+ * left as it is: a browser's preflight carries no Authorization header, so one that does is not a
+ * preflight.
  */
 export async function withCors(c: Context<AppEnv>, response: Response): Promise<Response> {
   if (c.req.path !== '/graphql' || c.req.method === 'OPTIONS') return response;
