@@ -1,7 +1,8 @@
 /**
  * The /graphql route: HTTP-level limits (document size, per-address rate limit), the edge cache
  * for persisted GET reads, the request's D1 session, then Yoga; afterwards the data version moves
- * on after a mutation, and the response carries x-request-id, x-d1-bookmark and x-ratelimit-*.
+ * on if a write committed, and the response carries x-request-id, x-d1-bookmark and
+ * x-ratelimit-*.
  */
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
