@@ -1,5 +1,6 @@
 // Loads GraphiQL in headless Chromium against a local `wrangler dev`, runs the example operation it
-// opens with, and saves a screenshot. Every request outside 127.0.0.1 is blocked and reported:
+// opens with, saves a screenshot, then checks the opening tabs (distinct titles, the English tab in
+// English, no escaped text in variables). Every request outside 127.0.0.1 is blocked and reported:
 // GraphiQL must work offline. Needs Debian's chromium (apt-get install -y chromium).
 // Usage: node scripts/ci/browser-check.mjs [--screenshot FILE]
 import { spawnSync } from 'node:child_process';
@@ -64,6 +65,52 @@ async function stopDev() {
 }
 process.on('exit', () => signalGroup('SIGKILL'));
 
+/** The text of the visible editor in `selector` (Monaco writes spaces as no-break spaces). */
+const editorText = (page, selector) =>
+  page.evaluate(
+    (s) =>
+      [...document.querySelectorAll(`${s} .view-lines`)]
+        .find((lines) => lines.offsetParent !== null)
+        ?.textContent?.replaceAll('\u00a0', ' '),
+    selector,
+  );
+
+/**
+ * The opening tabs: each title is distinct, the English tab asks in English (header and `lang`
+ * alike), and Persian text in a variable, a ZWNJ included, shows as the characters themselves.
+ */
+async function checkTabs(page) {
+  const titles = await page.$$eval('.graphiql-tab-button', (tabs) =>
+    tabs.map((tab) => tab.textContent),
+  );
+  if (new Set(titles).size !== titles.length) {
+    throw new Error(`GraphiQL tabs share titles: ${titles.join(', ')}`);
+  }
+  // the tab bar scrolls, so the tab is clicked by event rather than by position
+  await page
+    .getByRole('button', { name: 'SolarCapacityClaims_EN', exact: true })
+    .dispatchEvent('click');
+  await page.waitForFunction(() =>
+    document
+      .querySelector('.graphiql-query-editor')
+      ?.textContent?.includes('SolarCapacityClaims_EN'),
+  );
+  const variables = await editorText(page, '.graphiql-editor-tool');
+  await page.getByText('Headers', { exact: true }).click();
+  await page.waitForTimeout(500);
+  const headers = await editorText(page, '.graphiql-editor-tool');
+  if (!variables?.includes('"lang": "EN"') || !headers?.includes('"Accept-Language": "en"')) {
+    throw new Error(`the English tab sends ${headers} with ${variables}`);
+  }
+  await page.getByText('Variables', { exact: true }).click();
+  await page.getByRole('button', { name: 'Search_FA', exact: true }).dispatchEvent('click');
+  await page.waitForFunction(() =>
+    document.querySelector('.graphiql-query-editor')?.textContent?.includes('Search_FA'),
+  );
+  const search = await editorText(page, '.graphiql-editor-tool');
+  if (/\\u[0-9a-f]{4}/i.test(search ?? '')) throw new Error(`escaped text in ${search}`);
+}
+
 let failed = false;
 try {
   const base = `http://127.0.0.1:${port}`;
@@ -114,6 +161,7 @@ try {
   const result = (await page.textContent('.result-window'))?.replaceAll('\u00a0', ' ');
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
+  await checkTabs(page);
   await browser.close();
   if (outside.length > 0) throw new Error(`GraphiQL asked for outside URLs: ${outside.join(', ')}`);
   if (!result?.includes('565') || !result.includes('Mehr News Agency')) {

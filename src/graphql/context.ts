@@ -4,9 +4,20 @@ import type { Viewer } from '../db/api-keys';
 import type { D1Handle, Db } from '../db/client';
 import type { Lang } from '../lib/lang';
 
+/**
+ * The kinds of client that limits and budgets tell apart, the one list, spelt as on the wire: the
+ * `RateLimitClient` enum, `extensions.queryCost.client` and the configuration's keys alike.
+ */
+export const CLIENT_KINDS = {
+  ANONYMOUS: 'A client without an API key, by address.',
+  PARTNER: 'A client with a valid API key.',
+} as const;
+
+export type ClientKind = keyof typeof CLIENT_KINDS;
+
 /** What the caller's budget looks like after this request (GitHub's `rateLimit`). */
 export interface BudgetReport {
-  client: 'anonymous' | 'partner';
+  client: ClientKind;
   cost: number;
   maxCost: number;
   limit: number;
@@ -28,6 +39,8 @@ export interface Context {
   viewer: Viewer;
   /** the metering's view of this request; null where the request is not metered */
   budget(): BudgetReport | null;
+  /** called each time a write batch commits, so the HTTP layer can retire cached reads */
+  writeCommitted(): void;
   /** request-scoped DataLoaders created on first use, keyed by name */
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }

@@ -1,13 +1,12 @@
 /** rateLimit: the caller's cost budget, as GitHub's `rateLimit` reports it. */
 import { builder } from './builder';
-import type { BudgetReport } from './context';
+import { type BudgetReport, CLIENT_KINDS, type ClientKind } from './context';
 
 const RateLimitClient = builder.enumType('RateLimitClient', {
   description: 'Whose budget this is.',
-  values: {
-    ANONYMOUS: { value: 'anonymous', description: 'A client without an API key, by address.' },
-    PARTNER: { value: 'partner', description: 'A client with a valid API key.' },
-  } as const,
+  values: Object.fromEntries(
+    Object.entries(CLIENT_KINDS).map(([kind, description]) => [kind, { description }]),
+  ) as Record<ClientKind, { description: string }>,
 });
 
 const RateLimit = builder.objectRef<BudgetReport>('RateLimit').implement({

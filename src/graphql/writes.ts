@@ -94,6 +94,7 @@ export function writerOf(ctx: Context): PartnerWriter {
     keyId: ctx.viewer.key.id,
     regionIds: ctx.viewer.key.regionIds,
     requestId: ctx.requestId,
+    onCommit: () => ctx.writeCommitted(),
   };
 }
 

@@ -2,6 +2,7 @@
  * The edge configuration of one deployment: request limits, cost ceilings, budgets, caching and
  * the development/production switches, read from wrangler.toml's [vars] (one set per environment).
  */
+import type { ClientKind } from '../graphql/context';
 
 export type Environment = 'development' | 'staging' | 'production';
 
@@ -19,9 +20,9 @@ export interface EdgeConfig {
   /** body limit for requests that carry an API key: bulk imports send up to 500 rows as variables */
   maxKeyedBodyBytes: number;
   /** per-request ceiling on the cost model of src/http/cost.ts */
-  maxCost: { anonymous: number; partner: number };
+  maxCost: Record<ClientKind, number>;
   /** cost points per client per window (the `rateLimit` query reports them) */
-  budget: { anonymous: number; partner: number; windowSeconds: number };
+  budget: Record<ClientKind, number> & { windowSeconds: number };
   /** operations per batched request; 0 turns batching off */
   batchLimit: number;
   introspection: boolean;
@@ -92,12 +93,12 @@ export function readEdgeConfig(vars: Vars): EdgeConfig {
     maxDocumentBytes: integer(vars, 'MAX_DOCUMENT_BYTES', 32_768),
     maxKeyedBodyBytes: integer(vars, 'MAX_KEYED_BODY_BYTES', 1_048_576),
     maxCost: {
-      anonymous: integer(vars, 'MAX_COST_ANONYMOUS', 10_000),
-      partner: integer(vars, 'MAX_COST_PARTNER', 50_000),
+      ANONYMOUS: integer(vars, 'MAX_COST_ANONYMOUS', 10_000),
+      PARTNER: integer(vars, 'MAX_COST_PARTNER', 50_000),
     },
     budget: {
-      anonymous: integer(vars, 'BUDGET_ANONYMOUS', 200_000),
-      partner: integer(vars, 'BUDGET_PARTNER', 2_000_000),
+      ANONYMOUS: integer(vars, 'BUDGET_ANONYMOUS', 200_000),
+      PARTNER: integer(vars, 'BUDGET_PARTNER', 2_000_000),
       windowSeconds: Math.max(1, integer(vars, 'BUDGET_WINDOW_SECONDS', 3_600)),
     },
     batchLimit: integer(vars, 'BATCH_LIMIT', 0),

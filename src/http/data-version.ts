@@ -1,5 +1,5 @@
 /**
- * The data version: a counter that every successful mutation advances, held in one Durable Object
+ * The data version: a counter that every committed write advances, held in one Durable Object
  * so that every location sees the same value at once. Cached reads are keyed on it, so a read
  * cached before a write is never served after it, and a cache hit never touches D1 to find out.
  */
@@ -34,7 +34,7 @@ export function currentDataVersion(env: CloudflareBindings): Promise<number> {
   return stub(env).current();
 }
 
-/** Called after every mutation that wrote: cached reads made before it stop matching. */
+/** Called after a request whose write committed: cached reads made before it stop matching. */
 export function advanceDataVersion(env: CloudflareBindings): Promise<number> {
   return stub(env).advance();
 }

@@ -15,8 +15,8 @@ export interface RequestEdge {
   cost?: number;
   /** the client's budget after this request's charge */
   budget?: Charge;
-  /** a mutation ran without errors: cached reads must not outlive it */
-  mutated: boolean;
+  /** a write batch committed during this request: cached reads must not outlive it */
+  wrote: boolean;
 }
 
 /** The server context yoga.fetch receives from the Hono route. */

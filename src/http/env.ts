@@ -1,8 +1,7 @@
 /** The Hono environment of every route: the bindings, and what the init middleware sets once. */
-import type { Viewer } from '../db/api-keys';
 import type { Db } from '../db/client';
 import type { EdgeConfig } from './config';
-import type { ClientIdentity } from './identity';
+import type { ClientIdentity, VerifiedViewer } from './identity';
 import type { RequestSession } from './session';
 
 export interface AppEnv {
@@ -14,8 +13,9 @@ export interface AppEnv {
     session: RequestSession | null;
     /** the request's counted D1 handle (over the session when there is one) */
     db: Db;
-    viewer: Viewer;
-    /** who is metered: the address until a valid key is known */
+    /** anonymous, or a verified key: any other credential was answered 401 */
+    viewer: VerifiedViewer;
+    /** who is metered: the verified key, or else the address */
     identity: ClientIdentity;
   };
 }

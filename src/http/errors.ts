@@ -11,6 +11,11 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
+/** The shape of refusals on the route at `path`: /graphql answers as GraphQL does, others plain. */
+export function refusalShape(path: string): 'graphql' | 'plain' {
+  return path === '/graphql' ? 'graphql' : 'plain';
+}
+
 export function refuse(
   { status, code, message, headers = {} }: Refusal,
   shape: 'graphql' | 'plain' = 'plain',

@@ -4,6 +4,7 @@
  * /graphiql/, which scripts/dev/copy-graphiql.mjs copies from @graphql-yoga/graphiql's dist into
  * public/graphiql/ for Workers Static Assets. The page references no outside URL.
  */
+import { Kind, parse, print, visit } from 'graphql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /** Where scripts/dev/copy-graphiql.mjs puts the files, relative to the site root. */
@@ -18,6 +19,71 @@ export type GraphiQLPageOptions = Omit<GraphiQLOptions, 'endpoint' | 'title'> & 
   /** JSON text for the headers editor, e.g. '{"Accept-Language": "fa"}'. */
   headers?: string;
 };
+
+/** One opening tab: the operation, its variables and its headers (JSON text, as GraphiQL takes them). */
+export interface GraphiQLTab {
+  query: string;
+  variables: string;
+  headers: string;
+}
+
+/** The languages a tab can be asked in: its Accept-Language, its `lang` variables, its title. */
+const TAB_LANGUAGES = { fa: 'FA', en: 'EN' } as const;
+
+/** Every `lang` in `value`, at any depth, set to `lang`. */
+function withLang(value: unknown, lang: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withLang(item, lang));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, key === 'lang' ? lang : withLang(item, lang)]),
+  );
+}
+
+/**
+ * One tab of `document` asked in `language`. GraphiQL titles a tab with its operation's name, so
+ * the operation is renamed `<Name>_FA` or `<Name>_EN`; the header and every `lang` variable agree.
+ */
+function tabIn(
+  document: string,
+  variables: unknown,
+  language: keyof typeof TAB_LANGUAGES,
+): GraphiQLTab {
+  const lang = TAB_LANGUAGES[language];
+  const renamed = visit(parse(document), {
+    OperationDefinition: (node) =>
+      node.name ? { ...node, name: { ...node.name, value: `${node.name.value}_${lang}` } } : node,
+  });
+  return {
+    query: print(renamed),
+    variables: JSON.stringify(withLang(variables, lang), null, 2),
+    headers: JSON.stringify({ 'Accept-Language': language }, null, 2),
+  };
+}
+
+/**
+ * GraphiQL's opening tabs: the solar question first, then every persisted operation that has
+ * example variables, asked in Persian and (for the first two) in English too.
+ */
+export function graphiqlTabs(
+  documents: readonly string[],
+  examples: Record<string, unknown>,
+): GraphiQLTab[] {
+  const named = documents
+    .map((query) => {
+      const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+      return { query, name: operation?.name?.value ?? '' };
+    })
+    .filter(({ name }) => Object.hasOwn(examples, name));
+  named.sort(
+    (a, b) => Number(b.name === 'SolarCapacityClaims') - Number(a.name === 'SolarCapacityClaims'),
+  );
+  return named.flatMap(({ query, name }, i) => {
+    const variables = examples[name] ?? {};
+    const tabs = [tabIn(query, variables, 'fa')];
+    if (i < 2) tabs.push(tabIn(query, variables, 'en'));
+    return tabs;
+  });
+}
 
 const escapeHtml = (s: string): string =>
   s.replace(

@@ -3,9 +3,13 @@
  * client, keyed by its address.
  */
 import type { Viewer } from '../db/api-keys';
+import type { ClientKind } from '../graphql/context';
+
+/** The caller once the init middleware has refused a credential that does not verify. */
+export type VerifiedViewer = Exclude<Viewer, { kind: 'invalid' }>;
 
 export interface ClientIdentity {
-  kind: 'anonymous' | 'partner';
+  kind: ClientKind;
   /** the rate-limit and budget key: `key:<api key id>` or `ip:<address>` */
   key: string;
   /** the address key, which the per-address limits count whoever is calling */
@@ -18,11 +22,11 @@ export interface ClientIdentity {
   metered: boolean;
 }
 
-export function clientIdentity(request: Request, viewer: Viewer): ClientIdentity {
+export function clientIdentity(request: Request, viewer: VerifiedViewer): ClientIdentity {
   const address = request.headers.get('cf-connecting-ip');
   const addressKey = `ip:${address ?? 'internal'}`;
   if (viewer.kind === 'key') {
-    return { kind: 'partner', key: `key:${viewer.key.id}`, addressKey, metered: true };
+    return { kind: 'PARTNER', key: `key:${viewer.key.id}`, addressKey, metered: true };
   }
-  return { kind: 'anonymous', key: addressKey, addressKey, metered: address !== null };
+  return { kind: 'ANONYMOUS', key: addressKey, addressKey, metered: address !== null };
 }

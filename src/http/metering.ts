@@ -2,10 +2,9 @@
  * The metering plugin: before an operation runs it computes its cost (src/http/cost.ts), refuses it
  * above the client's per-request ceiling, charges the client's budget (src/http/budget.ts) and,
  * for a valid API key, counts the request against the key's rate limit; it sends mutations to
- * the D1 primary and marks them so that cached reads are invalidated. After the operation it
- * reports the cost in `extensions.queryCost`, the D1 work in `extensions.cost`, turns the data
- * layer's input errors into BAD_USER_INPUT and, where configured, masks unexpected errors behind
- * the request id.
+ * the D1 primary. After the operation it reports the cost in `extensions.queryCost`, the D1 work in
+ * `extensions.cost`, turns the data layer's input errors into BAD_USER_INPUT and, where
+ * configured, masks unexpected errors behind the request id.
  */
 import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
@@ -53,13 +52,10 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       if (!edge) return;
       const { config } = edge;
       const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation === 'mutation') {
-        edge.session?.usePrimary();
-        // conservatively, any executed mutation invalidates the cached reads
-        edge.mutated = true;
-      }
+      // the data version moves on only when a write commits (the context's writeCommitted)
+      if (operation?.operation === 'mutation') edge.session?.usePrimary();
 
-      if (edge.identity.kind === 'partner') {
+      if (edge.identity.kind === 'PARTNER') {
         const { success } = await context.env.RATE_LIMIT_PARTNER.limit({
           key: edge.identity.key,
         });

@@ -6,6 +6,9 @@ import manifest from '../../schema/persisted-operations.json';
 
 const operations = manifest as Record<string, string>;
 
+/** Every persisted operation's document, in manifest order. */
+export const PERSISTED_DOCUMENTS: readonly string[] = Object.values(operations);
+
 export function persistedOperation(hash: string): string | null {
   return Object.hasOwn(operations, hash) ? (operations[hash] ?? null) : null;
 }
@@ -22,26 +25,4 @@ export function persistedHashOf(url: URL): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * GraphiQL's opening tabs: the solar question first, then every persisted operation with its
- * example variables, asked in Persian and (for the first ones) in English too.
- */
-export function graphiqlTabs(
-  examples: Record<string, unknown>,
-): { query: string; variables?: string; headers: string }[] {
-  const fa = JSON.stringify({ 'Accept-Language': 'fa' }, null, 2);
-  const en = JSON.stringify({ 'Accept-Language': 'en' }, null, 2);
-  return Object.values(operations)
-    .map((query) => ({ query, name: /^(?:query|mutation) (\w+)/.exec(query)?.[1] ?? '' }))
-    .sort(
-      (a, b) => Number(b.name === 'SolarCapacityClaims') - Number(a.name === 'SolarCapacityClaims'),
-    )
-    .flatMap(({ query, name }, i) => {
-      const variables = JSON.stringify(examples[name] ?? {}, null, 2);
-      const tabs = [{ query, variables, headers: fa }];
-      if (i < 2) tabs.push({ query, variables, headers: en });
-      return tabs;
-    });
 }

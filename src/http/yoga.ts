@@ -17,12 +17,10 @@ import type { Context } from '../graphql/context';
 import { schema } from '../graphql/index';
 import type { EdgeConfig } from './config';
 import type { EdgeServerContext } from './edge';
-import { renderGraphiQL } from './graphiql';
+import { graphiqlTabs, renderGraphiQL } from './graphiql';
 import { introspectionRecursionRule } from './introspection';
 import { meteringPlugin } from './metering';
-import { graphiqlTabs, persistedOperation } from './persisted';
-
-const GRAPHIQL_TABS = graphiqlTabs(examples);
+import { PERSISTED_DOCUMENTS, persistedOperation } from './persisted';
 
 // Armor reports a refused document as a validation error (400) instead of throwing from inside
 // graphql-js's visitor.
@@ -60,6 +58,8 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
 }
 
 function createOstanYoga(config: EdgeConfig) {
+  // built only where GraphiQL is served, and once per instance: it parses every document
+  const tabs = config.graphiql ? graphiqlTabs(PERSISTED_DOCUMENTS, examples) : [];
   return createYoga<EdgeServerContext & Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -73,11 +73,11 @@ function createOstanYoga(config: EdgeConfig) {
           title: 'Ostan · استان — GraphQL',
           // the dashboard's own operations, with example variables, in Persian and English;
           // the first one (the solar question) opens ready to run
-          defaultTabs: GRAPHIQL_TABS,
-          defaultQuery: GRAPHIQL_TABS[0]?.query,
-          headers: GRAPHIQL_TABS[0]?.headers,
+          defaultTabs: tabs,
+          defaultQuery: tabs[0]?.query,
+          headers: tabs[0]?.headers,
           // passed through to GraphiQL, which yoga's option type does not list
-          ...({ variables: GRAPHIQL_TABS[0]?.variables } as object),
+          ...({ variables: tabs[0]?.variables } as object),
         }
       : false,
     // GraphiQL's files are served from Workers Static Assets (public/graphiql), so it works offline

@@ -9,6 +9,7 @@ import manifest from '../../schema/persisted-operations.json';
 import { advanceDataVersion } from '../../src/http/data-version';
 import { clientIdentity } from '../../src/http/identity';
 import app from '../../src/index';
+import { newProject } from '../graphql/partner-writes-helpers';
 import { bearer, issueKey } from '../partner-keys';
 
 const URL_ = 'http://ostan.test/graphql';
@@ -180,6 +181,71 @@ describe('persisted operations and the edge cache', () => {
     );
   });
 
+  it('moves the data version on only when a write commits', async () => {
+    const variables = { region: 'qom', lang: 'EN', indicator: 'jobs_created' };
+    const cache = async () => {
+      const response = await persistedGet(variables);
+      await response.text();
+      return response.headers.get('x-cache');
+    };
+    await advanceDataVersion(env);
+    expect(await cache()).toBe('MISS');
+    let state = await cache();
+    for (let i = 0; i < 10 && state !== 'HIT'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      state = await cache();
+    }
+    expect(state).toBe('HIT');
+
+    const key = await issueKey({ scopes: ['write:projects'], regions: ['qom'] });
+    const unscoped = await issueKey({ scopes: ['write:claims'], regions: ['qom'] });
+    const create = `mutation ($input: CreateProjectInput!, $key: String) {
+      createProject(input: $input, idempotencyKey: $key) {
+        __typename ... on ForbiddenError { reason } ... on ValidationError { issues { code } }
+      }
+    }`;
+    const input = newProject('edge-version-plant');
+    const mutate = async (headers: Record<string, string>, variables: object) =>
+      ((await (await post(create, headers, variables)).json()) as Body).data?.createProject;
+    const refused: [string, () => Promise<unknown>, unknown][] = [
+      [
+        'an anonymous mutation { __typename }',
+        async () => ((await (await post('mutation { __typename }')).json()) as Body).data,
+        { __typename: 'Mutation' },
+      ],
+      ['createProject without a key', () => mutate({}, { input }), { reason: 'NO_KEY' }],
+      [
+        'createProject with a key lacking the scope',
+        () => mutate(bearer(unscoped), { input }),
+        { reason: 'SCOPE' },
+      ],
+      [
+        'createProject with invalid input',
+        () => mutate(bearer(key), { input: { ...input, directJobs: -5 } }),
+        { __typename: 'ValidationError' },
+      ],
+    ];
+    for (const [name, send, expected] of refused) {
+      expect(await send(), name).toMatchObject(expected as object);
+      expect(await cache(), `after ${name}`).toBe('HIT');
+    }
+
+    expect(await mutate(bearer(key), { input, key: 'edge-version-1' })).toEqual({
+      __typename: 'Project',
+    });
+    expect(await cache(), 'after a committed write').toBe('MISS');
+    state = await cache();
+    for (let i = 0; i < 10 && state !== 'HIT'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      state = await cache();
+    }
+    // a replay of the same idempotency key writes nothing
+    expect(await mutate(bearer(key), { input, key: 'edge-version-1' })).toEqual({
+      __typename: 'Project',
+    });
+    expect(await cache(), 'after an idempotent replay').toBe('HIT');
+  });
+
   it('refuses ad-hoc queries when ARBITRARY_OPERATIONS is off, and still serves persisted ones', async () => {
     const refused = await withVars(
       { ARBITRARY_OPERATIONS: 'false' },
@@ -206,7 +272,7 @@ describe('cost, budget and rate limits', () => {
       remaining: 199_998,
       resetAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(one.extensions?.queryCost).toMatchObject({ requested: 1, client: 'anonymous' });
+    expect(one.extensions?.queryCost).toMatchObject({ requested: 1, client: 'ANONYMOUS' });
     expect(response.headers.get('x-ratelimit-limit')).toBe('200000');
     expect(response.headers.get('x-ratelimit-remaining')).toBe('199998');
     expect(response.headers.get('x-ratelimit-used')).toBe('2');
@@ -275,23 +341,21 @@ describe('cost, budget and rate limits', () => {
     expect((await post('{ __typename }', { 'cf-connecting-ip': address() })).status).toBe(200);
   });
 
-  it('takes a partner identity from a valid key only', () => {
+  it('takes a partner identity from a verified key only (other credentials never get here)', () => {
     const request = new Request('http://ostan.test/', {
       headers: { 'cf-connecting-ip': '192.0.2.1' },
     });
     const key = { id: 7, name: 'k', scopes: [], regionIds: [], revoked: false };
     expect(clientIdentity(request, { kind: 'key', key })).toEqual({
-      kind: 'partner',
+      kind: 'PARTNER',
       key: 'key:7',
       addressKey: 'ip:192.0.2.1',
       metered: true,
     });
-    for (const viewer of [{ kind: 'invalid', reason: 'unknown' }, { kind: 'anonymous' }] as const) {
-      expect(clientIdentity(request, viewer)).toMatchObject({
-        kind: 'anonymous',
-        key: 'ip:192.0.2.1',
-      });
-    }
+    expect(clientIdentity(request, { kind: 'anonymous' })).toMatchObject({
+      kind: 'ANONYMOUS',
+      key: 'ip:192.0.2.1',
+    });
   });
 });
 

@@ -15,6 +15,8 @@ export interface Writer {
   d1: D1Handle;
   keyId: number;
   requestId: string;
+  /** called after each batch that committed (not after a replay or a refusal) */
+  onCommit?: () => void;
 }
 
 /** One row of the change feed. */

@@ -109,6 +109,7 @@ export async function runWrite(
     const resultIds = await build(batch);
     try {
       const changes = await batch.commit(key ? { key, requestHash, resultIds } : null);
+      writer.onCommit?.();
       const wanted = new Set(resultIds);
       return {
         kind: spec.kind,

@@ -1,13 +1,13 @@
 /**
  * The /graphql route: HTTP-level limits (document size, per-address rate limit), the edge cache
  * for persisted GET reads, the request's D1 session, then Yoga; afterwards the data version moves
- * on after a mutation, and the response carries x-request-id, x-d1-bookmark and x-ratelimit-*.
+ * on if a write committed, and the response carries x-request-id, x-d1-bookmark and
+ * x-ratelimit-*.
  */
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { langFromAcceptLanguage } from '../../lib/lang';
-import type { EdgeConfig } from '../config';
+import { graphqlCors } from '../cors';
 import { advanceDataVersion, currentDataVersion } from '../data-version';
 import { budgetReport, type RequestEdge } from '../edge';
 import { etagOf, matchesEtag, readCacheKey } from '../edge-cache';
@@ -31,53 +31,15 @@ function isJsonObject(text: string): boolean {
   }
 }
 
-const corsByConfig = new WeakMap<EdgeConfig, MiddlewareHandler>();
-
-/** CORS from CORS_ORIGINS: `*`, or an allow-list of origins (others get no CORS headers). */
-const graphqlCors: MiddlewareHandler<Env> = (c, next) => {
-  const config = c.var.config;
-  let middleware = corsByConfig.get(config);
-  if (!middleware) {
-    const any = config.corsOrigins.includes('*');
-    middleware = cors({
-      origin: any ? '*' : (origin) => (config.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: [
-        'content-type',
-        'authorization',
-        'accept-language',
-        'if-none-match',
-        'x-d1-bookmark',
-        'x-graphql-yoga-csrf',
-        'apollo-require-preflight',
-      ],
-      exposeHeaders: [
-        'etag',
-        'retry-after',
-        'x-request-id',
-        'x-d1-bookmark',
-        'x-cache',
-        'x-ratelimit-limit',
-        'x-ratelimit-remaining',
-        'x-ratelimit-used',
-        'x-ratelimit-reset',
-        'x-ratelimit-resource',
-      ],
-      maxAge: 600,
-    });
-    corsByConfig.set(config, middleware);
-  }
-  return middleware(c, next);
-};
-
 /**
- * POST bodies above MAX_DOCUMENT_BYTES get a 413 and are read no further. Requests with a bearer
- * key may send up to MAX_KEYED_BODY_BYTES, since bulk imports carry up to 500 rows as variables;
- * the document itself is still held to the token limit, and the key is checked before any write.
+ * POST bodies above MAX_DOCUMENT_BYTES get a 413 and are read no further. Requests with a verified
+ * key (the init middleware refused any other credential) may send up to MAX_KEYED_BODY_BYTES,
+ * since bulk imports carry up to 500 rows as variables; the document itself is still held to the
+ * token limit.
  */
 const graphqlBodyLimit: MiddlewareHandler<Env> = (c, next) => {
   const config = c.var.config;
-  const keyed = /^Bearer\s+\S/i.test(c.req.header('authorization') ?? '');
+  const keyed = c.var.identity.kind === 'PARTNER';
   const maxSize = keyed ? config.maxKeyedBodyBytes : config.maxDocumentBytes;
   return bodyLimit({
     maxSize,
@@ -123,10 +85,10 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
     }
   }
 
-  // Per address, before any work. A request with a key is counted in the (larger) partner bucket
-  // of its address here; src/http/metering.ts counts a valid key in its own bucket as well.
+  // Per address, before any work. A request with a verified key is counted in the (larger) partner
+  // bucket of its address here; src/http/metering.ts counts the key in its own bucket as well.
   const identity = c.var.identity;
-  const keyed = request.headers.has('authorization');
+  const keyed = identity.kind === 'PARTNER';
   const limiter = keyed ? env.RATE_LIMIT_PARTNER : env.RATE_LIMIT_ANONYMOUS;
   const metered = request.headers.has('cf-connecting-ip');
   const { success } = metered
@@ -150,7 +112,7 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
     );
   }
 
-  const edge: RequestEdge = { config, identity, requestId, session, mutated: false };
+  const edge: RequestEdge = { config, identity, requestId, session, wrote: false };
   const run = async () =>
     yogaFor(config).fetch(request, {
       env,
@@ -162,6 +124,9 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
       requestId,
       viewer,
       budget: () => budgetReport(edge),
+      writeCommitted: () => {
+        edge.wrote = true;
+      },
       loaders: new Map(),
     });
 
@@ -180,8 +145,8 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
     );
   }
   const headers = new Headers(response.headers);
-  // a mutation, even a failed one, may have written: cached reads made before it must not be served
-  if (edge.mutated) await advanceDataVersion(env);
+  // a write committed: cached reads made before it must not be served after this response
+  if (edge.wrote) await advanceDataVersion(env);
   headers.set('x-request-id', requestId);
   const after = session?.getBookmark();
   if (after) headers.set('x-d1-bookmark', after);
