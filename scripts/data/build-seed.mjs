@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { claimLinks, linksSql, LINKS_PATH } from './build-seed-links.mjs';
+import { claimLinks, LINKS_PATH, linksSql } from './build-seed-links.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLAIMS_PATH = join(ROOT, 'data/qom/qom-claims.json');
@@ -921,7 +921,8 @@ async function main() {
       t.status,
       t.entity === 'project' ? ENUM.projectStatus : ENUM.assetStatus,
     );
-    if (t.entity === 'project' && t.technology != null) fail(`${where}: projects have no technology`);
+    if (t.entity === 'project' && t.technology != null)
+      fail(`${where}: projects have no technology`);
     checkEnum(`${where} technology`, t.technology, ENUM.technology, true);
   }
   if (errors.length) return finish();

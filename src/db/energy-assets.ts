@@ -6,6 +6,7 @@ import { defineEntity, groupBy } from './entity';
 import type { ListSpec } from './lists';
 import { buildOrdering, type OrderInput, type Ordering } from './ordering';
 import type { Financing } from './projects';
+import type { Qualifier } from './qualifiers';
 
 export const TECHNOLOGIES = codeList({
   solar_pv: { fa: 'خورشیدی (فتوولتائیک)', en: 'Solar PV' },
@@ -55,6 +56,8 @@ export interface EnergyAsset {
   locationEn: string | null;
   technology: Technology;
   capacityMw: number | null;
+  /** how the capacity was stated: `more_than` makes it a lower bound; null when not recorded */
+  capacityQualifier: Qualifier | null;
   rating: Rating;
   status: EnergyStatus;
   owner: string | null;
@@ -91,6 +94,7 @@ export const energyAssets = defineEntity<EnergyAsset>({
     'opened_on',
     'source_id',
     'synthetic',
+    'capacity_qualifier',
   ],
 });
 

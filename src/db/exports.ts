@@ -80,7 +80,7 @@ export const PROJECTS: ExportEntity = {
 
 export const ENERGY_ASSETS: ExportEntity = {
   alias: 'e',
-  select: `e.id, e.slug, e.name_fa, e.name_en, e.technology, e.capacity_mw, e.rating, e.status, e.phase,
+  select: `e.id, e.slug, e.name_fa, e.name_en, e.technology, e.capacity_mw, e.capacity_qualifier, e.rating, e.status, e.phase,
     (SELECT slug FROM energy_assets parent WHERE parent.id = e.parent_id) AS plantSlug, e.owner, e.financing,
     e.started_on, e.opened_on, e.location_fa, e.location_en, e.synthetic,
     ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
@@ -91,6 +91,8 @@ export const ENERGY_ASSETS: ExportEntity = {
     name_en: text(r.name_en),
     ...labelled('technology', TECHNOLOGIES, r.technology),
     capacity_mw: num(r.capacity_mw),
+    // "more_than": capacity_mw is a lower bound ("over 570 MW"), never to be read as exact
+    capacity_qualifier: text(r.capacity_qualifier),
     ...labelled('rating', RATINGS, r.rating),
     ...labelled('status', ENERGY_STATUSES, r.status),
     phase: num(r.phase),

@@ -1,22 +1,20 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
 import {
-  alternativesOfClaims,
   CLAIM_BASES,
   type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
   claimList,
   claims,
   MEASURES,
-  QUALIFIERS,
   REPORTED_STATUSES,
   SUBJECT_KINDS,
   type SubjectKind,
 } from '../db/claims';
 import { RATINGS } from '../db/energy-assets';
+import { QUALIFIERS } from '../db/qualifiers';
 import { InputError } from '../lib/errors';
 import { decodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
-import { loaderFor } from './context';
 import { codeEnum, LangEnum, OrderDirection } from './enums';
 import { Indicator } from './indicator';
 import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
@@ -31,7 +29,7 @@ export const Rating = codeEnum(
   'How a capacity in MW is rated. MW(AC) and MW(DC, peak) are never added together.',
   RATINGS,
 );
-const Qualifier = codeEnum('Qualifier', 'How exactly a figure was stated.', QUALIFIERS);
+export const Qualifier = codeEnum('Qualifier', 'How exactly a figure was stated.', QUALIFIERS);
 const Measure = codeEnum('Measure', 'What kind of quantity a claim reports.', MEASURES);
 const ReportedStatus = codeEnum(
   'ReportedStatus',
@@ -153,6 +151,11 @@ export const ClaimFilter = builder.inputType('ClaimFilter', {
       description: 'Only the preferred claim of each comparison.',
     }),
     conflictGroup: t.string({ required: false }),
+    withRelated: t.boolean({
+      required: false,
+      description:
+        'With `indicator`: also the claims linked to that indicator’s claims by a conflict group or a quantity, whatever indicator or scope they are filed under.',
+    }),
     synthetic: t.boolean({ required: false }),
   }),
 });
@@ -245,16 +248,5 @@ builder.queryField('claims', (t) =>
     args: { ...t.arg.connectionArgs(), ...claimListArgs },
     resolve: (_root, { filter, ...args }, ctx, info) =>
       resolveList(ctx, claimList, { ...args, filter: claimFilter(filter) }, info),
-  }),
-);
-
-builder.objectField(Claim, 'alternatives', (t) =>
-  t.field({
-    type: [Claim],
-    description: 'The other claims about the same subject, indicator and period.',
-    resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
-        alternativesOfClaims(ctx.db, ids),
-      ).load(c.id),
   }),
 );

@@ -8,7 +8,7 @@ import {
   TECHNOLOGIES,
 } from '../db/energy-assets';
 import { builder } from './builder';
-import { addClaimsField, Rating } from './claim';
+import { addClaimsField, Qualifier, Rating } from './claim';
 import { loaderFor } from './context';
 import { codeEnum, LangEnum, OrderDirection } from './enums';
 import { connectionType, entityNode, resolveList } from './lists';
@@ -52,6 +52,13 @@ EnergyAsset.implement({
     capacityMw: t.exposeFloat('capacityMw', {
       nullable: true,
       description: 'Capacity in MW, in `rating`; null where only a target is known (see claims).',
+    }),
+    capacityQualifier: t.field({
+      type: Qualifier,
+      nullable: true,
+      description:
+        'How the capacity was stated: MORE_THAN makes `capacityMw` a lower bound (“over 570 MW”). Null when not recorded.',
+      resolve: (e) => e.capacityQualifier,
     }),
     rating: t.field({ type: Rating, resolve: (e) => e.rating }),
     status: t.field({ type: EnergyStatus, resolve: (e) => e.status }),

@@ -15,7 +15,8 @@ import {
 import { computeProgress } from '../lib/progress';
 import { builder } from './builder';
 import { addClaimsField, Claim } from './claim';
-import { loaderFor } from './context';
+import { type Context, loaderFor } from './context';
+import { Coverage, targetCoverage } from './coverage';
 import { codeEnum } from './enums';
 import { Indicator } from './indicator';
 import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
@@ -87,6 +88,26 @@ const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implem
   }),
 });
 
+function latestOf(ctx: Context, targetId: number) {
+  return loaderFor<number, ClaimRow | null>(ctx, 'target:latest', (ids) =>
+    latestClaimsForTargets(ctx.db, ids),
+  ).load(targetId);
+}
+
+/** A target's progress from its newest preferred level claim; null when that cannot support it. */
+async function progressOf(ctx: Context, target: PlanTargetRow): Promise<ProgressShape | null> {
+  const latest = await latestOf(ctx, target.id);
+  const progress = computeProgress(
+    target,
+    latest && {
+      value: latest.normalisedValue,
+      valueMax: latest.normalisedValueMax,
+      qualifier: latest.qualifier,
+    },
+  );
+  return progress && latest ? { ...progress, claim: latest } : null;
+}
+
 export const PlanTarget = entityNode<PlanTargetRow>('PlanTarget', planTargets, {
   field: 'planTarget',
   what: 'A plan target',
@@ -133,19 +154,16 @@ PlanTarget.implement({
       nullable: true,
       description:
         'Computed from the newest preferred level claim for the indicator and region (after the baseline date). Null, not 0, when no claim can support it.',
+      resolve: (target, _args, ctx) => progressOf(ctx, target),
+    }),
+    coverage: t.field({
+      type: Coverage,
+      description:
+        'What the progress rests on: the claims reported for the indicator and region (stocks, flows and targets), and whether one of them could support the progress, with the reason.',
       resolve: async (target, _args, ctx) => {
-        const latest = await loaderFor<number, ClaimRow | null>(ctx, 'target:latest', (ids) =>
-          latestClaimsForTargets(ctx.db, ids),
-        ).load(target.id);
-        const progress = computeProgress(
-          target,
-          latest && {
-            value: latest.normalisedValue,
-            valueMax: latest.normalisedValueMax,
-            qualifier: latest.qualifier,
-          },
-        );
-        return progress && latest ? { ...progress, claim: latest } : null;
+        const progress = await progressOf(ctx, target);
+        const latest = await latestOf(ctx, target.id);
+        return targetCoverage(ctx, target, latest?.slug ?? null, progress !== null);
       },
     }),
     synthetic: t.boolean({ resolve: (target) => target.synthetic === 1 }),

@@ -1,4 +1,5 @@
 /** Group-by totals of projects and energy capacity, with the same filters as the lists. */
+import { type TotalScope, type TotalsEntity, totalScope } from '../db/coverage';
 import {
   ENERGY_DIMENSIONS,
   energyTotals,
@@ -9,6 +10,7 @@ import {
 } from '../db/totals';
 import { builder, type PothosTypes } from './builder';
 import { Rating } from './claim';
+import { Coverage, totalCoverage } from './coverage';
 import { EnergyAssetFilter, EnergyStatus, Technology } from './energy-asset';
 import { Financing, ProjectFilter, ProjectStatus } from './project';
 import { Region } from './region';
@@ -46,7 +48,25 @@ function dimensionEnum<const Name extends string>(
 const ProjectDimension = dimensionEnum('ProjectDimension', SHARED_DIMENSIONS);
 const EnergyDimension = dimensionEnum('EnergyDimension', ENERGY_DIMENSIONS);
 
-interface GroupShape extends TotalsRow {}
+interface GroupShape extends TotalsRow {
+  scope: TotalScope;
+}
+
+/** Totals with each group's scope, which its coverage is judged in. */
+async function scoped(
+  entity: TotalsEntity,
+  filter: object | null | undefined,
+  groupBy: readonly string[],
+  rows: Promise<TotalsRow[]>,
+): Promise<GroupShape[]> {
+  return (await rows).map((row) => ({
+    ...row,
+    scope: totalScope(entity, filter as Record<string, unknown> | null | undefined, groupBy, row),
+  }));
+}
+
+const COVERAGE_DESCRIPTION =
+  'What this sum covers: the itemised records it adds up, beside the figures reported for the same quantity and region, with a verdict. A sum of records is not a region’s figure.';
 
 function jalaliYear(value: unknown) {
   return typeof value === 'number' ? Math.floor(value >= 10000 ? value / 100 : value) : null;
@@ -98,6 +118,17 @@ const ProjectTotal = builder.objectRef<GroupShape>('ProjectTotal').implement({
       nullable: true,
       resolve: (g) => (g.keys.status as never) ?? null,
     }),
+    coverage: t.field({
+      type: Coverage,
+      description: `${COVERAGE_DESCRIPTION} Judged on the count of projects.`,
+      resolve: (g, _args, ctx) =>
+        totalCoverage(ctx, g.scope, {
+          records: g.count,
+          total: g.count,
+          unit: 'records',
+          lowerBounds: 0,
+        }),
+    }),
     directJobs: t.field({ type: NumberStats, resolve: (g) => g.stats.directJobs as Stats }),
     investmentRial: t.field({
       type: NumberStats,
@@ -128,6 +159,22 @@ const EnergyTotal = builder.objectRef<GroupShape>('EnergyTotal').implement({
     }),
     rating: t.field({ type: Rating, resolve: (g) => g.keys.rating as never }),
     capacityMw: t.field({ type: NumberStats, resolve: (g) => g.stats.capacityMw as Stats }),
+    capacityIsLowerBound: t.boolean({
+      description:
+        'True when a summed capacity is stated only as a lower bound (“over 570 MW”), so the sum is one too.',
+      resolve: (g) => (g.stats.capacityLowerBounds?.count ?? 0) > 0,
+    }),
+    coverage: t.field({
+      type: Coverage,
+      description: `${COVERAGE_DESCRIPTION} Judged on the MW.`,
+      resolve: (g, _args, ctx) =>
+        totalCoverage(ctx, g.scope, {
+          records: g.count,
+          total: g.stats.capacityMw?.sum ?? null,
+          unit: 'MW',
+          lowerBounds: g.stats.capacityLowerBounds?.count ?? 0,
+        }),
+    }),
   }),
 });
 
@@ -140,7 +187,13 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProjectFilter, required: false }),
       groupBy: t.arg({ type: [ProjectDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => projectTotals(ctx.db, args.filter, args.groupBy ?? []),
+    resolve: (_root, args, ctx) =>
+      scoped(
+        'project',
+        args.filter,
+        args.groupBy ?? [],
+        projectTotals(ctx.db, args.filter, args.groupBy ?? []),
+      ),
   }),
   energyTotals: t.field({
     type: [EnergyTotal],
@@ -150,6 +203,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EnergyAssetFilter, required: false }),
       groupBy: t.arg({ type: [EnergyDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => energyTotals(ctx.db, args.filter, args.groupBy ?? []),
+    resolve: (_root, args, ctx) =>
+      scoped(
+        'energy_asset',
+        args.filter,
+        args.groupBy ?? [],
+        energyTotals(ctx.db, args.filter, args.groupBy ?? []),
+      ),
   }),
 }));
