@@ -34,8 +34,10 @@ export interface Coverage {
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
-function cite(f: Figure): string {
-  const value = f.normalisedValue === null ? 'no figure' : number.format(f.normalisedValue);
+function cite(f: Figure, unit = ''): string {
+  const max = f.normalisedValueMax === null ? '' : `–${number.format(f.normalisedValueMax)}`;
+  const value =
+    f.normalisedValue === null ? 'no figure' : `${number.format(f.normalisedValue)}${max}${unit}`;
   const bound =
     f.qualifier === 'more_than' || f.qualifier === 'at_least'
       ? 'over '
@@ -74,9 +76,13 @@ export function noStockReason(figures: readonly Figure[]): string {
 
 /** Complete, partial or unknown, with the reason in one or two sentences. */
 export function judgeCoverage(items: ItemisedTotal, figures: readonly Figure[]): Coverage {
-  const total = items.total === null ? 'nothing known' : number.format(items.total);
   const bound = items.lowerBounds > 0 ? ' (a lower bound: some values are stated as "over")' : '';
-  const sum = `The ${items.records} itemised records total ${total}${items.unit === 'MW' && items.total !== null ? ' MW' : ''}${bound}`;
+  const unit = items.unit === 'MW' ? ' MW' : '';
+  const records = `${items.records} itemised record${items.records === 1 ? '' : 's'}`;
+  const sum =
+    items.unit === 'records'
+      ? `The total counts ${records}`
+      : `The ${records} total ${items.total === null ? 'no known' : number.format(items.total)}${unit}${bound}`;
   if (items.outOfScope) return { verdict: 'unknown', reason: `${sum}; ${items.outOfScope}` };
   const [stock, ...others] = reportedStocks(figures);
   if (!stock || stock.normalisedValue === null) {
@@ -84,8 +90,9 @@ export function judgeCoverage(items: ItemisedTotal, figures: readonly Figure[]):
   }
   const reported = stock.normalisedValue;
   const lowerBound = stock.qualifier === 'more_than' || stock.qualifier === 'at_least';
-  const also = others.length > 0 ? `; also reported: ${others.map(cite).join('; ')}` : '';
-  const against = `against ${cite(stock)} reported${others.length > 0 ? ', the largest reported stock' : ''}`;
+  const also =
+    others.length > 0 ? `; also reported: ${others.map((f) => cite(f, unit)).join('; ')}` : '';
+  const against = `against ${cite(stock, unit)} reported${others.length > 0 ? ', the largest reported stock' : ''}`;
   if (items.total !== null && (items.total < reported || (lowerBound && items.total <= reported))) {
     return {
       verdict: 'partial',
@@ -95,7 +102,7 @@ export function judgeCoverage(items: ItemisedTotal, figures: readonly Figure[]):
   if (items.total === reported && stock.normalisedValueMax === null && items.lowerBounds === 0) {
     return {
       verdict: 'complete',
-      reason: `${sum}, as ${cite(stock)} reports: every reported unit is itemised${also}.`,
+      reason: `${sum}, as ${cite(stock, unit)} reports: every reported unit is itemised${also}.`,
     };
   }
   return {

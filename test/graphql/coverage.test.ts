@@ -74,7 +74,7 @@ describe('coverage beside each total', () => {
     expect(byStatus.UNDER_CONSTRUCTION?.capacityMw.sum).toBe(388);
     expect(byStatus.UNDER_CONSTRUCTION?.coverage.verdict).toBe('PARTIAL');
     expect(byStatus.UNDER_CONSTRUCTION?.coverage.reason).toContain(
-      'about 1,000 (c138, IRIB News (Qom centre), 2026-01-06)',
+      'about 1,000 MW (c138, IRIB News (Qom centre), 2026-01-06)',
     );
     // planned plants may overlap, and only targets and a memorandum are reported: not a region figure
     expect(byStatus.PLANNED?.capacityMw.sum).toBe(2475);
