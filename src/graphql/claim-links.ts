@@ -2,7 +2,16 @@
 import { alternativesOfClaims, type Claim as ClaimRow, relatedOfClaims } from '../db/claims';
 import { builder } from './builder';
 import { Claim } from './claim';
-import { loaderFor } from './context';
+import { type Context, loaderFor } from './context';
+
+/** Resolves a claim's linked claims, loaded for every claim of the response at once. */
+function linked(
+  name: string,
+  load: (db: Context['db'], ids: readonly number[]) => Promise<ClaimRow[][]>,
+) {
+  return (c: ClaimRow, _args: unknown, ctx: Context) =>
+    loaderFor<number, ClaimRow[]>(ctx, `claim:${name}`, (ids) => load(ctx.db, ids)).load(c.id);
+}
 
 builder.objectFields(Claim, (t) => ({
   scopeNote: t.exposeString('scopeNote', {
@@ -22,18 +31,12 @@ builder.objectFields(Claim, (t) => ({
   alternatives: t.field({
     type: [Claim],
     description: 'The other claims about the same subject, indicator and period.',
-    resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:alternatives', (ids) =>
-        alternativesOfClaims(ctx.db, ids),
-      ).load(c.id),
+    resolve: linked('alternatives', alternativesOfClaims),
   }),
   related: t.field({
     type: [Claim],
     description:
       'Every other claim about the same quantity however it is filed: its conflict group and its quantity, under any indicator or scope. Each carries its `scopeNote`.',
-    resolve: (c, _args, ctx) =>
-      loaderFor<number, ClaimRow[]>(ctx, 'claim:related', (ids) =>
-        relatedOfClaims(ctx.db, ids),
-      ).load(c.id),
+    resolve: linked('related', relatedOfClaims),
   }),
 }));

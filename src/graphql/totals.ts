@@ -10,6 +10,7 @@ import {
 } from '../db/totals';
 import { builder, type PothosTypes } from './builder';
 import { Rating } from './claim';
+import type { Context } from './context';
 import { Coverage, totalCoverage } from './coverage';
 import { EnergyAssetFilter, EnergyStatus, Technology } from './energy-asset';
 import { Financing, ProjectFilter, ProjectStatus } from './project';
@@ -52,17 +53,27 @@ interface GroupShape extends TotalsRow {
   scope: TotalScope;
 }
 
-/** Totals with each group's scope, which its coverage is judged in. */
-async function scoped(
+/** A totals resolver whose groups carry their scope, which their coverage is judged in. */
+function scoped<Filter extends object, Name extends string>(
   entity: TotalsEntity,
-  filter: object | null | undefined,
-  groupBy: readonly string[],
-  rows: Promise<TotalsRow[]>,
-): Promise<GroupShape[]> {
-  return (await rows).map((row) => ({
-    ...row,
-    scope: totalScope(entity, filter as Record<string, unknown> | null | undefined, groupBy, row),
-  }));
+  totals: (
+    db: Context['db'],
+    filter: Filter | null | undefined,
+    groupBy: Name[],
+  ) => Promise<TotalsRow[]>,
+) {
+  return async (
+    _root: unknown,
+    args: { filter?: Filter | null; groupBy?: Name[] | null },
+    ctx: Context,
+  ): Promise<GroupShape[]> => {
+    const groupBy = args.groupBy ?? [];
+    const filter = args.filter as Record<string, unknown> | null | undefined;
+    return (await totals(ctx.db, args.filter, groupBy)).map((row) => ({
+      ...row,
+      scope: totalScope(entity, filter, groupBy, row),
+    }));
+  };
 }
 
 const COVERAGE_DESCRIPTION =
@@ -187,13 +198,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProjectFilter, required: false }),
       groupBy: t.arg({ type: [ProjectDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) =>
-      scoped(
-        'project',
-        args.filter,
-        args.groupBy ?? [],
-        projectTotals(ctx.db, args.filter, args.groupBy ?? []),
-      ),
+    resolve: scoped('project', projectTotals),
   }),
   energyTotals: t.field({
     type: [EnergyTotal],
@@ -203,12 +208,6 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EnergyAssetFilter, required: false }),
       groupBy: t.arg({ type: [EnergyDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) =>
-      scoped(
-        'energy_asset',
-        args.filter,
-        args.groupBy ?? [],
-        energyTotals(ctx.db, args.filter, args.groupBy ?? []),
-      ),
+    resolve: scoped('energy_asset', energyTotals),
   }),
 }));
