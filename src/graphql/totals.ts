@@ -86,6 +86,9 @@ function jalaliMonth(value: unknown) {
   return typeof value === 'number' && value >= 10000 ? value % 100 : null;
 }
 
+/** A grouping key that is a code (status, financing, technology); null when not grouped by it. */
+const code = (key: string) => (g: GroupShape) => (g.keys[key] as never) ?? null;
+
 /** The fields that say which group a row of totals is; null for dimensions not grouped by. */
 function groupKeyFields(
   t: PothosSchemaTypes.ObjectFieldBuilder<
@@ -103,7 +106,7 @@ function groupKeyFields(
     financing: t.field({
       type: Financing,
       nullable: true,
-      resolve: (g) => (g.keys.financing as never) ?? null,
+      resolve: code('financing'),
     }),
     startedJalaliYear: t.int({
       nullable: true,
@@ -127,7 +130,7 @@ const ProjectTotal = builder.objectRef<GroupShape>('ProjectTotal').implement({
     status: t.field({
       type: ProjectStatus,
       nullable: true,
-      resolve: (g) => (g.keys.status as never) ?? null,
+      resolve: code('status'),
     }),
     coverage: t.field({
       type: Coverage,
@@ -161,12 +164,12 @@ const EnergyTotal = builder.objectRef<GroupShape>('EnergyTotal').implement({
     status: t.field({
       type: EnergyStatus,
       nullable: true,
-      resolve: (g) => (g.keys.status as never) ?? null,
+      resolve: code('status'),
     }),
     technology: t.field({
       type: Technology,
       nullable: true,
-      resolve: (g) => (g.keys.technology as never) ?? null,
+      resolve: code('technology'),
     }),
     rating: t.field({ type: Rating, resolve: (g) => g.keys.rating as never }),
     capacityMw: t.field({ type: NumberStats, resolve: (g) => g.stats.capacityMw as Stats }),

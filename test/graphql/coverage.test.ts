@@ -2,6 +2,7 @@
 // any claim, a lower bound stays one, no flow stands for a stock, and dates carry their weekday.
 import { describe, expect, it } from 'vitest';
 import { gql, gqlData } from '../helpers';
+import { bearer, issueKey } from '../partner-keys';
 
 interface CoverageJson {
   verdict: string;
@@ -204,6 +205,33 @@ describe('a value keeps its qualifier', () => {
       capacityIsLowerBound: true,
     });
     expect(data.energyTotals[0]?.coverage.reason).toContain('a lower bound');
+  });
+
+  it('takes a lower bound from a partner write and keeps it', async () => {
+    const headers = bearer(await issueKey({ scopes: ['write:energy'] }));
+    const data = await gqlData<{ createEnergyAsset: Record<string, unknown> }>(
+      `mutation ($input: CreateEnergyAssetInput!) {
+        createEnergyAsset(input: $input) { __typename ... on EnergyAsset { capacityMw capacityQualifier } }
+      }`,
+      {
+        input: {
+          slug: 'test-gas-over-100',
+          region: 'qom',
+          nameFa: 'نیروگاه',
+          nameEn: 'Plant',
+          technology: 'GAS',
+          status: 'PLANNED',
+          capacityMw: 100,
+          capacityQualifier: 'MORE_THAN',
+        },
+      },
+      headers,
+    );
+    expect(data.createEnergyAsset).toEqual({
+      __typename: 'EnergyAsset',
+      capacityMw: 100,
+      capacityQualifier: 'MORE_THAN',
+    });
   });
 });
 
