@@ -10,6 +10,78 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const LINKS_PATH = join(ROOT, 'migrations/0011_add_claim_links.sql');
 
+// Every column of the two tables 0011 changes, as src/db/claims.ts and src/db/energy-assets.ts list
+// them (src/db/writes/rows-json.ts writes rows in this shape); the change-feed replay test checks it.
+const FEED_ROWS = [
+  [
+    'claim',
+    'claims',
+    [
+      'id',
+      'slug',
+      'source_id',
+      'indicator_id',
+      'subject_kind',
+      'subject_id',
+      'region_id',
+      'value',
+      'value_max',
+      'unit',
+      'scale',
+      'normalised_value',
+      'normalised_value_max',
+      'qualifier',
+      'measure',
+      'period_text',
+      'as_of',
+      'period_start',
+      'period_end',
+      'reported_status',
+      'rating',
+      'speaker_fa',
+      'speaker_en',
+      'key_phrase_fa',
+      'note_en',
+      'basis',
+      'conflict_group',
+      'comparison_key',
+      'preferred',
+      'preferred_reason',
+      'synthetic',
+      'scope_note',
+      'quantity',
+      'unresolved_reason',
+    ],
+  ],
+  [
+    'energy_asset',
+    'energy_assets',
+    [
+      'id',
+      'slug',
+      'parent_id',
+      'phase',
+      'region_id',
+      'sector_id',
+      'name_fa',
+      'name_en',
+      'location_fa',
+      'location_en',
+      'technology',
+      'capacity_mw',
+      'rating',
+      'status',
+      'owner',
+      'financing',
+      'started_on',
+      'opened_on',
+      'source_id',
+      'synthetic',
+      'capacity_qualifier',
+    ],
+  ],
+];
+
 const QUALIFIERS = ['exact', 'about', 'more_than', 'at_least', 'less_than', 'at_most', 'range'];
 const MEASURE_WORDS = {
   level: 'a level at a date',
@@ -125,6 +197,19 @@ export function linksSql(links, energyAssets, indicatorTotals) {
   for (const a of energyAssets) {
     out.push(
       `UPDATE energy_assets SET capacity_qualifier = ${sqlStr(a.capacity_qualifier)} WHERE slug = ${sqlStr(a.slug)} AND synthetic = 0;`,
+    );
+  }
+  out.push(
+    '',
+    '-- the change feed carries every claim and plant as it is now, so that replaying the feed from',
+    '-- the start still rebuilds the data (versions stay: no partner wrote these rows)',
+  );
+  for (const [entity, table, columns] of FEED_ROWS) {
+    const json = [...columns, 'version', 'created_at', 'updated_at']
+      .map((c) => `'${c}', ${c}`)
+      .join(', ');
+    out.push(
+      `INSERT INTO changes (entity, entity_id, op, version, data) SELECT '${entity}', id, 'update', version, json_object(${json}) FROM ${table} ORDER BY id;`,
     );
   }
   return `${out.join('\n')}\n`;
