@@ -153,3 +153,25 @@ export async function figuresForTargets(
   );
   return groupBy(targetIds, rows, (row) => row.targetId);
 }
+
+/** For each region and indicator slug, every claim about that region reporting the indicator. */
+export async function figuresForIndicators(
+  db: Db,
+  keys: readonly { regionId: number; indicator: string }[],
+): Promise<ReportedFigure[][]> {
+  const rows = await figures<{ keyIndex: number }>(
+    db,
+    'k.key AS keyIndex',
+    `json_each(?) k
+     JOIN indicators i ON i.slug = json_extract(k.value, '$[1]')
+     JOIN claims c ON c.indicator_id = i.id AND c.subject_kind = 'region'
+       AND c.subject_id = json_extract(k.value, '$[0]')`,
+    '1 = 1',
+    [JSON.stringify(keys.map((k) => [k.regionId, k.indicator]))],
+  );
+  return groupBy(
+    keys.map((_k, i) => i),
+    rows,
+    (row) => row.keyIndex,
+  );
+}

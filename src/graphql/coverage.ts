@@ -1,21 +1,29 @@
-/** Coverage: what a total or a target's progress covers, beside the figures reported for it. */
+/**
+ * Coverage: what a total or a target's progress covers, beside the figures reported for it; and a
+ * region's reported stock of an indicator, or why no claim can stand for it.
+ */
 import {
   COVERAGE_VERDICTS,
+  figuresForIndicators,
   figuresForTargets,
   figuresForTotals,
   type ReportedFigure,
   type TotalScope,
 } from '../db/coverage';
+import { indicators } from '../db/indicators';
 import {
   type ItemisedTotal,
   judgeCoverage,
   judgeTargetCoverage,
+  stockAnswer,
   type CoverageVerdict as Verdict,
 } from '../lib/coverage';
+import { InputError } from '../lib/errors';
 import { builder } from './builder';
 import { Claim } from './claim';
 import { type Context, loaderFor } from './context';
 import { codeEnum } from './enums';
+import { Region } from './region';
 
 const CoverageVerdict = codeEnum(
   'CoverageVerdict',
@@ -76,3 +84,56 @@ export async function targetCoverage(
   const judged = judgeTargetCoverage(latest, progressKnown, target.baselineOn, figures);
   return { ...judged, itemisedRecords: null, figures };
 }
+
+interface StockShape {
+  stocks: ReportedFigure[];
+  reason: string;
+  flows: ReportedFigure[];
+  targets: ReportedFigure[];
+}
+
+const Stock = builder.objectRef<StockShape>('IndicatorStock').implement({
+  description:
+    'What the sources say a quantity stands at in a region: the preferred reports of the stock (a level at a date), or why none can stand for it. Flows over a period and targets are listed apart and never stand for the stock.',
+  fields: (t) => ({
+    stocks: t.field({
+      type: [Claim],
+      description:
+        'Preferred level claims, newest first (each in its own scope); empty when none stands.',
+      resolve: (s) => s.stocks,
+    }),
+    reason: t.exposeString('reason', {
+      description: 'Why no claim stands for the stock, or what the stocks listed are.',
+    }),
+    flows: t.field({
+      type: [Claim],
+      description: 'Changes over a period.',
+      resolve: (s) => s.flows,
+    }),
+    targets: t.field({ type: [Claim], resolve: (s) => s.targets }),
+  }),
+});
+
+builder.objectField(Region, 'stock', (t) =>
+  t.field({
+    type: Stock,
+    description:
+      'The reported stock of an indicator for this region (e.g. solar_capacity_operational_mw), or why no claim can stand for it.',
+    args: { indicator: t.arg.string({ required: true, description: 'Indicator slug.' }) },
+    resolve: async (region, { indicator }, ctx) => {
+      const [known] = indicator.length <= 200 ? await indicators.bySlugs(ctx.db, [indicator]) : [];
+      if (!known) {
+        throw new InputError(
+          'indicator',
+          `No indicator has the slug ${JSON.stringify(indicator.slice(0, 200))}.`,
+        );
+      }
+      const figures = await loaderFor<{ regionId: number; indicator: string }, ReportedFigure[]>(
+        ctx,
+        'coverage:stock',
+        (keys) => figuresForIndicators(ctx.db, keys),
+      ).load({ regionId: region.id, indicator });
+      return stockAnswer(figures);
+    },
+  }),
+);

@@ -139,3 +139,19 @@ export function judgeTargetCoverage(
     reason: `No preferred level is reported${baselineOn ? ` after the baseline (${baselineOn})` : ''}. ${reported}`,
   };
 }
+
+/** The reported stocks of a quantity, or why none stands; flows and targets are never stocks. */
+export function stockAnswer<F extends Figure>(figures: readonly F[]) {
+  const stocks = figures.filter(
+    (f) => f.measure === 'level' && f.preferred === 1 && f.normalisedValue !== null,
+  );
+  return {
+    stocks,
+    reason:
+      stocks.length > 0
+        ? `${stocks.length} preferred report${stocks.length === 1 ? '' : 's'} of the stock, newest first; see each one's scope note where the scopes differ.`
+        : noStockReason(figures),
+    flows: figures.filter((f) => f.measure === 'change'),
+    targets: figures.filter((f) => f.measure === 'target'),
+  };
+}

@@ -275,6 +275,36 @@ describe('no flow stands for a stock', () => {
   });
 });
 
+describe('a region’s reported stock', () => {
+  it('says no claim stands for the solar capacity in operation, and lists the flows apart', async () => {
+    const data = await gqlData<{
+      region: {
+        operating: { stocks: unknown[]; reason: string; flows: { slug: string }[] };
+        building: { stocks: { slug: string }[]; flows: { slug: string }[] };
+      };
+    }>(`{
+      region(slug: "qom") {
+        operating: stock(indicator: "solar_capacity_operational_mw") { stocks { slug } reason flows { slug } }
+        building: stock(indicator: "solar_capacity_under_construction_mw") { stocks { slug } flows { slug } }
+      }
+    }`);
+    expect(data.region.operating.stocks).toEqual([]);
+    expect(data.region.operating.reason).toMatch(
+      /^No report gives the solar capacity in operation/,
+    );
+    expect(slugs(data.region.operating.flows)).toEqual(['c066', 'c093']);
+    // under construction, stocks stand (newest first) and the flow started in government week does not
+    expect(data.region.building.stocks.map((c) => c.slug)).toEqual(['c138', 'c034', 'c116']);
+    expect(slugs(data.region.building.flows)).toEqual(['c067']);
+  });
+
+  it('refuses an unknown indicator, naming the argument', async () => {
+    const { body } = await gql('{ region(slug: "qom") { stock(indicator: "nope") { reason } } }');
+    expect(body.errors?.[0]?.message).toBe('No indicator has the slug "nope".');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ argument: 'indicator' });
+  });
+});
+
 describe('dates carry their weekday', () => {
   it('reads 2025-08-23 as Saturday, شنبه, 1 Shahrivar 1404', async () => {
     const data = await gqlData<{ source: { publishedOn: Record<string, unknown> } }>(`{
