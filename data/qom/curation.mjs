@@ -237,9 +237,10 @@ export const projects = [
 
 // Energy assets (qom-claims.md "Named energy plants"). rating is 'unknown' for all: no source states AC or DC.
 // capacity_mw null on parents whose total is only a target; the target is a claim.
-const E = { parent: null, phase: null, technology: 'solar_pv', sector: 'solar-power', rating: 'unknown', owner: null, financing: null, started_on: null, opened_on: null, location_fa: null, location_en: null };
+// capacity_qualifier: how the capacity was stated ('exact' unless a claim says otherwise); null when capacity is.
+const E = { parent: null, phase: null, technology: 'solar_pv', sector: 'solar-power', rating: 'unknown', capacity_qualifier: 'exact', owner: null, financing: null, started_on: null, opened_on: null, location_fa: null, location_en: null };
 export const energyAssets = [
-  { ...E, slug: 'pak-bana-solar', region: 'qom-tehran-freeway-km10', capacity_mw: null, status: 'under_construction', owner: 'Pak Bana Co.', financing: 'private', source: 'irib-2025-09-22-pakbana', name_fa: 'نیروگاه خورشیدی آزادراه قم–تهران (شرکت پاک بنا)', name_en: 'Pak Bana solar plant, Qom–Tehran freeway', location_fa: 'کیلومتر ۱۰ آزادراه قم–تهران', location_en: 'km 10, Qom–Tehran freeway' },
+  { ...E, slug: 'pak-bana-solar', capacity_qualifier: null, region: 'qom-tehran-freeway-km10', capacity_mw: null, status: 'under_construction', owner: 'Pak Bana Co.', financing: 'private', source: 'irib-2025-09-22-pakbana', name_fa: 'نیروگاه خورشیدی آزادراه قم–تهران (شرکت پاک بنا)', name_en: 'Pak Bana solar plant, Qom–Tehran freeway', location_fa: 'کیلومتر ۱۰ آزادراه قم–تهران', location_en: 'km 10, Qom–Tehran freeway' },
   { ...E, slug: 'pak-bana-solar-phase-1', parent: 'pak-bana-solar', phase: 1, region: 'qom-tehran-freeway-km10', capacity_mw: 10, status: 'operational', opened_on: '2025-09-22', owner: 'Pak Bana Co.', financing: 'private', source: 'irib-2025-09-22-pakbana', name_fa: 'فاز نخست نیروگاه خورشیدی پاک بنا', name_en: 'Pak Bana solar plant, phase 1', location_fa: 'کیلومتر ۱۰ آزادراه قم–تهران', location_en: 'km 10, Qom–Tehran freeway' },
   // under_construction with started_on: two of three same-day reports say groundbreaking (c089, c095); c097 is softer.
   { ...E, slug: 'pak-bana-solar-phase-2', parent: 'pak-bana-solar', phase: 2, region: 'qom-tehran-freeway-km10', capacity_mw: 53, status: 'under_construction', started_on: '2025-09-22', owner: 'Pak Bana Co.', source: 'irib-2025-09-22-pakbana', name_fa: 'فاز دوم نیروگاه خورشیدی پاک بنا', name_en: 'Pak Bana solar plant, phase 2', location_fa: 'کیلومتر ۱۰ آزادراه قم–تهران', location_en: 'km 10, Qom–Tehran freeway' },
@@ -256,7 +257,7 @@ export const energyAssets = [
   // financing 'public': a plant at a government office, paid 5 billion toman (c114).
   { ...E, slug: 'qom-governorate-solar', region: 'qom-city', capacity_mw: 0.1, status: 'operational', opened_on: '2025-12-11', owner: 'Qom county governorate', financing: 'public', source: 'mehr-2025-12-11-100kw', name_fa: 'نیروگاه خورشیدی ۱۰۰ کیلوواتی فرمانداری قم', name_en: 'Qom county governorate solar plant (100 kW)' },
   { ...E, slug: 'relief-committee-aggregated-solar', region: 'qom', capacity_mw: 25, status: 'planned', owner: 'Imam Khomeini Relief Committee (for its clients)', source: 'mehr-2025-12-21-25mw', name_fa: 'نیروگاه خورشیدی تجمیعی حمایتی ۲۵ مگاواتی (کمیته امداد)', name_en: '25 MW aggregated supportive solar plant (Relief Committee)' },
-  { ...E, slug: 'national-2000mw-solar', region: 'qom', capacity_mw: null, status: 'planned', financing: 'private', source: 'mehr-2025-10-05-2000mw', name_fa: 'طرح ملی نیروگاه خورشیدی ۲۰۰۰ مگاواتی قم', name_en: 'National 2,000 MW solar project in Qom' },
+  { ...E, slug: 'national-2000mw-solar', capacity_qualifier: null, region: 'qom', capacity_mw: null, status: 'planned', financing: 'private', source: 'mehr-2025-10-05-2000mw', name_fa: 'طرح ملی نیروگاه خورشیدی ۲۰۰۰ مگاواتی قم', name_en: 'National 2,000 MW solar project in Qom' },
   { ...E, slug: 'national-2000mw-solar-phase-1', parent: 'national-2000mw-solar', phase: 1, region: 'qom', capacity_mw: 350, status: 'planned', financing: 'private', source: 'mehr-2025-10-05-2000mw', name_fa: 'مرحله نخست طرح ملی نیروگاه خورشیدی ۲۰۰۰ مگاواتی', name_en: 'National 2,000 MW solar project, phase 1 (350 MW)' },
   { ...E, slug: 'unnamed-1600mw-solar', region: 'qom', capacity_mw: 1600, status: 'planned', source: 'mehr-2025-09-09-salafchegan', name_fa: 'نیروگاه خورشیدی ۱۶۰۰ مگاواتی (نام‌نبرده)', name_en: 'Unnamed 1,600 MW solar plant' },
   // Source: the SNN page (inferred late Oct 2025) that names the two 60 MW plants; the IRIB page on the same
@@ -267,8 +268,8 @@ export const energyAssets = [
   { ...E, slug: 'unnamed-500mw-solar', region: 'qom', capacity_mw: 500, status: 'planned', source: 'irib-2026-01-06-salafchegan', name_fa: 'نیروگاه خورشیدی ۵۰۰ مگاواتی (نام‌نبرده)', name_en: 'Unnamed 500 MW solar plant' },
   // financing 'private': "an investor plans" the plant (c149).
   { ...E, slug: 'combined-cycle-560mw', technology: 'combined_cycle', sector: 'energy', region: 'qom', capacity_mw: 560, status: 'planned', financing: 'private', source: 'irib-undated-5602541-560mw', name_fa: 'نیروگاه سیکل ترکیبی ۵۶۰ مگاواتی', name_en: '560 MW combined-cycle power plant' },
-  // capacity 570 although the claim says "more than 570" (c150): the lower bound as reported.
-  { ...E, slug: 'gas-chp-570mw', technology: 'chp', sector: 'energy', region: 'qom', capacity_mw: 570, status: 'planned', source: 'mehr-undated-6603693-570mw', name_fa: 'تجهیزات تولید برق گازی و CHP', name_en: 'Gas-fired generation and CHP units (>570 MW)' },
+  // capacity 570 with qualifier more_than: the claim says "more than 570" (c150), so 570 is a lower bound.
+  { ...E, slug: 'gas-chp-570mw', technology: 'chp', sector: 'energy', region: 'qom', capacity_mw: 570, capacity_qualifier: 'more_than', status: 'planned', source: 'mehr-undated-6603693-570mw', name_fa: 'تجهیزات تولید برق گازی و CHP', name_en: 'Gas-fired generation and CHP units (>570 MW)' },
 ];
 
 export const plans = [
@@ -309,8 +310,10 @@ export const claimOverrides = {
   c008: { subject: ['plan', 'qom-investment-document'] },
   c006: { indicator: 'solar_capacity_operational_mw', key: 'qom-solar-in-operation-2025-08', preferred: false },
   c013: { indicator: 'solar_capacity_operational_mw', key: 'qom-solar-in-operation-2025-08', preferred: false },
-  c066: { indicator: 'solar_capacity_operational_mw', measure: 'change', key: 'qom-solar-in-operation-2025-08', preferred: false },
-  c093: { measure: 'change', period_start: '2025-03-22', period_end: '2025-09-22', key: 'qom-solar-in-operation-2025-08', preferred: true, reason: "Governor: 49 MW actually connected in the six months to 2025-09-22, matching the itemised openings of the period and the same official's 45 MW opened in government week (c066); the 565 MW of c006/c013 equals 45 MW opened plus >525 MW started (c066+c067), so it counts capacity opened or started, not operating." },
+  // Flows are compared only with flows: c066 and c093 are each the only report of their period, and the
+  // stock comparison above (c006, c013) has no claim that can stand (unresolvedComparisons below).
+  c066: { indicator: 'solar_capacity_operational_mw', measure: 'change' },
+  c093: { measure: 'change', period_start: '2025-03-22', period_end: '2025-09-22', reason: "Only report of this flow: the governor's 49 MW connected in the six months to 2025-09-22, matching the itemised openings of the period. A flow over a period, not the capacity in operation: no claim stands for that stock (see c006)." },
   c009: { key: 'qom-unfinished-projects-2025-08-23', preferred: false },
   c017: { key: 'qom-unfinished-projects-2025-08-23', preferred: true, reason: "YJC's report of the same meeting gives the count (1,933) that the seed copy lacks (c009 has no value)." },
   // Same spread of progress: c018 gives both ends (1-99%), consistent with the seed's "over 90%" top band.
@@ -387,8 +390,9 @@ export const claimOverrides = {
   c081: { key: 'qom-solar-licensed-2600', preferred: false },
   c065: { subject: ['region', 'iran'] },
   // Capacity in construction, late Aug / early Sep 2025: the governor's stock figure vs. the flow started in government week.
-  c034: { key: 'qom-solar-under-construction-2025-08', preferred: true, reason: 'The governor\'s stock figure: 600 MW of the licensed capacity had reached construction by 2025-08-26; c067 counts only what started in government week (>525 MW) and is consistent with it.' },
-  c067: { indicator: 'solar_capacity_under_construction_mw', measure: 'change', key: 'qom-solar-under-construction-2025-08', preferred: false },
+  c034: { reason: 'Only stock report of this date: 600 MW of the licensed capacity had reached construction by 2025-08-26 (governor); c067 counts only what started in government week (>525 MW), a flow consistent with it.' },
+  // A flow (started in government week): compared with flows only, so it is not in c034's comparison.
+  c067: { indicator: 'solar_capacity_under_construction_mw', measure: 'change' },
   // Large-scale plants only (a narrower scope than c034/c138), undated page.
   c116: { indicator: 'solar_capacity_under_construction_mw' },
   c035: { ...BY_END_1404 },
@@ -469,3 +473,56 @@ export const claimOverrides = {
 
 // Region a claim applies to when the subject is a sector or a plan (projects and assets use their own region).
 export const sectorClaimRegion = 'qom';
+
+// Comparisons in which no claim can stand for the figure: none is preferred, and this is why.
+export const unresolvedComparisons = {
+  'qom-solar-in-operation-2025-08': 'No report gives the solar capacity in operation as a stock: the 565 MW of c006/c013 is close to 45 MW opened plus more than 525 MW started (c066 + c067), so it most likely counts capacity opened or started; the only operating figures are flows (c066: 45 MW opened in government week; c093: 49 MW connected in the six months to 2025-09-22).',
+};
+
+// Quantities: claims about one quantity filed under different indicators or scopes, linked so that each is
+// visible from the others (with its conflict group, Claim.related). Every member has a scope note below.
+export const quantities = {
+  'qom-new-jobs-2025': ['c002', 'c015', 'c051', 'c053', 'c071', 'c075', 'c104', 'c133', 'c128', 'c130'],
+  'qom-projects-opened-2025': ['c001', 'c014', 'c040', 'c037', 'c042'],
+};
+
+// One line per claim saying what the figure covers; claims without one get a note built from their
+// indicator, subject, measure and period (scripts/data/build-seed-links.mjs). Words only: no new figures.
+export const scopeNotes = {
+  c002: 'Jobs created by the 52 projects opened in recent weeks (seed).',
+  c015: "The same 52 projects' jobs, from YJC's report of the same meeting.",
+  c051: 'Jobs tied loosely to the 361 establishment licences of the last 12 months (undated IMNA page).',
+  c053: 'Job capacity of the 212 operating licences of the past year (undated IMNA page).',
+  c071: 'Job capacity of the 212 operating licences of the past year (IRIB, 2025-09-02).',
+  c075: 'Jobs from the 63 idle units revived in the last 12 months.',
+  c104: 'Job capacity of the establishment licences for new units and expansions reported on 2025-10-22.',
+  c133: 'Job capacity of the 82 expansion projects licensed in the first nine months of 1404.',
+  c128: "The province's commitment for 1404, counted in job-creating plans, not jobs.",
+  c130: "The province's commitment for 1404, counted in new jobs.",
+  c001: 'Projects opened in recent weeks in industry, tourism, agriculture and services (seed).',
+  c014: "The same 52 projects, from YJC's report of the same meeting.",
+  c040: 'Projects opened in government week in tourism, industry and services (agriculture not listed).',
+  c037: 'Agricultural projects opened at the Jafarabad district ceremony.',
+  c042: 'Agricultural projects opened across the province for government week (probably the same 28 as c037).',
+  c006: 'Solar "in use" in industry and production (seed); close to opened plus started (c066 + c067), so not the stock in operation.',
+  c013: "The same 565 MW, from YJC's report of the same meeting.",
+  c034: 'Licensed solar capacity that had reached construction by 2025-08-26: a stock under construction.',
+  c066: 'Solar capacity opened in government week only: a flow, not the stock in operation.',
+  c067: 'Solar capacity whose construction started in government week: a flow, part of the stock under construction.',
+  c093: 'Solar capacity connected to the grid in the six months to 2025-09-22: a flow, not the stock in operation.',
+  c116: 'Large-scale solar plants only, under construction, to connect by the end of Khordad 1405 (undated page).',
+  c138: 'All solar capacity under construction in the province, as of 2026-01-06.',
+};
+
+// Which itemised records a region-level indicator counts (projects by status, or plant MW by status and
+// technology), so that a total of those records is shown beside the figures reported for the same
+// quantity and scope (src/db/coverage.ts). Planned solar is set beside targets and memoranda.
+export const indicatorTotals = [
+  { indicator: 'unfinished_projects', entity: 'project', status: 'under_construction', technology: null },
+  { indicator: 'projects_opened', entity: 'project', status: 'operational', technology: null },
+  { indicator: 'solar_capacity_operational_mw', entity: 'energy_asset', status: 'operational', technology: 'solar_pv' },
+  { indicator: 'solar_capacity_under_construction_mw', entity: 'energy_asset', status: 'under_construction', technology: 'solar_pv' },
+  { indicator: 'solar_capacity_licensed_mw', entity: 'energy_asset', status: 'licensed', technology: 'solar_pv' },
+  { indicator: 'solar_capacity_target_mw', entity: 'energy_asset', status: 'planned', technology: 'solar_pv' },
+  { indicator: 'solar_capacity_mou_mw', entity: 'energy_asset', status: 'planned', technology: 'solar_pv' },
+];

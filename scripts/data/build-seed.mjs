@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Builds migrations/0002_seed_qom_data.sql from data/qom/qom-claims.json and data/qom/curation.mjs.
+// Builds migrations/0002_seed_qom_data.sql from data/qom/qom-claims.json and data/qom/curation.mjs,
+// and migrations/0011_add_claim_links.sql, which gives databases seeded before it the columns and
+// values 0002 cannot carry (scope notes, quantities, unresolved comparisons, capacity qualifiers).
 // No dependencies. Deterministic: the same input gives byte-identical output.
 //
 //   node scripts/data/build-seed.mjs          write the SQL
@@ -11,6 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { claimLinks, LINKS_PATH, linksSql } from './build-seed-links.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLAIMS_PATH = join(ROOT, 'data/qom/qom-claims.json');
@@ -182,6 +185,10 @@ async function main() {
     'plans',
     'planTargets',
     'claimOverrides',
+    'unresolvedComparisons',
+    'quantities',
+    'scopeNotes',
+    'indicatorTotals',
   ]) {
     if (!(name in cur)) fail(`curation.mjs does not export '${name}'`);
   }
@@ -362,6 +369,7 @@ async function main() {
     'location_en',
     'technology',
     'capacity_mw',
+    'capacity_qualifier',
     'rating',
     'status',
     'owner',
@@ -382,6 +390,9 @@ async function main() {
     checkEnum(`${where} status`, a.status, ENUM.assetStatus);
     checkEnum(`${where} financing`, a.financing, ENUM.financing, true);
     checkNumber(`${where} capacity_mw`, a.capacity_mw);
+    checkEnum(`${where} capacity_qualifier`, a.capacity_qualifier, ENUM.qualifier, true);
+    if ((a.capacity_mw == null) !== (a.capacity_qualifier == null))
+      fail(`${where}: capacity_qualifier is set exactly when capacity_mw is`);
     if (a.capacity_mw != null && !(a.capacity_mw > 0)) fail(`${where}: capacity must be positive`);
     if (a.phase != null && !(Number.isInteger(a.phase) && a.phase >= 1))
       fail(`${where}: phase must be an integer >= 1`);
@@ -591,6 +602,17 @@ async function main() {
   }
   for (const [g, members] of groups) {
     const n = members.filter((m) => m.preferred).length;
+    const unresolved = cur.unresolvedComparisons[members[0].key];
+    // a flow, a stock and a target are different quantities: one comparison holds one measure
+    if (new Set(members.map((m) => m.measure)).size > 1)
+      fail(
+        `comparison group [${g}] mixes measures (${members.map((m) => `${m.slug}: ${m.measure}`).join(', ')})`,
+      );
+    if (unresolved !== undefined) {
+      if (n > 0) fail(`comparison group [${g}] is listed as unresolved but has a preferred claim`);
+      checkText(`unresolvedComparisons['${members[0].key}']`, unresolved);
+      continue;
+    }
     if (n === 0)
       fail(
         `comparison group [${g}] (${members.map((m) => m.slug).join(', ')}) has no preferred claim`,
@@ -668,6 +690,18 @@ async function main() {
     }
   }
 
+  const links = claimLinks(cur, claims, claimBySlug, indicatorBySlug, fail);
+  for (const a of cur.energyAssets) {
+    // a capacity stated as a bound keeps its qualifier (c150: "more than 570" MW)
+    for (const c of claims) {
+      if (c.subjectKind !== 'energy_asset' || c.subjectSlug !== a.slug) continue;
+      if (c.indicator !== 'capacity_mw' || c.measure !== 'level') continue;
+      if (c.normalised === a.capacity_mw && (c.qualifier ?? 'exact') !== a.capacity_qualifier)
+        fail(
+          `energy asset '${a.slug}': capacity ${a.capacity_mw} is '${c.qualifier}' in ${c.slug}, not '${a.capacity_qualifier}'`,
+        );
+    }
+  }
   if (errors.length) return finish();
 
   // ---------- SQL ----------
@@ -878,17 +912,41 @@ async function main() {
   }
   if (errors.length) return finish();
 
-  const rel = relative(ROOT, OUT_PATH);
+  for (const t of cur.indicatorTotals) {
+    const where = `indicatorTotals '${t.indicator}'`;
+    if (!indicatorBySlug.has(t.indicator)) fail(`${where}: unknown indicator`);
+    checkEnum(`${where} entity`, t.entity, ['project', 'energy_asset']);
+    checkEnum(
+      `${where} status`,
+      t.status,
+      t.entity === 'project' ? ENUM.projectStatus : ENUM.assetStatus,
+    );
+    if (t.entity === 'project' && t.technology != null)
+      fail(`${where}: projects have no technology`);
+    checkEnum(`${where} technology`, t.technology, ENUM.technology, true);
+  }
+  if (errors.length) return finish();
+  const linksText = linksSql(links, cur.energyAssets, cur.indicatorTotals);
   if (check) {
-    const current = existsSync(OUT_PATH) ? readFileSync(OUT_PATH, 'utf8') : null;
-    if (current !== sql) {
-      console.error(`${rel} is out of date: run \`npm run seed:build\` and commit the result.`);
-      process.exit(1);
+    for (const [path, text] of [
+      [OUT_PATH, sql],
+      [LINKS_PATH, linksText],
+    ]) {
+      const rel = relative(ROOT, path);
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
+      if (current !== text) {
+        console.error(`${rel} is out of date: run \`npm run seed:build\` and commit the result.`);
+        process.exit(1);
+      }
     }
-    console.log(`${rel} is up to date (${sources.length} sources, ${claims.length} claims).`);
+    console.log(
+      `${relative(ROOT, OUT_PATH)} and ${relative(ROOT, LINKS_PATH)} are up to date (${sources.length} sources, ${claims.length} claims).`,
+    );
     return;
   }
+  const rel = relative(ROOT, OUT_PATH);
   writeFileSync(OUT_PATH, sql);
+  writeFileSync(LINKS_PATH, linksText);
   console.log(
     `wrote ${rel}: ${sources.length} sources, ${cur.regions.length} regions, ${cur.sectors.length} sectors, ${cur.indicators.length} indicators, ${cur.projects.length} projects, ${cur.energyAssets.length} energy assets, ${cur.plans.length} plans, ${claims.length} claims, ${cur.planTargets.length} plan targets`,
   );

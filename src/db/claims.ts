@@ -1,4 +1,5 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
+import { InputError } from '../lib/errors';
 import type { Db } from './client';
 import type { Code } from './codes';
 import { Conditions, type DateRange } from './conditions';
@@ -11,6 +12,7 @@ import { sources } from './sources';
 
 export type SubjectKind = Code<'subjectKinds'>;
 export type Measure = Code<'measures'>;
+
 export interface Claim {
   id: number;
   slug: string;
@@ -43,6 +45,12 @@ export interface Claim {
   preferred: number;
   preferredReason: string | null;
   synthetic: number;
+  /** what the figure covers, in one line */
+  scopeNote: string | null;
+  /** claims about one quantity under different indicators or scopes share it */
+  quantity: string | null;
+  /** set when no claim of the comparison can stand for the figure: why none is preferred */
+  unresolvedReason: string | null;
 }
 
 export const claims = defineEntity<Claim>({
@@ -81,6 +89,9 @@ export const claims = defineEntity<Claim>({
     'preferred',
     'preferred_reason',
     'synthetic',
+    'scope_note',
+    'quantity',
+    'unresolved_reason',
   ],
 });
 
@@ -93,8 +104,15 @@ export interface ClaimFilter {
   measure?: readonly string[] | null;
   preferredOnly?: boolean | null;
   conflictGroup?: string | null;
+  /** with `indicator`: also the claims linked to its claims by a conflict group or a quantity */
+  withRelated?: boolean | null;
   synthetic?: boolean | null;
 }
+
+/** A claim of the indicator, or one sharing a conflict group or a quantity with such a claim. */
+const LINKED_TO_INDICATOR = `(c.indicator_id = ?
+  OR c.conflict_group IN (SELECT l.conflict_group FROM claims l WHERE l.indicator_id = ? AND l.conflict_group IS NOT NULL)
+  OR c.quantity IN (SELECT l.quantity FROM claims l WHERE l.indicator_id = ? AND l.quantity IS NOT NULL))`;
 
 export const CLAIM_ORDER_COLUMNS: Record<string, SortColumn> = {
   AS_OF: { sql: 'c.as_of', key: 'asOf' },
@@ -105,7 +123,22 @@ export const CLAIM_ORDER_COLUMNS: Record<string, SortColumn> = {
 export async function claimConditions(db: Db, filter: ClaimFilter | null | undefined) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  await conditions.slug(db, 'indicator', 'c.indicator_id', filter.indicator, indicators.bySlugs);
+  if (filter.withRelated) {
+    if (filter.indicator == null) {
+      throw new InputError('withRelated', '`withRelated` needs `indicator`: related to what?');
+    }
+    // the slug is looked up (and refused by name) as for a plain indicator filter
+    const probe = await new Conditions().slug(
+      db,
+      'indicator',
+      'id',
+      filter.indicator,
+      indicators.bySlugs,
+    );
+    conditions.add(LINKED_TO_INDICATOR, ...probe.params, ...probe.params, ...probe.params);
+  } else {
+    await conditions.slug(db, 'indicator', 'c.indicator_id', filter.indicator, indicators.bySlugs);
+  }
   await conditions.slug(db, 'source', 'c.source_id', filter.source, sources.bySlugs);
   if (filter.subject) {
     conditions
@@ -149,16 +182,37 @@ export async function latestClaimsForTargets(
   return targetIds.map((id) => byTarget.get(id) ?? null);
 }
 
-/** For each claim, the other claims about the same indicator, subject and comparison key. */
-export const alternativesOfClaims = (db: Db, claimIds: readonly number[]) =>
-  rowsForEach<Claim & { forId: number }>(
+/** For each claim (`me`), the other claims (`c`) that `link` joins to it, in id order. */
+function linkedClaims(db: Db, claimIds: readonly number[], link: string): Promise<Claim[][]> {
+  return rowsForEach<Claim & { forId: number }>(
     db,
     claimIds,
     (row) => row.forId,
     `SELECT me.id AS forId, ${claims.select}
-     FROM claims me
-     JOIN claims c ON c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
-       AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key AND c.id <> me.id
+     FROM claims me JOIN claims c ON (${link}) AND c.id <> me.id
      WHERE me.id IN (SELECT value FROM json_each(?))
      ORDER BY me.id, c.id`,
   );
+}
+
+/** For each claim, the other claims about the same indicator, subject and comparison key. */
+export function alternativesOfClaims(db: Db, claimIds: readonly number[]): Promise<Claim[][]> {
+  return linkedClaims(
+    db,
+    claimIds,
+    `c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
+       AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key`,
+  );
+}
+
+/**
+ * For each claim, the claims about the same quantity however they are filed: its conflict group
+ * and its quantity, under any indicator or scope.
+ */
+export function relatedOfClaims(db: Db, claimIds: readonly number[]): Promise<Claim[][]> {
+  return linkedClaims(
+    db,
+    claimIds,
+    'c.conflict_group = me.conflict_group OR c.quantity = me.quantity',
+  );
+}

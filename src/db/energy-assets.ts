@@ -23,6 +23,8 @@ export interface EnergyAsset {
   locationEn: string | null;
   technology: Code<'technologies'>;
   capacityMw: number | null;
+  /** how the capacity was stated: `more_than` makes it a lower bound; null when not recorded */
+  capacityQualifier: Code<'qualifiers'> | null;
   rating: Rating;
   status: Code<'energyStatuses'>;
   owner: string | null;
@@ -58,6 +60,7 @@ export const energyAssets = defineEntity<EnergyAsset>({
     'opened_on',
     'source_id',
     'synthetic',
+    'capacity_qualifier',
   ],
 });
 

@@ -102,7 +102,11 @@ export function defineEntity<Row extends { id: number; slug: string }>(spec: {
 }
 
 /** Splits rows into one list per key, in the order of `keys` (empty where a key has none). */
-function groupBy<Row, Key>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
+export function groupBy<Row, Key>(
+  keys: readonly Key[],
+  rows: Row[],
+  keyOf: (row: Row) => Key,
+): Row[][] {
   const groups = new Map<Key, Row[]>();
   for (const row of rows) {
     const key = keyOf(row);

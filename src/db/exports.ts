@@ -92,7 +92,7 @@ export const PROJECTS: ExportEntity = {
 
 export const ENERGY_ASSETS: ExportEntity = {
   alias: 'e',
-  select: `e.id, e.slug, e.name_fa, e.name_en, e.technology, e.capacity_mw, e.rating, e.status, e.phase,
+  select: `e.id, e.slug, e.name_fa, e.name_en, e.technology, e.capacity_mw, e.capacity_qualifier, e.rating, e.status, e.phase,
     (SELECT slug FROM energy_assets parent WHERE parent.id = e.parent_id) AS plantSlug, e.owner, e.financing,
     e.started_on, e.opened_on, e.location_fa, e.location_en, e.synthetic,
     ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
@@ -101,6 +101,8 @@ export const ENERGY_ASSETS: ExportEntity = {
     ...named(r),
     ...labelled('technology', CODES.technologies, r.technology),
     capacity_mw: num(r.capacity_mw),
+    // "more_than": capacity_mw is a lower bound ("over 570 MW"), never to be read as exact
+    capacity_qualifier: text(r.capacity_qualifier),
     ...labelled('rating', CODES.ratings, r.rating),
     ...labelled('status', CODES.energyStatuses, r.status),
     phase: num(r.phase),
@@ -130,7 +132,7 @@ export const CLAIMS: ExportEntity = {
   select: `c.id, c.slug, c.subject_kind, ${SUBJECT_SLUG} AS subjectSlug, c.value, c.value_max, c.unit, c.scale,
     c.normalised_value, c.normalised_value_max, c.qualifier, c.measure, c.period_text, c.as_of, c.period_start,
     c.period_end, c.reported_status, c.rating, c.speaker_fa, c.speaker_en, c.key_phrase_fa, c.note_en, c.basis,
-    c.conflict_group, c.preferred, c.preferred_reason, c.synthetic,
+    c.conflict_group, c.quantity, c.scope_note, c.preferred, c.preferred_reason, c.unresolved_reason, c.synthetic,
     xi.slug AS indicatorSlug, xi.name_fa AS indicatorFa, xi.name_en AS indicatorEn, xi.unit AS indicatorUnit,
     ${REGION_COLUMNS}, ${SOURCE_COLUMNS}`,
   from: `claims c JOIN indicators xi ON xi.id = c.indicator_id ${joins('c', REGION_JOIN, SOURCE_JOIN)}`,
@@ -161,8 +163,11 @@ export const CLAIMS: ExportEntity = {
     note_en: text(r.note_en),
     basis: text(r.basis),
     conflict_group: text(r.conflict_group),
+    quantity: text(r.quantity),
+    scope_note: text(r.scope_note),
     preferred: r.preferred === 1,
     preferred_reason: text(r.preferred_reason),
+    unresolved_reason: text(r.unresolved_reason),
     source: text(r.sourceSlug),
     source_publisher: text(r.sourcePublisher),
     source_published_on: text(r.sourcePublishedOn),

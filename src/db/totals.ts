@@ -191,6 +191,13 @@ export async function energyTotals(
     params: conditions.params,
     // the rating is always a dimension: MW of different ratings are different quantities
     dimensions: [...dimensions, { key: 'rating', sql: 'e.rating' }],
-    measures: [{ key: 'capacityMw', sql: 'e.capacity_mw' }],
+    measures: [
+      { key: 'capacityMw', sql: 'e.capacity_mw' },
+      // counted, not summed: a plant stated as "over 570 MW" makes the sum a lower bound too
+      {
+        key: 'capacityLowerBounds',
+        sql: "CASE WHEN e.capacity_qualifier IN ('more_than', 'at_least') THEN 1 END",
+      },
+    ],
   });
 }

@@ -1,6 +1,5 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
 import {
-  alternativesOfClaims,
   CLAIM_ORDER_COLUMNS,
   type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
@@ -9,11 +8,9 @@ import {
   type SubjectKind,
 } from '../db/claims';
 import { CODES } from '../db/codes';
-
 import { InputError } from '../lib/errors';
 import { decodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
-import { loadBatched } from './context';
 import { codeEnum, LangEnum } from './enums';
 import { Indicator } from './indicator';
 import { listArgs } from './list-args';
@@ -25,7 +22,7 @@ import { Source } from './source';
 import { localised } from './text';
 
 export const Rating = codeEnum(CODES.ratings);
-const Qualifier = codeEnum(CODES.qualifiers);
+export const Qualifier = codeEnum(CODES.qualifiers);
 const Measure = codeEnum(CODES.measures);
 const ReportedStatus = codeEnum(CODES.reportedStatuses);
 const Basis = codeEnum(CODES.claimBases);
@@ -139,6 +136,11 @@ export const ClaimFilter = builder.inputType('ClaimFilter', {
       description: 'Only the preferred claim of each comparison.',
     }),
     conflictGroup: t.string({ required: false }),
+    withRelated: t.boolean({
+      required: false,
+      description:
+        'With `indicator`: also the claims linked to that indicator’s claims by a conflict group or a quantity, whatever indicator or scope they are filed under.',
+    }),
     synthetic: t.boolean({ required: false }),
   }),
 });
@@ -221,13 +223,5 @@ builder.queryField('claims', (t) =>
     args: { ...t.arg.connectionArgs(), ...claimListArgs },
     resolve: (_root, { filter, ...args }, ctx, info) =>
       resolveList(ctx, claimList, { ...args, filter: claimFilter(filter) }, info),
-  }),
-);
-
-builder.objectField(Claim, 'alternatives', (t) =>
-  t.field({
-    type: [Claim],
-    description: 'The other claims about the same subject, indicator and period.',
-    resolve: (c, _args, ctx) => loadBatched(ctx, 'claim:alternatives', alternativesOfClaims, c.id),
   }),
 );

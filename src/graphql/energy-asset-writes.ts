@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { EnergyAsset as EnergyAssetRow } from '../db/energy-assets';
 import { builder } from './builder';
-import { Rating } from './claim';
+import { Qualifier, Rating } from './claim';
 import { EnergyAsset, EnergyStatus, Technology } from './energy-asset';
 import {
   idempotencyKeyArg,
@@ -49,6 +49,11 @@ function energyAssetFields(required: boolean) {
       locationEn: t.string({ required: false, validate: textRule(500) }),
       technology: t.field({ type: Technology, required }),
       capacityMw: t.float({ required: false, validate: capacityRule }),
+      capacityQualifier: t.field({
+        type: Qualifier,
+        required: false,
+        description: 'How the capacity was stated: MORE_THAN for “over 570 MW” (a lower bound).',
+      }),
       rating: t.field({ type: Rating, required: false, description: 'UNKNOWN when left out.' }),
       status: t.field({ type: EnergyStatus, required }),
       owner: t.string({ required: false, validate: textRule(500) }),

@@ -8,7 +8,7 @@ import {
   phasesOfPlants,
 } from '../db/energy-assets';
 import { builder } from './builder';
-import { addClaimsField, Rating } from './claim';
+import { addClaimsField, Qualifier, Rating } from './claim';
 import { loadBatched } from './context';
 import { codeEnum } from './enums';
 import { listArgs } from './list-args';
@@ -46,6 +46,13 @@ EnergyAsset.implement({
     capacityMw: t.exposeFloat('capacityMw', {
       nullable: true,
       description: 'Capacity in MW, in `rating`; null where only a target is known (see claims).',
+    }),
+    capacityQualifier: t.field({
+      type: Qualifier,
+      nullable: true,
+      description:
+        'How the capacity was stated: MORE_THAN makes `capacityMw` a lower bound (“over 570 MW”). Null when not recorded.',
+      resolve: (e) => e.capacityQualifier,
     }),
     rating: t.field({ type: Rating, resolve: (e) => e.rating }),
     status: t.field({ type: EnergyStatus, resolve: (e) => e.status }),

@@ -6,6 +6,7 @@ import './region';
 import './sector';
 import './indicator';
 import './claim';
+import './claim-links';
 import './project';
 import './energy-asset';
 import './plan';

@@ -12,7 +12,8 @@ import {
 import { computeProgress } from '../lib/progress';
 import { builder } from './builder';
 import { addClaimsField, Claim } from './claim';
-import { loadBatched } from './context';
+import { type Context, loadBatched } from './context';
+import { Coverage, targetCoverage } from './coverage';
 import { codeEnum } from './enums';
 import { Indicator } from './indicator';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
@@ -76,6 +77,24 @@ const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implem
   }),
 });
 
+function latestOf(ctx: Context, targetId: number): Promise<ClaimRow | null> {
+  return loadBatched(ctx, 'target:latest', latestClaimsForTargets, targetId);
+}
+
+/** A target's progress from its newest preferred level claim; null when that cannot support it. */
+async function progressOf(ctx: Context, target: PlanTargetRow): Promise<ProgressShape | null> {
+  const latest = await latestOf(ctx, target.id);
+  const progress = computeProgress(
+    target,
+    latest && {
+      value: latest.normalisedValue,
+      valueMax: latest.normalisedValueMax,
+      qualifier: latest.qualifier,
+    },
+  );
+  return progress && latest ? { ...progress, claim: latest } : null;
+}
+
 export const PlanTarget = entityNode<PlanTargetRow>('PlanTarget', planTargets, 'A plan target');
 
 PlanTarget.implement({
@@ -119,17 +138,16 @@ PlanTarget.implement({
       nullable: true,
       description:
         'Computed from the newest preferred level claim for the indicator and region (after the baseline date). Null, not 0, when no claim can support it.',
+      resolve: (target, _args, ctx) => progressOf(ctx, target),
+    }),
+    coverage: t.field({
+      type: Coverage,
+      description:
+        'What the progress rests on: the claims reported for the indicator and region (stocks, flows and targets), and whether one of them could support the progress, with the reason.',
       resolve: async (target, _args, ctx) => {
-        const latest = await loadBatched(ctx, 'target:latest', latestClaimsForTargets, target.id);
-        const progress = computeProgress(
-          target,
-          latest && {
-            value: latest.normalisedValue,
-            valueMax: latest.normalisedValueMax,
-            qualifier: latest.qualifier,
-          },
-        );
-        return progress && latest ? { ...progress, claim: latest } : null;
+        const progress = await progressOf(ctx, target);
+        const latest = await latestOf(ctx, target.id);
+        return targetCoverage(ctx, target, latest?.slug ?? null, progress !== null);
       },
     }),
     synthetic: t.boolean({ resolve: (target) => target.synthetic === 1 }),

@@ -3,10 +3,14 @@ import { GraphQLError } from 'graphql';
 import {
   formatJalali,
   isoDateProblem,
+  isoWeekday,
   JALALI_MONTHS_EN,
   JALALI_MONTHS_FA,
   parseIsoDate,
+  persianWeekIndex,
   toJalali,
+  WEEKDAYS_EN,
+  WEEKDAYS_FA,
 } from '../lib/jalali';
 import { pick } from '../lib/lang';
 import { builder } from './builder';
@@ -59,6 +63,20 @@ export const LocalDate = builder.objectRef<LocalDateShape>('LocalDate').implemen
         return pick(lang ?? ctx.lang, JALALI_MONTHS_FA[month], JALALI_MONTHS_EN[month]) ?? '';
       },
     }),
+    weekday: t.int({
+      description: 'ISO weekday: 1 = Monday … 7 = Sunday (2025-08-23 is 6, a Saturday).',
+      resolve: (d) => isoWeekday(d.iso),
+    }),
+    weekdayName: t.string({
+      description: 'The weekday’s name: شنبه / Saturday for 2025-08-23.',
+      args: langArg(),
+      resolve: (d, { lang }, ctx) => {
+        const day = persianWeekIndex(d.iso);
+        return pick(lang ?? ctx.lang, WEEKDAYS_FA[day], WEEKDAYS_EN[day]) ?? '';
+      },
+    }),
+    weekdayFa: t.string({ resolve: (d) => WEEKDAYS_FA[persianWeekIndex(d.iso)] ?? '' }),
+    weekdayEn: t.string({ resolve: (d) => WEEKDAYS_EN[persianWeekIndex(d.iso)] ?? '' }),
   }),
 });
 

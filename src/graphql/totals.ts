@@ -1,4 +1,5 @@
 /** Group-by totals of projects and energy capacity, with the same filters as the lists. */
+import { type TotalScope, type TotalsEntity, totalScope } from '../db/coverage';
 import {
   ENERGY_DIMENSIONS,
   energyTotals,
@@ -9,6 +10,8 @@ import {
 } from '../db/totals';
 import { builder, type PothosTypes } from './builder';
 import { Rating } from './claim';
+import type { Context } from './context';
+import { Coverage, totalCoverage } from './coverage';
 import { EnergyAssetFilter, EnergyStatus, Technology } from './energy-asset';
 import { Financing, ProjectFilter, ProjectStatus } from './project';
 import { Region } from './region';
@@ -46,7 +49,35 @@ function dimensionEnum<const Name extends string>(
 const ProjectDimension = dimensionEnum('ProjectDimension', SHARED_DIMENSIONS);
 const EnergyDimension = dimensionEnum('EnergyDimension', ENERGY_DIMENSIONS);
 
-interface GroupShape extends TotalsRow {}
+interface GroupShape extends TotalsRow {
+  scope: TotalScope;
+}
+
+/** A totals resolver whose groups carry their scope, which their coverage is judged in. */
+function scoped<Filter extends object, Name extends string>(
+  entity: TotalsEntity,
+  totals: (
+    db: Context['db'],
+    filter: Filter | null | undefined,
+    groupBy: Name[],
+  ) => Promise<TotalsRow[]>,
+) {
+  return async (
+    _root: unknown,
+    args: { filter?: Filter | null; groupBy?: Name[] | null },
+    ctx: Context,
+  ): Promise<GroupShape[]> => {
+    const groupBy = args.groupBy ?? [];
+    const filter = args.filter as Record<string, unknown> | null | undefined;
+    return (await totals(ctx.db, args.filter, groupBy)).map((row) => ({
+      ...row,
+      scope: totalScope(entity, filter, groupBy, row),
+    }));
+  };
+}
+
+const COVERAGE_DESCRIPTION =
+  'What this sum covers: the itemised records it adds up, beside the figures reported for the same quantity and region, with a verdict. A sum of records is not a region’s figure.';
 
 function jalaliYear(value: unknown) {
   return typeof value === 'number' ? Math.floor(value >= 10000 ? value / 100 : value) : null;
@@ -54,6 +85,9 @@ function jalaliYear(value: unknown) {
 function jalaliMonth(value: unknown) {
   return typeof value === 'number' && value >= 10000 ? value % 100 : null;
 }
+
+/** A grouping key that is a code (status, financing, technology); null when not grouped by it. */
+const code = (key: string) => (g: GroupShape) => (g.keys[key] as never) ?? null;
 
 /** The fields that say which group a row of totals is; null for dimensions not grouped by. */
 function groupKeyFields(
@@ -72,7 +106,7 @@ function groupKeyFields(
     financing: t.field({
       type: Financing,
       nullable: true,
-      resolve: (g) => (g.keys.financing as never) ?? null,
+      resolve: code('financing'),
     }),
     startedJalaliYear: t.int({
       nullable: true,
@@ -96,7 +130,18 @@ const ProjectTotal = builder.objectRef<GroupShape>('ProjectTotal').implement({
     status: t.field({
       type: ProjectStatus,
       nullable: true,
-      resolve: (g) => (g.keys.status as never) ?? null,
+      resolve: code('status'),
+    }),
+    coverage: t.field({
+      type: Coverage,
+      description: `${COVERAGE_DESCRIPTION} Judged on the count of projects.`,
+      resolve: (g, _args, ctx) =>
+        totalCoverage(ctx, g.scope, {
+          records: g.count,
+          total: g.count,
+          unit: 'records',
+          lowerBounds: 0,
+        }),
     }),
     directJobs: t.field({ type: NumberStats, resolve: (g) => g.stats.directJobs as Stats }),
     investmentRial: t.field({
@@ -119,15 +164,31 @@ const EnergyTotal = builder.objectRef<GroupShape>('EnergyTotal').implement({
     status: t.field({
       type: EnergyStatus,
       nullable: true,
-      resolve: (g) => (g.keys.status as never) ?? null,
+      resolve: code('status'),
     }),
     technology: t.field({
       type: Technology,
       nullable: true,
-      resolve: (g) => (g.keys.technology as never) ?? null,
+      resolve: code('technology'),
     }),
     rating: t.field({ type: Rating, resolve: (g) => g.keys.rating as never }),
     capacityMw: t.field({ type: NumberStats, resolve: (g) => g.stats.capacityMw as Stats }),
+    capacityIsLowerBound: t.boolean({
+      description:
+        'True when a summed capacity is stated only as a lower bound (“over 570 MW”), so the sum is one too.',
+      resolve: (g) => (g.stats.capacityLowerBounds?.count ?? 0) > 0,
+    }),
+    coverage: t.field({
+      type: Coverage,
+      description: `${COVERAGE_DESCRIPTION} Judged on the MW.`,
+      resolve: (g, _args, ctx) =>
+        totalCoverage(ctx, g.scope, {
+          records: g.count,
+          total: g.stats.capacityMw?.sum ?? null,
+          unit: 'MW',
+          lowerBounds: g.stats.capacityLowerBounds?.count ?? 0,
+        }),
+    }),
   }),
 });
 
@@ -140,7 +201,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ProjectFilter, required: false }),
       groupBy: t.arg({ type: [ProjectDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => projectTotals(ctx.db, args.filter, args.groupBy ?? []),
+    resolve: scoped('project', projectTotals),
   }),
   energyTotals: t.field({
     type: [EnergyTotal],
@@ -150,6 +211,6 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EnergyAssetFilter, required: false }),
       groupBy: t.arg({ type: [EnergyDimension], required: false, defaultValue: [] }),
     },
-    resolve: (_root, args, ctx) => energyTotals(ctx.db, args.filter, args.groupBy ?? []),
+    resolve: scoped('energy_asset', energyTotals),
   }),
 }));

@@ -119,3 +119,35 @@ export function isoDateProblem(value: string): string | null {
   if (year < 1900 || year > 2100) return `${value} is outside 1900–2100.`;
   return null;
 }
+
+/** Weekday names from Saturday, the first day of the Persian week. */
+export const WEEKDAYS_FA = [
+  'شنبه',
+  'یکشنبه',
+  'دوشنبه',
+  'سه‌شنبه',
+  'چهارشنبه',
+  'پنج‌شنبه',
+  'جمعه',
+] as const;
+export const WEEKDAYS_EN = [
+  'Saturday',
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+] as const;
+
+/** The ISO weekday of a date: 1 = Monday … 7 = Sunday (2025-08-23, a Saturday, is 6). */
+export function isoWeekday(iso: string): number {
+  const date = parseIsoDate(iso);
+  if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+  return ((date.getUTCDay() + 6) % 7) + 1;
+}
+
+/** The weekday's index in the Persian week, which starts on Saturday: 0 = شنبه … 6 = جمعه. */
+export function persianWeekIndex(iso: string): number {
+  return (isoWeekday(iso) + 1) % 7;
+}

@@ -21,10 +21,14 @@ async function checkedColumns(): Promise<Map<string, string[]>> {
   return columns;
 }
 
-/** Columns whose codes are not a code list of the data: the text's language, the feed's kinds. */
+/**
+ * Columns whose codes are not a code list of the data: the text's language, the feed's kinds, the
+ * kinds that totals sum (`TotalsEntity`).
+ */
 const NOT_CODE_LISTS: Record<string, readonly string[]> = {
   'sources.language': ['fa', 'en'],
   'changes.entity': ENTITY_KINDS,
+  'indicator_totals.entity': ['project', 'energy_asset'],
 };
 
 describe('code lists', () => {

@@ -97,6 +97,12 @@ const energyCases: Case[] = [
 const claimCases: Case[] = [
   ['no filter', null, null],
   ['indicator', { indicator: 'jobs_created' }, null],
+  ['indicator with related', { indicator: 'jobs_created', withRelated: true }, null],
+  [
+    'related, by date',
+    { indicator: 'solar_capacity_operational_mw', withRelated: true },
+    { field: 'AS_OF', direction: 'desc' },
+  ],
   ['source', { source: 'mehr-2025-08-23-seed' }, null],
   ['as-of range', { asOf: { from: '2025-09-01', to: '2025-12-31' } }, null],
   ['preferred only', { preferredOnly: true }, null],

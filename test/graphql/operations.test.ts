@@ -140,9 +140,10 @@ const examples: Record<string, Example> = {
         ['c066', 45],
         ['c093', 49],
       ]);
+      // no claim stands for the stock in operation (c006, c013); each flow stands alone as its own
       const preferred = region.claims.nodes.filter((claim) => claim.preferred);
-      expect(preferred.map((claim) => claim.slug)).toEqual(['c093']);
-      expect(preferred[0]?.preferredReason).toContain('565');
+      expect(preferred.map((claim) => claim.slug)).toEqual(['c066', 'c093']);
+      expect(preferred[1]?.preferredReason).toContain('not the capacity in operation');
       expect(region.energyAssets.totalCount).toBe(6);
       const total = region.energyAssets.nodes.reduce((sum, a) => sum + (a.capacityMw ?? 0), 0);
       expect(total).toBeCloseTo(25.1, 6);

@@ -50,11 +50,20 @@ describe('exports', () => {
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(lines.map((line) => [line.slug, line.value, line.preferred])).toEqual([
-      ['c006', 565, false],
-      ['c013', 565, false],
-      ['c066', 45, false],
-      ['c093', 49, true],
+    // no claim stands for the stock in operation (c006, c013); c066 and c093 are flows, each alone
+    expect(
+      lines.map((line) => [
+        line.slug,
+        line.value,
+        line.measure,
+        line.preferred,
+        !!line.unresolved_reason,
+      ]),
+    ).toEqual([
+      ['c006', 565, 'level', false, true],
+      ['c013', 565, 'level', false, true],
+      ['c066', 45, 'change', true, false],
+      ['c093', 49, 'change', true, false],
     ]);
     expect(lines[0]).toMatchObject({
       as_of: '2025-08-23',
@@ -83,6 +92,20 @@ describe('exports', () => {
       license: { id: 'CC-BY-4.0' },
       version: expect.any(String),
     });
+  });
+
+  it('keeps a capacity stated as a lower bound a lower bound, in CSV and NDJSON', async () => {
+    const csv: Record<string, string>[] = parse(
+      await (await get('/exports/energy-assets.csv?technology=chp')).text(),
+      { columns: true, bom: true },
+    );
+    expect(csv.map((row) => [row.slug, row.capacity_mw, row.capacity_qualifier])).toEqual([
+      ['gas-chp-570mw', '570', 'more_than'],
+    ]);
+    const ndjson = JSON.parse(
+      (await (await get('/exports/energy-assets.ndjson?technology=chp')).text()).trim(),
+    );
+    expect(ndjson).toMatchObject({ capacity_mw: 570, capacity_qualifier: 'more_than' });
   });
 
   it('writes an OC4IDS project package', async () => {

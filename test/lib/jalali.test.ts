@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatJalali, jalaliPeriod, parseIsoDate, toJalali } from '../../src/lib/jalali';
+import {
+  formatJalali,
+  isoWeekday,
+  jalaliPeriod,
+  parseIsoDate,
+  persianWeekIndex,
+  toJalali,
+  WEEKDAYS_EN,
+  WEEKDAYS_FA,
+} from '../../src/lib/jalali';
 
 describe('toJalali', () => {
   it.each([
@@ -31,5 +40,18 @@ describe('jalaliPeriod', () => {
   ])('%i/%s runs from %s to %s', (year, month, from, to) => {
     expect(jalaliPeriod(year, month)).toEqual({ from, to });
     expect(toJalali(from)).toMatchObject({ year, ...(month ? { month } : {}), day: 1 });
+  });
+});
+
+describe('weekdays', () => {
+  it.each([
+    ['2025-08-23', 6, 'شنبه', 'Saturday'], // the seed report: Saturday, 1 Shahrivar 1404
+    ['2025-09-09', 2, 'سه‌شنبه', 'Tuesday'], // the Salafchegan opening (qom-claims.md)
+    ['2025-08-29', 5, 'جمعه', 'Friday'],
+    ['2025-08-24', 7, 'یکشنبه', 'Sunday'],
+  ])('%s is ISO day %i, %s, %s', (iso, weekday, fa, en) => {
+    expect(isoWeekday(iso)).toBe(weekday);
+    expect(WEEKDAYS_FA[persianWeekIndex(iso)]).toBe(fa);
+    expect(WEEKDAYS_EN[persianWeekIndex(iso)]).toBe(en);
   });
 });
