@@ -1,31 +1,74 @@
 /**
- * The persisted operations: the frontend's own operations (schema/operations/*.graphql), by the
- * SHA-256 of their printed text, from the manifest scripts/schema/persisted-manifest.mjs commits.
+ * The persisted (trusted) documents: Ostan's own operations and every team's registered ones, by
+ * the SHA-256 of their text, from the manifest scripts/schema/persisted-manifest.mjs commits.
+ * Clients name one as GraphQL-over-HTTP's `documentId` (`sha256:<hex>`, as GraphQL Code
+ * Generator's client preset emits it, or the bare hex) or as APQ's
+ * `extensions.persistedQuery.sha256Hash`.
  */
+import { parse, print } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import manifest from '../../schema/persisted-operations.json';
 
 const operations = manifest as Record<string, string>;
+
+const DOCUMENT_ID = /^(?:sha256:)?([0-9a-f]{64})$/;
 
 export function persistedOperation(hash: string): string | null {
   return Object.hasOwn(operations, hash) ? (operations[hash] ?? null) : null;
 }
 
-/** The hash of a GET request's persisted operation, when it names one from the manifest. */
-export function persistedHashOf(url: URL): string | null {
-  if (url.searchParams.has('query')) return null;
-  const extensions = url.searchParams.get('extensions');
-  if (!extensions) return null;
-  try {
-    const hash = (JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } })
-      ?.persistedQuery?.sha256Hash;
-    return typeof hash === 'string' && Object.hasOwn(operations, hash) ? hash : null;
-  } catch {
-    return null;
-  }
+/** The hex digest a `documentId` names, or null when it is not `sha256:<64 hex>` or `<64 hex>`. */
+function parseDocumentId(value: unknown): string | null {
+  return typeof value === 'string' ? (DOCUMENT_ID.exec(value)?.[1] ?? null) : null;
+}
+
+function apqHash(extensions: unknown): string | null {
+  const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } })
+    ?.persistedQuery;
+  return persisted?.version === 1 && typeof persisted.sha256Hash === 'string'
+    ? persisted.sha256Hash
+    : null;
 }
 
 /**
- * GraphiQL's opening tabs: the solar question first, then every persisted operation with its
+ * The persisted document a request names, for Yoga's persisted-operations plugin: `documentId`
+ * from a POST body or a GET query string (Yoga does not parse it from the URL), else the APQ hash.
+ * A malformed `documentId` is the client's mistake: a 400 that says what the id looks like.
+ */
+export function requestedDocumentId(
+  params: { documentId?: unknown; extensions?: unknown },
+  request: Request,
+): string | null {
+  const documentId =
+    params.documentId ??
+    (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
+  if (documentId == null) return apqHash(params.extensions);
+  const hash = parseDocumentId(documentId);
+  if (hash) return hash;
+  throw createGraphQLError(
+    "`documentId` must be `sha256:` followed by the 64 lowercase hex digits of the document's SHA-256 (the bare digits are accepted too).",
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
+
+/** The hash of a GET request's persisted document, when it names one from the manifest. */
+export function persistedHashOf(url: URL): string | null {
+  if (url.searchParams.has('query')) return null;
+  let hash: string | null;
+  if (url.searchParams.has('documentId')) {
+    hash = parseDocumentId(url.searchParams.get('documentId'));
+  } else {
+    try {
+      hash = apqHash(JSON.parse(url.searchParams.get('extensions') ?? 'null'));
+    } catch {
+      return null;
+    }
+  }
+  return hash && Object.hasOwn(operations, hash) ? hash : null;
+}
+
+/**
+ * GraphiQL's opening tabs: the solar question first, then every one of Ostan's operations with its
  * example variables, asked in Persian and (for the first ones) in English too.
  */
 export function graphiqlTabs(
@@ -33,8 +76,14 @@ export function graphiqlTabs(
 ): { query: string; variables?: string; headers: string }[] {
   const fa = JSON.stringify({ 'Accept-Language': 'fa' }, null, 2);
   const en = JSON.stringify({ 'Accept-Language': 'en' }, null, 2);
+  // the manifest holds the documents minified (the client preset's print); GraphiQL shows them
+  // laid out, and only Ostan's own, the ones with example variables
   return Object.values(operations)
-    .map((query) => ({ query, name: /^(?:query|mutation) (\w+)/.exec(query)?.[1] ?? '' }))
+    .map((text) => {
+      const query = print(parse(text));
+      return { query, name: /^(?:query|mutation) (\w+)/m.exec(query)?.[1] ?? '' };
+    })
+    .filter(({ name }) => Object.hasOwn(examples, name))
     .sort(
       (a, b) => Number(b.name === 'SolarCapacityClaims') - Number(a.name === 'SolarCapacityClaims'),
     )

@@ -20,7 +20,7 @@ import type { EdgeServerContext } from './edge';
 import { renderGraphiQL } from './graphiql';
 import { introspectionRecursionRule } from './introspection';
 import { meteringPlugin } from './metering';
-import { graphiqlTabs, persistedOperation } from './persisted';
+import { graphiqlTabs, persistedOperation, requestedDocumentId } from './persisted';
 
 const GRAPHIQL_TABS = graphiqlTabs(examples);
 
@@ -67,6 +67,8 @@ function createOstanYoga(config: EdgeConfig) {
     // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
     cors: false,
     batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    // GraphQL-over-HTTP persisted documents: POST { documentId, variables }
+    extraParamNames: ['documentId'],
     maskedErrors: config.maskErrors,
     graphiql: config.graphiql
       ? {
@@ -97,19 +99,22 @@ function createOstanYoga(config: EdgeConfig) {
         : []),
       usePersistedOperations({
         getPersistedOperation: (hash) => persistedOperation(hash),
+        extractPersistedOperationId: (params, request) => requestedDocumentId(params, request),
         allowArbitraryOperations: config.arbitraryOperations,
         customErrors: {
           notFound: {
-            message: 'Unknown persisted operation: no operation in the manifest has this hash.',
+            message:
+              'Unknown persisted document: no registered document has this id (see schema/documents/ in the repository).',
             extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
           },
           keyNotFound: {
             message:
-              'Missing query: send `query`, or a persisted operation as extensions.persistedQuery.sha256Hash.',
+              "Missing query: send `query`, a registered document's `documentId`, or extensions.persistedQuery.sha256Hash.",
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           },
           persistedQueryOnly: {
-            message: 'Only persisted operations are accepted here: send a sha256Hash, not a query.',
+            message:
+              'Only persisted operations are accepted here: send a `documentId` (or sha256Hash), not a query.',
             extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
           },
         },
