@@ -123,7 +123,9 @@ for (const change of changes) {
 
 for (const entry of announced) {
   if (!due(entry)) {
-    console.log(`note: ${entry.path} is announced for removal in ${entry.release}: ${entry.reason}`);
+    console.log(
+      `note: ${entry.path} is announced for removal in ${entry.release}: ${entry.reason}`,
+    );
   } else if (!usedAnnouncements.has(entry.path)) {
     console.log(
       `note: announced break ${entry.path} matches no breaking change (shipped? remove it)`,
