@@ -5,8 +5,6 @@
  * Generator's client preset emits it, or the bare hex) or as APQ's
  * `extensions.persistedQuery.sha256Hash`.
  */
-import { parse, print } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
 import manifest from '../../schema/persisted-operations.json';
 
 const operations = manifest as Record<string, string>;
@@ -18,37 +16,17 @@ export function persistedOperation(hash: string): string | null {
 }
 
 /** The hex digest a `documentId` names, or null when it is not `sha256:<64 hex>` or `<64 hex>`. */
-function parseDocumentId(value: unknown): string | null {
+export function parseDocumentId(value: unknown): string | null {
   return typeof value === 'string' ? (DOCUMENT_ID.exec(value)?.[1] ?? null) : null;
 }
 
-function apqHash(extensions: unknown): string | null {
+/** APQ's extensions.persistedQuery.sha256Hash (version 1), or null. */
+export function apqHash(extensions: unknown): string | null {
   const persisted = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } })
     ?.persistedQuery;
   return persisted?.version === 1 && typeof persisted.sha256Hash === 'string'
     ? persisted.sha256Hash
     : null;
-}
-
-/**
- * The persisted document a request names, for Yoga's persisted-operations plugin: `documentId`
- * from a POST body or a GET query string (Yoga does not parse it from the URL), else the APQ hash.
- * A malformed `documentId` is the client's mistake: a 400 that says what the id looks like.
- */
-export function requestedDocumentId(
-  params: { documentId?: unknown; extensions?: unknown },
-  request: Request,
-): string | null {
-  const documentId =
-    params.documentId ??
-    (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
-  if (documentId == null) return apqHash(params.extensions);
-  const hash = parseDocumentId(documentId);
-  if (hash) return hash;
-  throw createGraphQLError(
-    "`documentId` must be `sha256:` followed by the 64 lowercase hex digits of the document's SHA-256 (the bare digits are accepted too).",
-    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
-  );
 }
 
 /** The hash of a GET request's persisted document, when it names one from the manifest. */
@@ -73,6 +51,7 @@ export function persistedHashOf(url: URL): string | null {
  */
 export function graphiqlTabs(
   examples: Record<string, unknown>,
+  layout: (text: string) => string,
 ): { query: string; variables?: string; headers: string }[] {
   const fa = JSON.stringify({ 'Accept-Language': 'fa' }, null, 2);
   const en = JSON.stringify({ 'Accept-Language': 'en' }, null, 2);
@@ -80,7 +59,7 @@ export function graphiqlTabs(
   // laid out, and only Ostan's own, the ones with example variables
   return Object.values(operations)
     .map((text) => {
-      const query = print(parse(text));
+      const query = layout(text);
       return { query, name: /^(?:query|mutation) (\w+)/m.exec(query)?.[1] ?? '' };
     })
     .filter(({ name }) => Object.hasOwn(examples, name))

@@ -10,8 +10,8 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule, parse, print } from 'graphql';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import examples from '../../schema/operations/examples.json';
 import type { Context } from '../graphql/context';
 import { schema } from '../graphql/index';
@@ -20,9 +20,30 @@ import type { EdgeServerContext } from './edge';
 import { renderGraphiQL } from './graphiql';
 import { introspectionRecursionRule } from './introspection';
 import { meteringPlugin } from './metering';
-import { graphiqlTabs, persistedOperation, requestedDocumentId } from './persisted';
+import { apqHash, graphiqlTabs, parseDocumentId, persistedOperation } from './persisted';
 
-const GRAPHIQL_TABS = graphiqlTabs(examples);
+const GRAPHIQL_TABS = graphiqlTabs(examples, (text) => print(parse(text)));
+
+/**
+ * The persisted document a request names, for Yoga's persisted-operations plugin: `documentId`
+ * from a POST body or a GET query string (Yoga does not parse it from the URL), else the APQ hash.
+ * A malformed `documentId` is the client's mistake: a 400 that says what the id looks like.
+ */
+function requestedDocumentId(
+  params: { documentId?: unknown; extensions?: unknown },
+  request: Request,
+): string | null {
+  const documentId =
+    params.documentId ??
+    (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
+  if (documentId == null) return apqHash(params.extensions);
+  const hash = parseDocumentId(documentId);
+  if (hash) return hash;
+  throw createGraphQLError(
+    "`documentId` must be `sha256:` followed by the 64 lowercase hex digits of the document's SHA-256 (the bare digits are accepted too).",
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
 
 // Armor reports a refused document as a validation error (400) instead of throwing from inside
 // graphql-js's visitor.
