@@ -1,5 +1,6 @@
 /** Sends GraphQL operations through the worker's own fetch, as a client would. */
 import { exports } from 'cloudflare:workers';
+import manifest from '../schema/persisted-operations.json';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -33,4 +34,13 @@ export async function gqlData<Data = Record<string, unknown>>(
   const { body } = await gql<Data>(query, variables, headers);
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data as Data;
+}
+
+/** The id (SHA-256 hex) of the registered document holding the operation `name`. */
+export function registeredDocumentId(name: string): string {
+  const entry = Object.entries(manifest as Record<string, string>).find(([, text]) =>
+    new RegExp(`(?:^|[ }])(?:query|mutation) ${name}\\b`).test(text),
+  );
+  if (!entry) throw new Error(`no registered document holds the operation ${name}`);
+  return entry[0];
 }

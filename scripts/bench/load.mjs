@@ -7,14 +7,14 @@
 // wrangler dev runs in its own process group (setsid: detached) and the whole group is killed at
 // the end, whatever happens, so no workerd is left holding the port.
 //   node scripts/bench/load.mjs [--duration 60] [--connections 20] [--port 8799]
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { parse, print } from 'graphql';
+import { parse } from 'graphql';
 import { quietEnv, wrangler } from '../dev/wrangler.mjs';
+import { canonicalText, sha256Hex } from '../schema/documents.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -111,11 +111,9 @@ function groupRssKb() {
 const opFile = (name) =>
   readFileSync(path.join(root, 'schema', 'operations', `${name}.graphql`), 'utf8');
 const persisted = (name, variables) => {
-  const hash = createHash('sha256')
-    .update(print(parse(opFile(name))))
-    .digest('hex');
+  const hash = sha256Hex(canonicalText(parse(opFile(name))));
   const params = new URLSearchParams({
-    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+    documentId: `sha256:${hash}`,
     variables: JSON.stringify(variables),
   });
   return { method: 'GET', path: `/graphql?${params}`, label: `persisted ${name}` };

@@ -1,9 +1,9 @@
 // The benchmark operations: each a GraphQL document for Ostan and the floor route (floor/)
 // that runs the same SQL. `setup` holds values read from the data set (the province, the cursor).
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, print } from 'graphql';
+import { parse } from 'graphql';
+import { canonicalText, sha256Hex } from '../schema/documents.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -130,15 +130,13 @@ const DEEP = `query Deep {
 /** The persisted ProvinceOverview operation over GET, as the frontend sends it. */
 function persistedGet(name, variables) {
   const text = readFileSync(join(root, 'schema', 'operations', `${name}.graphql`), 'utf8');
-  const hash = createHash('sha256')
-    .update(print(parse(text)))
-    .digest('hex');
+  const hash = sha256Hex(canonicalText(parse(text)));
   const manifest = JSON.parse(
     readFileSync(join(root, 'schema', 'persisted-operations.json'), 'utf8'),
   );
   if (!Object.hasOwn(manifest, hash)) return null;
   const params = new URLSearchParams({
-    extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+    documentId: `sha256:${hash}`,
     variables: JSON.stringify(variables),
   });
   return `?${params}`;

@@ -1,26 +1,36 @@
-// Builds schema/persisted-operations.json, the operations our own frontend may send by hash: for
-// every schema/operations/*.graphql, sha256(printed document) -> printed document (the format of
-// GraphQL Code Generator's client preset `persistedDocuments`). The worker serves these over GET
-// and caches them at the edge. `--check` exits non-zero when the committed manifest is stale.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Registers the trusted documents (scripts/schema/documents.mjs: schema/operations/*.graphql and
+// schema/documents/<team>/): validates each against schema/schema.graphql and writes
+// schema/persisted-operations.json, sha256 hex → document, which the worker serves by `documentId`
+// or APQ hash over GET (edge-cached) and POST. `--check` exits non-zero when the committed manifest
+// is stale or a document no longer validates.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse, print } from 'graphql';
+import { documentProblems, registeredDocuments, root } from './documents.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = path.join(root, 'schema', 'operations');
 const out = path.join(root, 'schema', 'persisted-operations.json');
 
-const manifest = {};
-for (const file of readdirSync(dir)
-  .filter((name) => name.endsWith('.graphql'))
-  .sort()) {
-  const document = print(parse(readFileSync(path.join(dir, file), 'utf8')));
-  const hash = createHash('sha256').update(document).digest('hex');
-  manifest[hash] = document;
+let documents;
+try {
+  documents = registeredDocuments();
+} catch (error) {
+  console.error(`cannot register documents: ${error.message}`);
+  process.exit(1);
 }
+const problems = documentProblems(
+  documents,
+  readFileSync(path.join(root, 'schema', 'schema.graphql'), 'utf8'),
+);
+if (problems.length > 0) {
+  console.error(`registered documents that do not validate against schema/schema.graphql:`);
+  for (const problem of problems) console.error(`  ${problem}`);
+  process.exit(1);
+}
+
+const manifest = {};
+for (const document of documents) manifest[document.id] = document.text;
 const text = `${JSON.stringify(manifest, null, 2)}\n`;
+const teams = [...new Set(documents.map((document) => document.team))];
+const summary = `${Object.keys(manifest).length} documents of ${teams.length} team(s): ${teams.join(', ')}`;
 
 if (process.argv.includes('--check')) {
   let committed = '';
@@ -33,10 +43,8 @@ if (process.argv.includes('--check')) {
     console.error('schema/persisted-operations.json is stale: run `npm run manifest:build`.');
     process.exit(1);
   }
-  console.log(`persisted operations ok: ${Object.keys(manifest).length} operations.`);
+  console.log(`persisted operations ok: ${summary}.`);
 } else {
   writeFileSync(out, text);
-  console.log(
-    `wrote ${Object.keys(manifest).length} persisted operations to ${path.relative(root, out)}`,
-  );
+  console.log(`wrote ${summary} to ${path.relative(root, out)}`);
 }

@@ -1,6 +1,9 @@
 // Compares schema/schema.graphql with the newest released snapshot (schema/releases/vN.graphql)
 // using @graphql-inspector/core, prints every change, and exits 1 on any BREAKING change whose path
-// is not announced in schema/releases/announced-breaks.json ([{ path, reason, announced }]).
+// is not announced in schema/releases/announced-breaks.json ([{ path, reason, announced, release? }])
+// for the coming release, and on any registered document (scripts/schema/documents.mjs: Ostan's and
+// every team's) that does not validate against the new schema: a team's operation breaks before
+// its fields may go. Registered documents that use deprecated fields are listed.
 //
 //   node scripts/schema/schema-breaking.mjs [--base <old.graphql>] [--schema <new.graphql>]
 //                                           [--announced <announced-breaks.json>]
@@ -9,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { buildSchema } from 'graphql';
+import { buildSchema, NoDeprecatedCustomRule, parse, validate } from 'graphql';
+import { documentProblems, operationName, registeredDocuments } from './documents.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const releases = path.join(root, 'schema', 'releases');
@@ -31,6 +35,12 @@ function latestRelease() {
   if (snapshots.length === 0) fail(`no schema/releases/vN.graphql snapshot to compare with`);
   return path.join(releases, snapshots[0][0]);
 }
+
+/** N of a `vN` release name (or of a vN.graphql file), else null. */
+const releaseNumber = (name) => {
+  const match = /^v(\d+)(?:\.graphql)?$/.exec(name);
+  return match ? Number(match[1]) : null;
+};
 
 function fail(message) {
   console.error(message);
@@ -63,10 +73,11 @@ function loadAnnounced(file) {
       typeof entry.reason === 'string' &&
       entry.reason.trim() !== '' &&
       typeof entry.announced === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(entry.announced);
+      /^\d{4}-\d{2}-\d{2}$/.test(entry.announced) &&
+      (entry.release === undefined || releaseNumber(entry.release) !== null);
     if (!ok) {
       fail(
-        `${path.relative(root, file)}[${i}] needs { "path": string, "reason": string, "announced": "YYYY-MM-DD" }`,
+        `${path.relative(root, file)}[${i}] needs { "path": string, "reason": string, "announced": "YYYY-MM-DD", "release"?: "vN" }`,
       );
     }
   });
@@ -77,6 +88,12 @@ const basePath = args.base ? path.resolve(args.base) : latestRelease();
 const newPath = path.resolve(args.schema);
 const announced = loadAnnounced(path.resolve(args.announced));
 const announcedByPath = new Map(announced.map((entry) => [entry.path, entry]));
+// the release being prepared: the one after the baseline snapshot
+const baseNumber = releaseNumber(path.basename(basePath));
+const coming = baseNumber === null ? null : baseNumber + 1;
+/** An announcement scheduled for a later release does not allow its break yet. */
+const due = (entry) =>
+  entry.release === undefined || coming === null || releaseNumber(entry.release) <= coming;
 
 const changes = await diff(load(basePath), load(newPath));
 console.log(
@@ -91,7 +108,7 @@ for (const change of changes) {
   let tag = level;
   if (level === CriticalityLevel.Breaking) {
     const entry = announcedByPath.get(where);
-    if (entry) {
+    if (entry && due(entry)) {
       usedAnnouncements.add(where);
       tag = `BREAKING (announced ${entry.announced}: ${entry.reason})`;
     } else {
@@ -105,11 +122,41 @@ for (const change of changes) {
 }
 
 for (const entry of announced) {
-  if (!usedAnnouncements.has(entry.path)) {
+  if (!due(entry)) {
+    console.log(
+      `note: ${entry.path} is announced for removal in ${entry.release}: ${entry.reason}`,
+    );
+  } else if (!usedAnnouncements.has(entry.path)) {
     console.log(
       `note: announced break ${entry.path} matches no breaking change (shipped? remove it)`,
     );
   }
+}
+
+// Registered documents against the new schema: a break that a team's operation still uses fails
+// here even when announced; the team registers a new version of the operation first.
+let documents;
+try {
+  documents = registeredDocuments();
+} catch (error) {
+  fail(`cannot read the registered documents: ${error.message}`);
+}
+const newSdl = readFileSync(newPath, 'utf8');
+const broken = documentProblems(documents, newSdl);
+const newSchema = buildSchema(newSdl);
+for (const document of documents) {
+  for (const error of validate(newSchema, parse(document.text), [NoDeprecatedCustomRule])) {
+    console.log(
+      `note: ${document.team}'s ${operationName(document.text)} (${document.source}) uses a deprecated field: ${error.message}`,
+    );
+  }
+}
+console.log(
+  `${documents.length} registered document(s) checked against ${path.relative(root, newPath)}.`,
+);
+if (broken.length > 0) {
+  console.error('\nregistered documents that the new schema breaks:');
+  for (const problem of broken) console.error(`  ${problem}`);
 }
 
 if (unannounced.length > 0) {
@@ -119,4 +166,5 @@ if (unannounced.length > 0) {
   );
   process.exit(1);
 }
-console.log('no unannounced breaking changes.');
+if (broken.length > 0) process.exit(1);
+console.log('no unannounced breaking changes; every registered document validates.');

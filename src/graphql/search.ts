@@ -3,7 +3,9 @@ import { codesOf } from '../db/codes';
 import {
   MAX_SEARCH_LIMIT,
   type SearchKind,
+  type SearchRow,
   SearchTextTooLongError,
+  searchPage,
   searchRows,
 } from '../db/search';
 import { InputError } from '../lib/errors';
@@ -13,7 +15,7 @@ import { Claim } from './claim';
 import { EnergyAsset } from './energy-asset';
 import { codeEnum } from './enums';
 import { Indicator } from './indicator';
-import { loadBranded } from './lists';
+import { connectionType, loadBranded, toConnection, wantsTotal } from './lists';
 import { Plan } from './plan';
 import { Project } from './project';
 import { Region } from './region';
@@ -47,6 +49,26 @@ interface Hit {
   node: object;
 }
 
+/** The rows' entities, each branded with its type; a row deleted since it was indexed is skipped. */
+async function hitsOf<Row extends SearchRow>(
+  rows: Row[],
+  ctx: Parameters<typeof loadBranded>[1],
+): Promise<(Row & Hit)[]> {
+  const hits = await Promise.all(
+    rows.map(async (row): Promise<(Row & Hit) | null> => {
+      const node = await loadBranded<object>(TYPES[row.kind], ctx, row.id);
+      return node ? { ...row, node } : null;
+    }),
+  );
+  return hits.filter((hit) => hit !== null);
+}
+
+const tooLong = (text: string) =>
+  new InputError(
+    'text',
+    `\`text\` is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}.`,
+  );
+
 const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   description: 'One thing that matched, with its rank among the hits of this search.',
   fields: (t) => ({
@@ -59,10 +81,14 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
+const SEARCH_DESCRIPTION = `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At most ${MAX_SEARCH_LENGTH} characters.`;
+
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
-    description: `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At most ${MAX_SEARCH_LENGTH} characters.`,
+    description: SEARCH_DESCRIPTION,
+    deprecationReason:
+      'Use `searchConnection`: the same hits as a cursor connection (`nodes`/`edges`, `pageInfo`, `totalCount`, `after`). `search` is removed in release v2.',
     args: {
       text: t.arg.string({ required: true }),
       first: t.arg.int({ required: false, defaultValue: 20 }),
@@ -79,22 +105,35 @@ builder.queryField('search', (t) =>
       try {
         rows = await searchRows(ctx.db, text, limit);
       } catch (error) {
-        if (error instanceof SearchTextTooLongError) {
-          throw new InputError(
-            'text',
-            `\`text\` is ${text.length} characters long; the limit is ${MAX_SEARCH_LENGTH}.`,
-          );
-        }
+        if (error instanceof SearchTextTooLongError) throw tooLong(text);
         throw error;
       }
-      const hits = await Promise.all(
-        rows.map(async (row) => {
-          const node = await loadBranded(TYPES[row.kind], ctx, row.id);
-          return node ? { ...row, node } : null;
-        }),
-      );
-      // a row deleted since it was indexed is skipped rather than failing the search
-      return hits.filter((hit): hit is Hit => hit !== null);
+      return hitsOf(rows, ctx);
+    },
+  }),
+);
+
+const SearchHitConnection = connectionType(SearchHit, 'SearchHitConnection');
+
+builder.queryField('searchConnection', (t) =>
+  t.field({
+    type: SearchHitConnection,
+    description: `${SEARCH_DESCRIPTION} Pages forward with \`first\` (1–${MAX_SEARCH_LIMIT}, default 20) and \`after\`.`,
+    args: {
+      text: t.arg.string({ required: true }),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, { text, first, after }, ctx, info) => {
+      try {
+        const page = await searchPage(ctx.db, text, { first, after }, wantsTotal(info));
+        const rows = await hitsOf(page.rows, ctx);
+        // as never: Pothos types connection edges by the node type; toConnection builds them
+        return toConnection({ ...page, rows }) as never;
+      } catch (error) {
+        if (error instanceof SearchTextTooLongError) throw tooLong(text);
+        throw error;
+      }
     },
   }),
 );

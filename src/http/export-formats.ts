@@ -15,6 +15,8 @@ export interface Writer {
   start(meta: ExportMeta, columns: string[]): string;
   record(record: Record_, first: boolean): string;
   end(meta: ExportMeta): string;
+  /** Set when the format cannot hold an empty list: the refusal to send when no row matches. */
+  whenEmpty?: string;
 }
 
 /** RFC 4180 quoting: quote fields with commas, quotes or line breaks, doubling the quotes. */
@@ -113,6 +115,8 @@ const absoluteUrl = (value: unknown) => {
 
 /** An OC4IDS project package: one project per record, in the standard's field names and codelists. */
 const oc4idsWriter: Writer = {
+  whenEmpty:
+    'No project matches these filters, and an OC4IDS project package must hold at least one project (`projects` has minItems 1). Widen the filters, or use the csv or ndjson format, which can be empty.',
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
   start: (meta) => {

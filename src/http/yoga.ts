@@ -11,7 +11,7 @@ import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-type
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import examples from '../../schema/operations/examples.json';
 import type { Context } from '../graphql/context';
 import { schema } from '../graphql/index';
@@ -20,7 +20,28 @@ import type { EdgeServerContext } from './edge';
 import { graphiqlTabs, renderGraphiQL } from './graphiql';
 import { introspectionRecursionRule } from './introspection';
 import { meteringPlugin } from './metering';
-import { PERSISTED_DOCUMENTS, persistedOperation } from './persisted';
+import { apqHash, PERSISTED_DOCUMENTS, parseDocumentId, persistedOperation } from './persisted';
+
+/**
+ * The persisted document a request names, for Yoga's persisted-operations plugin: `documentId`
+ * from a POST body or a GET query string (Yoga does not parse it from the URL), else the APQ hash.
+ * A malformed `documentId` is the client's mistake: a 400 that says what the id looks like.
+ */
+function requestedDocumentId(
+  params: { documentId?: unknown; extensions?: unknown },
+  request: Request,
+): string | null {
+  const documentId =
+    params.documentId ??
+    (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
+  if (documentId == null) return apqHash(params.extensions);
+  const hash = parseDocumentId(documentId);
+  if (hash) return hash;
+  throw createGraphQLError(
+    "`documentId` must be `sha256:` followed by the 64 lowercase hex digits of the document's SHA-256 (the bare digits are accepted too).",
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
 
 // Armor reports a refused document as a validation error (400) instead of throwing from inside
 // graphql-js's visitor.
@@ -67,6 +88,8 @@ function createOstanYoga(config: EdgeConfig) {
     // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
     cors: false,
     batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    // GraphQL-over-HTTP persisted documents: POST { documentId, variables }
+    extraParamNames: ['documentId'],
     maskedErrors: config.maskErrors,
     graphiql: config.graphiql
       ? {
@@ -97,19 +120,22 @@ function createOstanYoga(config: EdgeConfig) {
         : []),
       usePersistedOperations({
         getPersistedOperation: (hash) => persistedOperation(hash),
+        extractPersistedOperationId: (params, request) => requestedDocumentId(params, request),
         allowArbitraryOperations: config.arbitraryOperations,
         customErrors: {
           notFound: {
-            message: 'Unknown persisted operation: no operation in the manifest has this hash.',
+            message:
+              'Unknown persisted document: no registered document has this id (see schema/documents/ in the repository).',
             extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
           },
           keyNotFound: {
             message:
-              'Missing query: send `query`, or a persisted operation as extensions.persistedQuery.sha256Hash.',
+              "Missing query: send `query`, a registered document's `documentId`, or extensions.persistedQuery.sha256Hash.",
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           },
           persistedQueryOnly: {
-            message: 'Only persisted operations are accepted here: send a sha256Hash, not a query.',
+            message:
+              'Only persisted operations are accepted here: send a `documentId` (or sha256Hash), not a query.',
             extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
           },
         },

@@ -213,10 +213,13 @@ describe('searchRows', () => {
     expect(await searchRows(new Db(env.DB), 'ق'.repeat(200), 10)).toEqual([]);
   });
 
-  it('uses the FTS5 index (EXPLAIN QUERY PLAN)', async () => {
+  it.each([
+    { name: 'a page', sql: SEARCH_SQL.match, params: [10, 20] },
+    { name: 'the count', sql: SEARCH_SQL.matchCount, params: [] },
+  ])('uses the FTS5 index for $name (EXPLAIN QUERY PLAN)', async ({ sql, params }) => {
     const { results } = await db()
-      .prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL.match}`)
-      .bind(buildFtsQuery('footwear'), 10)
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(buildFtsQuery('footwear'), ...params)
       .all<{ detail: string }>();
     const plan = results.map((r) => r.detail).join('\n');
     // xBestIndex was given the MATCH constraint (":M"), so FTS5 answers from its index

@@ -152,8 +152,14 @@ const examples: Record<string, Example> = {
   Search: {
     variables: exampleVariables.Search,
     check: (data) => {
-      const hits = data.search as { kind: string; rank: number; node: { __typename: string } }[];
+      const page = data.searchConnection as Nodes<{
+        kind: string;
+        rank: number;
+        node: { __typename: string };
+      }>;
+      const hits = page.nodes;
       expect(hits.length).toBeGreaterThan(0);
+      expect(page.totalCount).toBeGreaterThanOrEqual(hits.length);
       expect(hits.length).toBeLessThanOrEqual(10);
       const ranks = hits.map((hit) => hit.rank);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));

@@ -65,3 +65,75 @@ describe('search', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
   });
 });
+
+describe('searchConnection', () => {
+  type Page = {
+    searchConnection: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: { kind: string; node: { id: string } } }[];
+    };
+  };
+  const pageQuery = `query ($text: String!, $first: Int, $after: String) {
+    searchConnection(text: $text, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { kind node { ... on Node { id } } } }
+    }
+  }`;
+  const ids = (page: Page) =>
+    page.searchConnection.edges.map((edge) => `${edge.node.kind}:${edge.node.node.id}`);
+  const listIds = async (text: string, first: number) =>
+    (
+      await gqlData<{ search: { kind: string; node: { id: string } }[] }>(
+        `query ($text: String!, $first: Int) { search(text: $text, first: $first) { kind node { ... on Node { id } } } }`,
+        { text, first },
+      )
+    ).search.map((hit) => `${hit.kind}:${hit.node.id}`);
+
+  it('pages through the same hits as the deprecated list, in the same order, with a total', async () => {
+    const text = 'خورشیدی';
+    const one = await gqlData<Page>(pageQuery, { text, first: 2 });
+    expect(one.searchConnection.pageInfo.hasNextPage).toBe(true);
+    const two = await gqlData<Page>(pageQuery, {
+      text,
+      first: 2,
+      after: one.searchConnection.pageInfo.endCursor,
+    });
+    expect([...ids(one), ...ids(two)]).toEqual(await listIds(text, 4));
+    const all = await listIds(text, 100);
+    expect(all.length).toBeGreaterThan(4);
+    expect(all.length).toBeLessThan(100);
+    expect(one.searchConnection.totalCount).toBe(all.length);
+    expect(two.searchConnection.totalCount).toBe(all.length);
+  });
+
+  it('ends with hasNextPage false on the last page', async () => {
+    const all = await listIds('razzaq', 100);
+    const page = await gqlData<Page>(pageQuery, { text: 'razzaq', first: 100 });
+    expect(ids(page)).toEqual(all);
+    expect(page.searchConnection.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it.each([
+    { name: 'first: 0', variables: { text: 'قم', first: 0 }, message: /`first` must be between 1/ },
+    { name: 'first: 101', variables: { text: 'قم', first: 101 }, message: /`first`/ },
+    { name: 'a made-up cursor', variables: { text: 'قم', after: 'nope' }, message: /`after`/ },
+  ])('refuses $name, naming the argument', async ({ variables, message }) => {
+    const { status, body } = await gql(pageQuery, variables);
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.message).toMatch(message);
+    expect(body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it("refuses a projects list's cursor", async () => {
+    const projects = await gqlData<{ projects: { pageInfo: { endCursor: string } } }>(
+      '{ projects(first: 1) { pageInfo { endCursor } } }',
+    );
+    const { body } = await gql(pageQuery, {
+      text: 'قم',
+      after: projects.projects.pageInfo.endCursor,
+    });
+    expect(body.errors?.[0]?.message).toMatch(/`after` is not a valid cursor for this search/);
+  });
+});

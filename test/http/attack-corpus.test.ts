@@ -198,7 +198,36 @@ const attacks: Attack[] = [
         extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }),
       }),
     status: 400,
-    message: /Unknown persisted operation/,
+    message: /Unknown persisted document/,
+  },
+  {
+    name: 'unknown documentId over GET',
+    send: () => get({ documentId: `sha256:${'e'.repeat(64)}` }),
+    status: 400,
+    message: /Unknown persisted document/,
+  },
+  {
+    name: 'unknown documentId over POST',
+    send: () => post({ documentId: `sha256:${'e'.repeat(64)}`, variables: {} }),
+    status: 400,
+    message: /Unknown persisted document/,
+  },
+  ...[
+    'md5:0123',
+    `sha256:${'E'.repeat(64)}`,
+    `sha256:${'0'.repeat(63)}`,
+    'sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  ].map((documentId) => ({
+    name: `malformed documentId ${documentId.slice(0, 12)}… over GET`,
+    send: () => get({ documentId }),
+    status: 400,
+    message: /`documentId` must be `sha256:` followed by the 64 lowercase hex digits/,
+  })),
+  {
+    name: 'malformed documentId over POST (a number)',
+    send: () => post({ documentId: 42 }),
+    status: 400,
+    message: /`documentId` must be `sha256:`/,
   },
   {
     name: 'a request with neither query nor hash',

@@ -244,4 +244,29 @@ describe('OC4IDS export', () => {
       ]),
     );
   });
+
+  it('answers 404 with a reason, not an invalid empty package, when no project matches', async () => {
+    const response = await exports.default.fetch(
+      'http://ostan.test/exports/projects.oc4ids?region=qom&jobsMin=2000000000',
+    );
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      code: 'NO_MATCHING_ROWS',
+      error: expect.stringContaining('must hold at least one project (`projects` has minItems 1)'),
+    });
+    // the same filters in a format that can be empty answer with an empty list
+    const ndjson = await exports.default.fetch(
+      'http://ostan.test/exports/projects.ndjson?region=qom&jobsMin=2000000000',
+    );
+    expect(ndjson.status).toBe(200);
+    expect((await ndjson.text()).trim()).toBe('');
+  });
+
+  it('validates a one-project package, the smallest valid one', async () => {
+    const pkg = await exportPackage('?limit=1');
+    expect(pkg.projects).toHaveLength(1);
+    const validate = validator();
+    validate(pkg);
+    expect(describeErrors(validate.errors)).toEqual([]);
+  });
 });

@@ -92,6 +92,14 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
     name: 'ID_ASC',
     columns: [{ sql: `${columns.alias}.id`, key: 'id' }],
   };
+  const { whenEmpty } = writerOf();
+  if (whenEmpty) {
+    const source = { select: columns.select, from: columns.from, ...conditions };
+    const probe = await fetchPage<Row>(db, source, ordering, { first: 1 }, false, 1);
+    if (probe.rows.length === 0) {
+      return refuse({ status: 404, code: 'NO_MATCHING_ROWS', message: whenEmpty });
+    }
+  }
   const body = streamRows(db, columns, ordering, conditions, limit, writerOf(), meta);
   return new Response(body, { headers });
 });
