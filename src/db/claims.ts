@@ -55,6 +55,14 @@ export const REPORTED_STATUSES = codeList({
 });
 export type ReportedStatus = (typeof REPORTED_STATUSES.values)[number];
 
+/** A claim is never edited: it stays active, or is withdrawn or superseded (with a reason). */
+export const CLAIM_STATUSES = codeList({
+  active: { description: 'Stands as recorded.' },
+  withdrawn: { description: 'Withdrawn by the partner that recorded it, with a reason.' },
+  superseded: { description: 'Replaced by a newer claim that points at it.' },
+});
+export type ClaimStatus = (typeof CLAIM_STATUSES.values)[number];
+
 export const CLAIM_BASES = codeList({
   body: { description: 'In the body text.' },
   headline: { description: 'Only in the page title or URL slug.' },
@@ -92,6 +100,11 @@ export interface Claim {
   preferred: number;
   preferredReason: string | null;
   synthetic: number;
+  status: ClaimStatus;
+  statusReason: string | null;
+  statusKeyId: number | null;
+  statusAt: string | null;
+  supersedesId: number | null;
 }
 
 export const claims = defineEntity<Claim>({
@@ -131,6 +144,34 @@ export const claims = defineEntity<Claim>({
     'preferred',
     'preferred_reason',
     'synthetic',
+    // added by migrations/0009: corrections
+    'status',
+    'status_reason',
+    'status_key_id',
+    'status_at',
+    'supersedes_id',
+  ],
+  references: {
+    source: { column: 'source_id', kind: 'source' },
+    indicator: { column: 'indicator_id', kind: 'indicator' },
+    subject: { column: 'subject_id', kindColumn: 'subject_kind', kinds: SUBJECT_KINDS.values },
+    region: { column: 'region_id', kind: 'region' },
+    supersedes: { column: 'supersedes_id', kind: 'claim' },
+  },
+  region: 'region_id',
+  notNull: [
+    'slug',
+    'source_id',
+    'indicator_id',
+    'subject_kind',
+    'subject_id',
+    'region_id',
+    'measure',
+    'basis',
+    'comparison_key',
+    'preferred',
+    'synthetic',
+    'status',
   ],
 });
 
@@ -218,4 +259,18 @@ export async function alternativesOfClaims(
     [JSON.stringify(claimIds)],
   );
   return groupBy(claimIds, rows, (row) => row.forId);
+}
+
+/** For each claim, the claim that supersedes it (null when none does). */
+export async function supersedingClaims(
+  db: Db,
+  claimIds: readonly number[],
+): Promise<(Claim | null)[]> {
+  const rows = await db.all<Claim>(
+    `SELECT ${claims.select} FROM claims c
+     WHERE c.supersedes_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    [JSON.stringify(claimIds)],
+  );
+  const byOld = new Map(rows.map((row) => [row.supersedesId as number, row]));
+  return claimIds.map((id) => byOld.get(id) ?? null);
 }

@@ -52,4 +52,5 @@ export const sources = defineEntity<Source>({
     'note',
     'synthetic',
   ],
+  notNull: ['slug', 'kind', 'publisher', 'language', 'synthetic'],
 });

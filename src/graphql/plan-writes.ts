@@ -1,10 +1,8 @@
-/** Plan writes: create plans and their targets. */
+/** Plan writes: plans and their targets, created, corrected and deleted. */
 import { z } from 'zod';
-import type { Plan as PlanRow, PlanTarget as PlanTargetRow } from '../db/plans';
-import { builder } from './builder';
 import {
+  dateOrder,
   enumByName,
-  idempotencyKeyArg,
   isoDateRule,
   nameRule,
   refRule,
@@ -12,86 +10,93 @@ import {
   textRule,
 } from './input-rules';
 import { Plan, PlanTarget } from './plan';
-import { createResolver, WRITE_ERRORS } from './writes';
+import { DeleteInput } from './project-writes';
+import { entityInputs, entityMutations, type FieldSpec } from './write-inputs';
 
-const CreatePlanInput = builder.inputType('CreatePlanInput', {
-  fields: (t) => ({
-    slug: t.string({ required: true, validate: slugRule }),
-    region: t.string({ required: true, validate: refRule }),
-    kind: t.field({ type: enumByName<string>('PlanKind'), required: true }),
-    nameFa: t.string({ required: true, validate: nameRule }),
-    nameEn: t.string({ required: true, validate: nameRule }),
-    descriptionEn: t.string({ required: false, validate: textRule(4000) }),
-    status: t.field({ type: enumByName<string>('PlanStatus'), required: true }),
-    issuedOn: t.string({ required: false, validate: isoDateRule }),
-    startsOn: t.string({ required: false, validate: isoDateRule }),
-    endsOn: t.string({ required: false, validate: isoDateRule }),
-    source: t.string({ required: false, validate: refRule }),
-    synthetic: t.boolean({ required: false, defaultValue: false }),
-  }),
-  validate: z
-    .looseObject({ startsOn: z.string().nullish(), endsOn: z.string().nullish() })
-    .refine((p) => !p.startsOn || !p.endsOn || p.endsOn >= p.startsOn, {
-      message: 'endsOn is before startsOn.',
-      path: ['endsOn'],
-    }),
+const date: FieldSpec = { type: 'String', rule: isoDateRule };
+const figure = z.number().finite().min(-1e18).max(1e18);
+
+const PLAN_FIELDS: Record<string, FieldSpec> = {
+  slug: { type: 'String', rule: slugRule },
+  region: { type: 'String', rule: refRule },
+  kind: { type: enumByName<string>('PlanKind') },
+  nameFa: { type: 'String', rule: nameRule },
+  nameEn: { type: 'String', rule: nameRule },
+  descriptionEn: { type: 'String', rule: textRule(4000) },
+  status: { type: enumByName<string>('PlanStatus') },
+  issuedOn: date,
+  startsOn: date,
+  endsOn: date,
+  source: { type: 'String', rule: refRule },
+  synthetic: { type: 'Boolean', defaultValue: false, createOnly: true },
+};
+
+// a target's increment from a dated baseline needs the baseline value: the write engine checks
+// it on the whole row (src/db/writes/integrity.ts), since an update may give either alone
+const PLAN_TARGET_FIELDS: Record<string, FieldSpec> = {
+  slug: { type: 'String', rule: slugRule },
+  plan: { type: 'String', rule: refRule },
+  indicator: { type: 'String', rule: refRule },
+  region: {
+    type: 'String',
+    rule: refRule,
+    description: 'The region whose indicator the target is about.',
+  },
+  comparator: { type: enumByName<string>('TargetComparator') },
+  targetValue: { type: 'Float', rule: figure },
+  targetKind: { type: enumByName<string>('TargetKind') },
+  baselineValue: { type: 'Float', rule: figure },
+  baselineOn: date,
+  deadlineOn: date,
+  descriptionFa: { type: 'String', rule: textRule(2000) },
+  descriptionEn: { type: 'String', rule: textRule(2000) },
+  claim: { type: 'String', rule: refRule, description: 'The claim that announced it.' },
+  synthetic: { type: 'Boolean', defaultValue: false, createOnly: true },
+};
+
+const plans = entityInputs('plan', 'Plan', PLAN_FIELDS, {
+  createDescription: 'A new plan. Region and source are slugs.',
+  validate: dateOrder('startsOn', 'endsOn'),
+});
+const targets = entityInputs('plan_target', 'PlanTarget', PLAN_TARGET_FIELDS, {
+  createDescription: 'A new target of a plan. Plan, indicator, region and claim are slugs.',
 });
 
-const CreatePlanTargetInput = builder.inputType('CreatePlanTargetInput', {
-  fields: (t) => ({
-    slug: t.string({ required: true, validate: slugRule }),
-    plan: t.string({ required: true, validate: refRule }),
-    indicator: t.string({ required: true, validate: refRule }),
-    region: t.string({
-      required: true,
-      validate: refRule,
-      description: 'The region whose indicator the target is about.',
-    }),
-    comparator: t.field({ type: enumByName<string>('TargetComparator'), required: true }),
-    targetValue: t.float({ required: true, validate: z.number().finite() }),
-    targetKind: t.field({ type: enumByName<string>('TargetKind'), required: true }),
-    baselineValue: t.float({ required: false, validate: z.number().finite() }),
-    baselineOn: t.string({ required: false, validate: isoDateRule }),
-    deadlineOn: t.string({ required: false, validate: isoDateRule }),
-    descriptionFa: t.string({ required: false, validate: textRule(2000) }),
-    descriptionEn: t.string({ required: false, validate: textRule(2000) }),
-    claim: t.string({
-      required: false,
-      validate: refRule,
-      description: 'The claim that announced it.',
-    }),
-    synthetic: t.boolean({ required: false, defaultValue: false }),
-  }),
-  validate: z
-    .looseObject({
-      targetKind: z.string(),
-      baselineOn: z.string().nullish(),
-      baselineValue: z.number().nullish(),
-    })
-    .refine((p) => p.targetKind === 'level' || p.baselineOn == null || p.baselineValue != null, {
-      message: 'An increment target with a baseline date needs its baseline value.',
-      path: ['baselineValue'],
-    }),
-});
-
-const scope = { scope: 'write:plans' } as const;
-
-builder.mutationFields((t) => ({
-  createPlan: t.field({
-    type: Plan,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+entityMutations('plan', Plan, 'write:plans', {
+  createPlan: {
+    verb: 'create',
+    input: plans.create,
     description: 'Creates a plan. Needs `write:plans` and the right to write its region.',
-    args: { input: t.arg({ type: CreatePlanInput, required: true }), ...idempotencyKeyArg() },
-    resolve: createResolver<PlanRow>('createPlan', 'plan'),
-  }),
-  createPlanTarget: t.field({
-    type: PlanTarget,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+  },
+  updatePlan: {
+    verb: 'update',
+    input: plans.update,
     description:
-      'Adds a target to a plan. Needs `write:plans` and the right to write the target’s region.',
-    args: { input: t.arg({ type: CreatePlanTargetInput, required: true }), ...idempotencyKeyArg() },
-    resolve: createResolver<PlanTargetRow>('createPlanTarget', 'plan_target'),
-  }),
-}));
+      'Corrects a plan from the version you read; the change feed and the audit log keep what it was.',
+  },
+  deletePlan: {
+    verb: 'delete',
+    input: DeleteInput,
+    description:
+      'Deletes a plan with no targets and no claims about it, from the version you read.',
+  },
+});
+
+entityMutations('plan_target', PlanTarget, 'write:plans', {
+  createPlanTarget: {
+    verb: 'create',
+    input: targets.create,
+    description:
+      'Adds a target to a plan. Needs `write:plans` and the right to write the target’s region and the plan’s.',
+  },
+  updatePlanTarget: {
+    verb: 'update',
+    input: targets.update,
+    description: 'Corrects a plan target from the version you read.',
+  },
+  deletePlanTarget: {
+    verb: 'delete',
+    input: DeleteInput,
+    description: 'Deletes a plan target, from the version you read.',
+  },
+});
