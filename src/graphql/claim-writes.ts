@@ -33,12 +33,13 @@ import { targetOf, write } from './writes';
 const SOURCE_FIELDS: Record<string, FieldSpec> = {
   // existing sources may have any slug; a new one gets the strict form (checked when created)
   slug: { type: 'String', rule: refRule },
-  kind: { type: enumByName<string>('SourceKind') },
-  publisher: { type: 'String', rule: nameRule },
+  // needed only to create a source: an existing one keeps its own
+  kind: { type: enumByName<string>('SourceKind'), defaulted: true },
+  publisher: { type: 'String', rule: nameRule, defaulted: true },
   titleEn: { type: 'String', rule: textRule(500) },
   titleFa: { type: 'String', rule: textRule(500) },
   url: { type: 'String', rule: z.url().max(2000) },
-  language: { type: 'String', rule: z.enum(['fa', 'en']) },
+  language: { type: 'String', rule: z.enum(['fa', 'en']), defaulted: true },
   publishedOn: { type: 'String', rule: isoDateRule },
 };
 

@@ -25,15 +25,21 @@ import {
   WRITE_ERRORS,
 } from './writes';
 
-/** What an input field sets: a field of an entity (`kind`, or the mutation's own), or a plain value. */
+/**
+ * What an input field sets: a field of an entity (`kind`, or the mutation's own when left out) or
+ * a plain value (no entity has the field); `defaulted` when null or absent takes a default.
+ */
 export interface FieldRole {
   field: string;
   kind?: EntityKind;
+  defaulted?: true;
 }
 
 /** The extensions that mark an input field's role; every leaf of a write input carries them. */
-export const role = (field: string, kind?: EntityKind) => ({
-  extensions: { ostan: kind ? { field, kind } : { field } },
+export const role = (field: string, kind?: EntityKind, defaulted = false) => ({
+  extensions: {
+    ostan: { field, ...(kind ? { kind } : {}), ...(defaulted ? { defaulted } : {}) } as FieldRole,
+  },
 });
 
 type Scalar = 'String' | 'Int' | 'Float' | 'Boolean';
@@ -78,7 +84,7 @@ export function inputFields(
           ...(isRequired || spec.defaultValue === undefined
             ? {}
             : { defaultValue: spec.defaultValue }),
-          ...role(field, kind),
+          ...role(field, kind, spec.defaulted),
         }),
       ];
     }),

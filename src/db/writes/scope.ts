@@ -57,11 +57,14 @@ export async function regionsTouched(
   const entity = ENTITIES[kind];
   const own = ownRegionField(kind);
   const touches: Touch[] = [];
+  // a row's own region comes last: when it was derived from a reference (a claim's from its
+  // subject), the refusal names that reference
+  const ownTouches: Touch[] = [];
   // references grouped by the kind they name, so each kind costs one query for all rows
   const named: { kind: EntityKind; id: number; path: string[] }[] = [];
   for (const { row, path, columns } of rows) {
     const regionId = entity.region ? row[entity.region] : null;
-    if (own && typeof regionId === 'number') touches.push({ path: [...path, own], regionId });
+    if (own && typeof regionId === 'number') ownTouches.push({ path: [...path, own], regionId });
     for (const [field, ref] of Object.entries(entity.references)) {
       if (columns && !columns.has(ref.column)) continue;
       const id = row[ref.column];
@@ -82,7 +85,7 @@ export async function regionsTouched(
       if (regionId !== undefined) touches.push({ path: n.path, regionId });
     }
   }
-  return touches;
+  return [...touches, ...ownTouches];
 }
 
 /** Refuses the write (ForbiddenError REGION, naming the field) unless the key may write them all. */
