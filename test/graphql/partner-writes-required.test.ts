@@ -96,7 +96,9 @@ describe('required fields: null, empty and oversized values', () => {
           );
         }
       }
-      expect(outcomes.filter((o) => !/: (ValidationError at the field|refused by GraphQL)$/.test(o))).toEqual([]);
+      expect(
+        outcomes.filter((o) => !/: (ValidationError at the field|refused by GraphQL)$/.test(o)),
+      ).toEqual([]);
       expect(await checksums()).toEqual(before);
     },
   );
