@@ -105,14 +105,15 @@ export async function supersedeClaim(
   const current = await rowForWrite(writer, 'claim', id, version, idPath);
   requireActive(current.row, idPath);
   const old = current.row;
-  const [newId] = await recordClaims(writer, batch, [claim], () => claimPath, {
-    id,
-    slug: String(old.slug),
-  });
+  // the old claim leaves its group's preference first: a group has one preferred claim at a time
   const set = ended(writer, 'superseded', reason);
   batch
     .guardVersion('claim', id, version)
     .update('claim', id, set, current.json, { ...old, ...set });
+  const [newId] = await recordClaims(writer, batch, [claim], () => claimPath, {
+    id,
+    slug: String(old.slug),
+  });
   if (old.preferred === 1 && !(await sameGroup(writer, old, claim))) {
     await preferAnother(writer, batch, old, `Claim ${old.slug} was superseded.`);
   }
