@@ -10,19 +10,12 @@ import type { Target } from '../db/writes/operations';
 import { builder } from './builder';
 import { Claim, Rating, SubjectKindEnum } from './claim';
 import type { Context } from './context';
-import {
-  enumByName,
-  idempotencyKeyArg,
-  isoDateRule,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
-} from './input-rules';
+import { enumByName, idempotencyKeyArg, nameRule, refRule } from './input-rules';
 import { importInput, MAX_IMPORT_ROWS } from './project-writes';
 import {
   createInput,
   type FieldSpec,
+  field,
   inputFields,
   role,
   targetFields,
@@ -32,15 +25,15 @@ import { targetOf, write } from './writes';
 
 const SOURCE_FIELDS: Record<string, FieldSpec> = {
   // existing sources may have any slug; a new one gets the strict form (checked when created)
-  slug: { type: 'String', rule: refRule },
+  slug: field.ref(),
   // needed only to create a source: an existing one keeps its own
   kind: { type: enumByName<string>('SourceKind'), defaulted: true },
-  publisher: { type: 'String', rule: nameRule, defaulted: true },
-  titleEn: { type: 'String', rule: textRule(500) },
-  titleFa: { type: 'String', rule: textRule(500) },
+  publisher: { ...field.name, defaulted: true },
+  titleEn: field.text(500),
+  titleFa: field.text(500),
   url: { type: 'String', rule: z.url().max(2000) },
   language: { type: 'String', rule: z.enum(['fa', 'en']), defaulted: true },
-  publishedOn: { type: 'String', rule: isoDateRule },
+  publishedOn: field.date(),
 };
 
 const ClaimSourceInput = builder.inputType('ClaimSourceInput', {
@@ -57,45 +50,39 @@ const ClaimSubjectInput = builder.inputType('ClaimSubjectInput', {
 });
 
 const finite = z.number().finite().min(-1e18).max(1e18);
-const text = (max: number): FieldSpec => ({ type: 'String', rule: textRule(max) });
+const figure: FieldSpec = { type: 'Float', rule: finite };
 
 const CLAIM_FIELDS: Record<string, FieldSpec> = {
-  slug: { type: 'String', rule: slugRule },
+  slug: field.slug,
   source: { type: ClaimSourceInput },
-  indicator: { type: 'String', rule: refRule, description: 'Indicator slug.' },
+  indicator: field.ref('Indicator slug.'),
   subject: { type: ClaimSubjectInput },
   region: {
-    type: 'String',
-    rule: refRule,
-    defaulted: true,
-    description:
+    ...field.ref(
       'The region the figure applies to; defaults to the subject’s (required for sectors).',
+    ),
+    defaulted: true,
   },
-  value: { type: 'Float', rule: finite },
-  valueMax: { type: 'Float', rule: finite },
-  unit: text(50),
-  scale: text(50),
-  normalisedValue: { type: 'Float', rule: finite },
-  normalisedValueMax: { type: 'Float', rule: finite },
+  value: figure,
+  valueMax: figure,
+  unit: field.text(50),
+  scale: field.text(50),
+  normalisedValue: figure,
+  normalisedValueMax: figure,
   qualifier: { type: enumByName<string>('Qualifier') },
   measure: { type: enumByName<string>('Measure') },
-  periodText: text(200),
-  asOf: { type: 'String', rule: isoDateRule },
-  periodStart: { type: 'String', rule: isoDateRule },
-  periodEnd: { type: 'String', rule: isoDateRule },
+  periodText: field.text(200),
+  asOf: field.date(),
+  periodStart: field.date(),
+  periodEnd: field.date(),
   reportedStatus: { type: enumByName<string>('ReportedStatus') },
   rating: { type: Rating },
-  speakerFa: text(500),
-  speakerEn: text(500),
-  keyPhraseFa: text(1000),
-  noteEn: text(2000),
+  speakerFa: field.text(500),
+  speakerEn: field.text(500),
+  keyPhraseFa: field.text(1000),
+  noteEn: field.text(2000),
   basis: { type: enumByName<string>('ClaimBasis'), defaultValue: 'body' },
-  comparisonKey: {
-    type: 'String',
-    rule: nameRule,
-    defaulted: true,
-    description: 'Defaults to the slug.',
-  },
+  comparisonKey: { ...field.name, defaulted: true, description: 'Defaults to the slug.' },
   synthetic: { type: 'Boolean', defaultValue: false },
 };
 
@@ -110,8 +97,8 @@ const RecordClaimInput = createInput('claim', 'RecordClaimInput', CLAIM_FIELDS, 
     }),
 });
 
-/** `{ id, version, reason }`: a claim and why it is changed. */
-function reasonedInput(name: string, description: string) {
+/** `{ id, version, reason }` of a claim and why it is changed, and for a supersede the new claim. */
+function reasonedInput(name: string, description: string, replacement = false) {
   return builder.inputType(name, {
     fields: (t) => ({
       ...targetFields(t, 'claim'),
@@ -121,6 +108,15 @@ function reasonedInput(name: string, description: string) {
         description,
         ...role('reason'),
       }),
+      ...(replacement
+        ? {
+            claim: t.field({
+              type: RecordClaimInput,
+              required: true,
+              description: 'The claim that replaces it (it points at the old one).',
+            }),
+          }
+        : {}),
     }),
   });
 }
@@ -133,22 +129,11 @@ const WithdrawClaimInput = reasonedInput(
   'WithdrawClaimInput',
   'Why the claim is withdrawn; readable by everyone with the claim.',
 );
-const SupersedeClaimInput = builder.inputType('SupersedeClaimInput', {
-  fields: (t) => ({
-    ...targetFields(t, 'claim'),
-    reason: t.string({
-      required: true,
-      validate: nameRule.max(500),
-      description: 'Why the claim is replaced; readable by everyone with the old claim.',
-      ...role('reason'),
-    }),
-    claim: t.field({
-      type: RecordClaimInput,
-      required: true,
-      description: 'The claim that replaces it (it points at the old one).',
-    }),
-  }),
-});
+const SupersedeClaimInput = reasonedInput(
+  'SupersedeClaimInput',
+  'Why the claim is replaced; readable by everyone with the old claim.',
+  true,
+);
 
 /** The input of a claim write: the fields each mutation's input type gives. */
 interface ClaimWriteInput {
@@ -163,9 +148,10 @@ function claimWrite(
   operation: string,
   build: (input: ClaimWriteInput) => Parameters<typeof write>[2],
 ) {
-  return async (
+  const resolve = async (
     _root: unknown,
-    args: { input: Record<string, unknown>; idempotencyKey?: string | null },
+    // the input type's own fields (GraphQL has checked them): read as ClaimWriteInput
+    args: { input?: unknown; idempotencyKey?: string | null },
     ctx: Context,
   ) => {
     const { input, idempotencyKey } = args;
@@ -176,69 +162,75 @@ function claimWrite(
     );
     return row as ClaimRow;
   };
+  return Object.assign(resolve, { operation });
 }
 
 const target = (input: ClaimWriteInput): Target => targetOf(input, 'claim');
 const options = writeOptions('claim', 'write:claims');
 
+/** A mutation that writes and returns one claim. */
+function claimMutation(
+  // biome-ignore lint/suspicious/noExplicitAny: any input ref
+  input: any,
+  description: string,
+  resolve: ReturnType<typeof claimWrite>,
+) {
+  return builder.mutationField(resolve.operation, (t) =>
+    t.field({
+      type: Claim,
+      ...options,
+      description,
+      args: { input: t.arg({ type: input, required: true }), ...idempotencyKeyArg() },
+      resolve,
+    }),
+  );
+}
+
+claimMutation(
+  RecordClaimInput,
+  'Records a claim, creating its source if the slug is new. Needs `write:claims`.',
+  claimWrite(
+    'recordClaim',
+    (input) => (batch, writer) =>
+      recordClaims(writer, batch, [input as unknown as ClaimInput], () => ['input']),
+  ),
+);
+claimMutation(
+  MarkClaimPreferredInput,
+  'Makes a claim the preferred one among its alternatives, with the reason; the claim preferred until now stops being so. Both must be in regions the key may write.',
+  claimWrite(
+    'markClaimPreferred',
+    (input) => (batch, writer) =>
+      markClaimPreferred(writer, batch, target(input), input.reason).then((id) => [id]),
+  ),
+);
+claimMutation(
+  WithdrawClaimInput,
+  'Withdraws a claim with the reason. It stays readable (status, reason, when, by whom), stops being preferred, and its group’s preferred claim is chosen again.',
+  claimWrite(
+    'withdrawClaim',
+    (input) => (batch, writer) =>
+      withdrawClaim(writer, batch, target(input), input.reason).then((id) => [id]),
+  ),
+);
+claimMutation(
+  SupersedeClaimInput,
+  'Replaces a claim with a new one that points at it (returned); the old claim stays readable as superseded.',
+  claimWrite(
+    'supersedeClaim',
+    (input) => (batch, writer) =>
+      supersedeClaim(
+        writer,
+        batch,
+        target(input),
+        input.reason,
+        input.claim as unknown as ClaimInput,
+        ['input', 'claim'],
+      ).then((id) => [id]),
+  ),
+);
+
 builder.mutationFields((t) => ({
-  recordClaim: t.field({
-    type: Claim,
-    ...options,
-    description: 'Records a claim, creating its source if the slug is new. Needs `write:claims`.',
-    args: { input: t.arg({ type: RecordClaimInput, required: true }), ...idempotencyKeyArg() },
-    resolve: claimWrite(
-      'recordClaim',
-      (input) => (batch, writer) =>
-        recordClaims(writer, batch, [input as unknown as ClaimInput], () => ['input']),
-    ),
-  }),
-  markClaimPreferred: t.field({
-    type: Claim,
-    ...options,
-    description:
-      'Makes a claim the preferred one among its alternatives, with the reason; the claim preferred until now stops being so. Both must be in regions the key may write.',
-    args: {
-      input: t.arg({ type: MarkClaimPreferredInput, required: true }),
-      ...idempotencyKeyArg(),
-    },
-    resolve: claimWrite(
-      'markClaimPreferred',
-      (input) => (batch, writer) =>
-        markClaimPreferred(writer, batch, target(input), input.reason).then((id) => [id]),
-    ),
-  }),
-  withdrawClaim: t.field({
-    type: Claim,
-    ...options,
-    description:
-      'Withdraws a claim with the reason. It stays readable (status, reason, when, by whom), stops being preferred, and its group’s preferred claim is chosen again.',
-    args: { input: t.arg({ type: WithdrawClaimInput, required: true }), ...idempotencyKeyArg() },
-    resolve: claimWrite(
-      'withdrawClaim',
-      (input) => (batch, writer) =>
-        withdrawClaim(writer, batch, target(input), input.reason).then((id) => [id]),
-    ),
-  }),
-  supersedeClaim: t.field({
-    type: Claim,
-    ...options,
-    description:
-      'Replaces a claim with a new one that points at it (returned); the old claim stays readable as superseded.',
-    args: { input: t.arg({ type: SupersedeClaimInput, required: true }), ...idempotencyKeyArg() },
-    resolve: claimWrite(
-      'supersedeClaim',
-      (input) => (batch, writer) =>
-        supersedeClaim(
-          writer,
-          batch,
-          target(input),
-          input.reason,
-          input.claim as unknown as ClaimInput,
-          ['input', 'claim'],
-        ).then((id) => [id]),
-    ),
-  }),
   importClaims: t.field({
     type: [Claim],
     ...writeOptions('claim', 'write:claims', true),

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { Rating } from './claim';
 import { EnergyAsset, EnergyStatus, Technology } from './energy-asset';
-import { dateOrder, isoDateRule, nameRule, refRule, slugRule, textRule } from './input-rules';
+import { dateOrder } from './input-rules';
 import { Financing } from './project';
 import { DeleteInput } from './project-writes';
-import { entityInputs, entityMutations, type FieldSpec } from './write-inputs';
+import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
 
 const capacityRule = z
   .number()
@@ -13,25 +13,25 @@ const capacityRule = z
   .max(100_000, 'At most 100,000 MW.');
 
 const ENERGY_ASSET_FIELDS: Record<string, FieldSpec> = {
-  slug: { type: 'String', rule: slugRule },
-  region: { type: 'String', rule: refRule },
-  sector: { type: 'String', rule: refRule },
-  parent: { type: 'String', rule: refRule, description: 'The plant this is a phase of.' },
+  slug: field.slug,
+  region: field.ref(),
+  sector: field.ref(),
+  parent: field.ref('The plant this is a phase of.'),
   phase: { type: 'Int', rule: z.number().int().min(1).max(100) },
-  nameFa: { type: 'String', rule: nameRule },
-  nameEn: { type: 'String', rule: nameRule },
-  locationFa: { type: 'String', rule: textRule(500) },
-  locationEn: { type: 'String', rule: textRule(500) },
+  nameFa: field.name,
+  nameEn: field.name,
+  locationFa: field.text(500),
+  locationEn: field.text(500),
   technology: { type: Technology },
   capacityMw: { type: 'Float', rule: capacityRule },
   rating: { type: Rating, defaulted: true, description: 'UNKNOWN when left out.' },
   status: { type: EnergyStatus },
-  owner: { type: 'String', rule: textRule(500) },
+  owner: field.text(500),
   financing: { type: Financing },
-  startedOn: { type: 'String', rule: isoDateRule },
-  openedOn: { type: 'String', rule: isoDateRule },
-  source: { type: 'String', rule: refRule },
-  synthetic: { type: 'Boolean', defaultValue: false, createOnly: true },
+  startedOn: field.date(),
+  openedOn: field.date(),
+  source: field.ref(),
+  synthetic: field.synthetic(),
 };
 
 const inputs = entityInputs('energy_asset', 'EnergyAsset', ENERGY_ASSET_FIELDS, {

@@ -1,57 +1,44 @@
 /** Plan writes: plans and their targets, created, corrected and deleted. */
 import { z } from 'zod';
-import {
-  dateOrder,
-  enumByName,
-  isoDateRule,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
-} from './input-rules';
+import { dateOrder, enumByName } from './input-rules';
 import { Plan, PlanTarget } from './plan';
 import { DeleteInput } from './project-writes';
-import { entityInputs, entityMutations, type FieldSpec } from './write-inputs';
+import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
 
-const date: FieldSpec = { type: 'String', rule: isoDateRule };
 const figure = z.number().finite().min(-1e18).max(1e18);
 
 const PLAN_FIELDS: Record<string, FieldSpec> = {
-  slug: { type: 'String', rule: slugRule },
-  region: { type: 'String', rule: refRule },
+  slug: field.slug,
+  region: field.ref(),
   kind: { type: enumByName<string>('PlanKind') },
-  nameFa: { type: 'String', rule: nameRule },
-  nameEn: { type: 'String', rule: nameRule },
-  descriptionEn: { type: 'String', rule: textRule(4000) },
+  nameFa: field.name,
+  nameEn: field.name,
+  descriptionEn: field.text(4000),
   status: { type: enumByName<string>('PlanStatus') },
-  issuedOn: date,
-  startsOn: date,
-  endsOn: date,
-  source: { type: 'String', rule: refRule },
-  synthetic: { type: 'Boolean', defaultValue: false, createOnly: true },
+  issuedOn: field.date(),
+  startsOn: field.date(),
+  endsOn: field.date(),
+  source: field.ref(),
+  synthetic: field.synthetic(),
 };
 
 // a target's increment from a dated baseline needs the baseline value: the write engine checks
 // it on the whole row (src/db/writes/integrity.ts), since an update may give either alone
 const PLAN_TARGET_FIELDS: Record<string, FieldSpec> = {
-  slug: { type: 'String', rule: slugRule },
-  plan: { type: 'String', rule: refRule },
-  indicator: { type: 'String', rule: refRule },
-  region: {
-    type: 'String',
-    rule: refRule,
-    description: 'The region whose indicator the target is about.',
-  },
+  slug: field.slug,
+  plan: field.ref(),
+  indicator: field.ref(),
+  region: field.ref('The region whose indicator the target is about.'),
   comparator: { type: enumByName<string>('TargetComparator') },
   targetValue: { type: 'Float', rule: figure },
   targetKind: { type: enumByName<string>('TargetKind') },
   baselineValue: { type: 'Float', rule: figure },
-  baselineOn: date,
-  deadlineOn: date,
-  descriptionFa: { type: 'String', rule: textRule(2000) },
-  descriptionEn: { type: 'String', rule: textRule(2000) },
-  claim: { type: 'String', rule: refRule, description: 'The claim that announced it.' },
-  synthetic: { type: 'Boolean', defaultValue: false, createOnly: true },
+  baselineOn: field.date(),
+  deadlineOn: field.date(),
+  descriptionFa: field.text(2000),
+  descriptionEn: field.text(2000),
+  claim: field.ref('The claim that announced it.'),
+  synthetic: field.synthetic(),
 };
 
 const plans = entityInputs('plan', 'Plan', PLAN_FIELDS, {

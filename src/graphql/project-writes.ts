@@ -2,17 +2,16 @@
 import { z } from 'zod';
 import { MAX_ROWS_PER_WRITE } from '../db/writes/operations';
 import { builder } from './builder';
-import {
-  dateOrder,
-  enumByName,
-  isoDateRule,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
-} from './input-rules';
+import { dateOrder, enumByName } from './input-rules';
 import { Financing, Project, ProjectStatus } from './project';
-import { entityInputs, entityMutations, type FieldSpec, role, targetFields } from './write-inputs';
+import {
+  entityInputs,
+  entityMutations,
+  type FieldSpec,
+  field,
+  role,
+  targetFields,
+} from './write-inputs';
 
 export const MAX_IMPORT_ROWS = MAX_ROWS_PER_WRITE;
 
@@ -38,32 +37,25 @@ const progressRule = z
   .min(0, 'Must be between 0 and 100.')
   .max(100, 'Must be between 0 and 100.');
 
-const date: FieldSpec = { type: 'String', rule: isoDateRule, description: 'ISO date.' };
-
 /** The fields of a project: required on create where the column is, optional on update. */
 export const PROJECT_FIELDS: Record<string, FieldSpec> = {
-  slug: { type: 'String', rule: slugRule },
-  region: { type: 'String', rule: refRule, description: 'Region slug.' },
-  sector: { type: 'String', rule: refRule, description: 'Sector slug.' },
-  nameFa: { type: 'String', rule: nameRule },
-  nameEn: { type: 'String', rule: nameRule },
-  descriptionFa: { type: 'String', rule: textRule(4000) },
-  descriptionEn: { type: 'String', rule: textRule(4000) },
+  slug: field.slug,
+  region: field.ref('Region slug.'),
+  sector: field.ref('Sector slug.'),
+  nameFa: field.name,
+  nameEn: field.name,
+  descriptionFa: field.text(4000),
+  descriptionEn: field.text(4000),
   status: { type: ProjectStatus },
   progressPercent: { type: 'Float', rule: progressRule, description: '0–100.' },
   directJobs: { type: 'Int', rule: jobsRule },
   investment: { type: MoneyInput },
-  startedOn: date,
-  openedOn: date,
+  startedOn: field.date('ISO date.'),
+  openedOn: field.date('ISO date.'),
   financing: { type: Financing },
-  investors: { type: 'String', rule: textRule(1000) },
-  source: { type: 'String', rule: refRule, description: 'Source slug.' },
-  synthetic: {
-    type: 'Boolean',
-    defaultValue: false,
-    createOnly: true,
-    description: 'Generated, not reported, data.',
-  },
+  investors: field.text(1000),
+  source: field.ref('Source slug.'),
+  synthetic: field.synthetic('Generated, not reported, data.'),
 };
 
 const inputs = entityInputs('project', 'Project', PROJECT_FIELDS, {

@@ -14,7 +14,15 @@ import { builder, type PothosTypes } from './builder';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
 
-import { idempotencyKeyArg, versionRule } from './input-rules';
+import {
+  idempotencyKeyArg,
+  isoDateRule,
+  nameRule,
+  refRule,
+  slugRule,
+  textRule,
+  versionRule,
+} from './input-rules';
 import {
   createResolver,
   DeletedObject,
@@ -57,6 +65,32 @@ export interface FieldSpec {
   createOnly?: boolean;
 }
 
+const described = (description?: string) => (description ? { description } : {});
+
+/** The field specs most write inputs are made of. */
+export const field = {
+  slug: { type: 'String', rule: slugRule } as FieldSpec,
+  /** the slug of another row */
+  ref: (description?: string): FieldSpec => ({
+    type: 'String',
+    rule: refRule,
+    ...described(description),
+  }),
+  name: { type: 'String', rule: nameRule } as FieldSpec,
+  text: (max: number): FieldSpec => ({ type: 'String', rule: textRule(max) }),
+  date: (description?: string): FieldSpec => ({
+    type: 'String',
+    rule: isoDateRule,
+    ...described(description),
+  }),
+  synthetic: (description?: string): FieldSpec => ({
+    type: 'Boolean',
+    defaultValue: false,
+    createOnly: true,
+    ...described(description),
+  }),
+};
+
 /** Whether `field` of `kind` must be given on create: its column is NOT NULL with no default. */
 function requiredOnCreate(kind: EntityKind, field: string, spec: FieldSpec): boolean {
   if (spec.defaultValue !== undefined || spec.defaulted) return false;
@@ -80,7 +114,7 @@ export function inputFields(
           type: spec.type,
           required: isRequired,
           ...(spec.rule ? { validate: spec.rule } : {}),
-          ...(spec.description ? { description: spec.description } : {}),
+          ...described(spec.description),
           ...(isRequired || spec.defaultValue === undefined
             ? {}
             : { defaultValue: spec.defaultValue }),

@@ -7,9 +7,9 @@
 import { regionWithin } from '../api-keys';
 import { ENTITIES } from '../entities';
 import type { WriteBatch } from './batch';
-import { type ClaimInput, recordClaims, requireActive } from './claims';
+import { type ClaimInput, recordClaims, standingClaim } from './claims';
 import { currentRow } from './engine';
-import { type PartnerWriter, rowForWrite, type Target } from './operations';
+import type { PartnerWriter, Target } from './operations';
 import type { SnakeRow } from './rows-json';
 
 /** The columns a correction sets on the claim it ends. */
@@ -75,9 +75,8 @@ export async function withdrawClaim(
   target: Target,
   reason: string,
 ): Promise<number> {
-  const { id, version, idPath } = target;
-  const current = await rowForWrite(writer, 'claim', id, version, idPath);
-  requireActive(current.row, idPath);
+  const { id, version } = target;
+  const current = await standingClaim(writer, target);
   const set = ended(writer, 'withdrawn', reason);
   batch
     .guardVersion('claim', id, version)
@@ -101,9 +100,8 @@ export async function supersedeClaim(
   claim: ClaimInput,
   claimPath: string[],
 ): Promise<number> {
-  const { id, version, idPath } = target;
-  const current = await rowForWrite(writer, 'claim', id, version, idPath);
-  requireActive(current.row, idPath);
+  const { id, version } = target;
+  const current = await standingClaim(writer, target);
   const old = current.row;
   // the old claim leaves its group's preference first: a group has one preferred claim at a time
   const set = ended(writer, 'superseded', reason);

@@ -192,8 +192,7 @@ export async function markClaimPreferred(
   reason: string,
 ): Promise<number> {
   const { id, version, idPath } = target;
-  const current = await rowForWrite(writer, 'claim', id, version, idPath);
-  requireActive(current.row, idPath);
+  const current = await standingClaim(writer, target);
   const other = await writer.db.first<{ id: number; version: number; regionId: number }>(
     `SELECT c.id, c.version, c.region_id AS regionId FROM claims c JOIN claims me ON me.id = ?
      WHERE c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
@@ -219,13 +218,17 @@ export async function markClaimPreferred(
   return id;
 }
 
-/** Refuses a claim that was withdrawn or superseded: it is kept as it was, never changed again. */
-export function requireActive(row: SnakeRow, idPath: string[]) {
-  if (row.status === 'active') return;
+/**
+ * The claim a correction or preference names, from the version the client read; refused when it
+ * was withdrawn or superseded (it is kept as it was, never changed again).
+ */
+export async function standingClaim(writer: PartnerWriter, target: Target) {
+  const current = await rowForWrite(writer, 'claim', target.id, target.version, target.idPath);
+  if (current.row.status === 'active') return current;
   throw new ValidationError([
     {
-      path: idPath,
-      message: `This claim was ${row.status}; it stays as it is. Record a new claim instead.`,
+      path: target.idPath,
+      message: `This claim was ${current.row.status}; it stays as it is. Record a new claim instead.`,
       code: 'not_active',
     },
   ]);
