@@ -18,7 +18,9 @@ describe.each(ENTITY_KINDS)('%s', (kind) => {
       .bind(entity.table)
       .all<{ name: string; required: number }>();
     const notNull = columns.results
-      .filter((c) => c.required === 1 && !(BOOKKEEPING_COLUMNS as readonly string[]).includes(c.name))
+      .filter(
+        (c) => c.required === 1 && !(BOOKKEEPING_COLUMNS as readonly string[]).includes(c.name),
+      )
       .map((c) => c.name);
     expect([...entity.notNull].sort()).toEqual(notNull.sort());
   });
