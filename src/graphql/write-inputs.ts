@@ -35,7 +35,8 @@ import {
 
 /**
  * What an input field sets: a field of an entity (`kind`, or the mutation's own when left out) or
- * a plain value (no entity has the field); `defaulted` when null or absent takes a default.
+ * a plain value (no entity has the field); `defaulted` when a create that leaves it out gets a
+ * default for it.
  */
 export interface FieldRole {
   field: string;

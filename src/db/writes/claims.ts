@@ -159,7 +159,14 @@ export async function recordClaims(
     const group = groups[i] as string;
     const preferred = !preferredGroups.has(group);
     preferredGroups.add(group);
-    const { source: _source, subject: _subject, region: _region, ...fields } = input;
+    // these become columns below (comparison_key defaults to the slug, region to the subject's)
+    const {
+      source: _s,
+      subject: _subject,
+      region: _region,
+      comparisonKey: _key,
+      ...fields
+    } = input;
     rows.push(fields);
     extra.push({
       source_id: sourceIds.get(input.source.slug) ?? null,
