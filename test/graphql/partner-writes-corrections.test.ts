@@ -4,6 +4,7 @@
  * progress, and the change feed replayed from zero rebuilds the result, recomputed preferences
  * included.
  */
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { gql, gqlData } from '../helpers';
 import { bearer, checksums, issueKey } from '../partner-keys';
@@ -235,6 +236,26 @@ describe('claims: withdrawn or superseded, never edited', () => {
     const third = replacement as ClaimResult;
     await send(WITHDRAW, { id: third.id, version: 1, reason: 'Duplicate report.' }, key);
     expect(await revivalProgress()).toEqual(progressBefore);
+
+    // exports say so too
+    const ndjson = await exports.default.fetch(
+      'http://ostan.test/exports/claims.ndjson?indicator=units_revived',
+    );
+    const exported = (await ndjson.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((row) => String(row.slug).startsWith('units-'));
+    expect(exported).toMatchObject([
+      {
+        slug: 'units-a',
+        status: 'withdrawn',
+        status_reason: 'Misread the table.',
+        preferred: false,
+      },
+      { slug: 'units-b', status: 'superseded', preferred: false },
+      { slug: 'units-c', status: 'withdrawn', preferred: false },
+    ]);
 
     // the feed has every step, and replayed from zero it rebuilds the data, preferences included
     const { rebuilt } = await replayFeed();
