@@ -4,6 +4,7 @@
 // after it), so 0011 adds them and sets every seeded row's values, together with the comparisons as
 // curated now: a database seeded by an older 0002 ends up with the same data as a new one.
 
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,8 @@ const FEED_ROWS = [
       'measure period_text as_of period_start period_end reported_status ' +
       'rating speaker_fa speaker_en key_phrase_fa note_en basis ' +
       'conflict_group comparison_key preferred preferred_reason synthetic ' +
+      // added by 0009 (claim corrections)
+      'status status_reason status_key_id status_at supersedes_id ' +
       'scope_note quantity unresolved_reason'
     ).split(' '),
   ],
@@ -36,7 +39,9 @@ const FEED_ROWS = [
   ],
 ];
 
-const QUALIFIERS = ['exact', 'about', 'more_than', 'at_least', 'less_than', 'at_most', 'range'];
+const QUALIFIERS = Object.keys(
+  JSON.parse(readFileSync(join(ROOT, 'src/db/code-lists.json'), 'utf8')).qualifiers.codes,
+);
 const MEASURE_WORDS = {
   level: 'a level at a date',
   change: 'a change over a period',

@@ -80,3 +80,13 @@ export async function viewerOf(db: Db, authorization: string | null): Promise<Vi
   if (found.revoked) return { kind: 'invalid', reason: 'revoked' };
   return { kind: 'key', key: found };
 }
+
+/** The name of each key (what a partner called it when it was issued); null when there is none. */
+export async function keyNames(db: Db, ids: readonly number[]): Promise<(string | null)[]> {
+  const rows = await db.all<{ id: number; name: string }>(
+    'SELECT id, name FROM api_keys WHERE id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(ids)],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row.name]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

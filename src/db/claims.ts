@@ -1,7 +1,7 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
 import { InputError } from '../lib/errors';
 import type { Db } from './client';
-import type { Code } from './codes';
+import { CODES, type Code } from './codes';
 import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
 import { defineEntity, rowsForEach } from './entity';
@@ -12,6 +12,7 @@ import { sources } from './sources';
 
 export type SubjectKind = Code<'subjectKinds'>;
 export type Measure = Code<'measures'>;
+export type ClaimStatus = Code<'claimStatuses'>;
 
 export interface Claim {
   id: number;
@@ -45,6 +46,11 @@ export interface Claim {
   preferred: number;
   preferredReason: string | null;
   synthetic: number;
+  status: ClaimStatus;
+  statusReason: string | null;
+  statusKeyId: number | null;
+  statusAt: string | null;
+  supersedesId: number | null;
   /** what the figure covers, in one line */
   scopeNote: string | null;
   /** claims about one quantity under different indicators or scopes share it */
@@ -89,9 +95,38 @@ export const claims = defineEntity<Claim>({
     'preferred',
     'preferred_reason',
     'synthetic',
+    // added by migrations/0009: corrections
+    'status',
+    'status_reason',
+    'status_key_id',
+    'status_at',
+    'supersedes_id',
+    // added by migrations/0011: links between claims
     'scope_note',
     'quantity',
     'unresolved_reason',
+  ],
+  references: {
+    source: { column: 'source_id', kind: 'source' },
+    indicator: { column: 'indicator_id', kind: 'indicator' },
+    subject: { column: 'subject_id', kindColumn: 'subject_kind', kinds: CODES.subjectKinds.values },
+    region: { column: 'region_id', kind: 'region' },
+    supersedes: { column: 'supersedes_id', kind: 'claim' },
+  },
+  region: 'region_id',
+  notNull: [
+    'slug',
+    'source_id',
+    'indicator_id',
+    'subject_kind',
+    'subject_id',
+    'region_id',
+    'measure',
+    'basis',
+    'comparison_key',
+    'preferred',
+    'synthetic',
+    'status',
   ],
 });
 
@@ -215,4 +250,18 @@ export function relatedOfClaims(db: Db, claimIds: readonly number[]): Promise<Cl
     claimIds,
     'c.conflict_group = me.conflict_group OR c.quantity = me.quantity',
   );
+}
+
+/** For each claim, the claim that supersedes it (null when none does). */
+export async function supersedingClaims(
+  db: Db,
+  claimIds: readonly number[],
+): Promise<(Claim | null)[]> {
+  const rows = await db.all<Claim>(
+    `SELECT ${claims.select} FROM claims c
+     WHERE c.supersedes_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    [JSON.stringify(claimIds)],
+  );
+  const byOld = new Map(rows.map((row) => [row.supersedesId as number, row]));
+  return claimIds.map((id) => byOld.get(id) ?? null);
 }

@@ -72,7 +72,7 @@ function figures<Extra>(db: Db, extra: string, from: string, where: string, para
   return db.all<ReportedFigure & Extra>(
     `SELECT ${extra}, s.publisher AS publisher, ${claims.select}
      FROM ${from} JOIN sources s ON s.id = c.source_id
-     WHERE ${where}
+     WHERE (${where}) AND c.status = 'active'
      ORDER BY (c.as_of IS NULL), c.as_of DESC, c.id`,
     params,
   );
@@ -87,14 +87,14 @@ export async function figuresForTotals(
   if (wanted.length === 0) return scopes.map(() => []);
   const rows = await figures<{
     entity: string;
-    status: string;
+    totalStatus: string;
     technology: string | null;
     scopeRegionId: number;
     scopeRegionSlug: string;
     isRoot: number;
   }>(
     db,
-    'it.entity AS entity, it.status AS status, it.technology AS technology, r.id AS scopeRegionId, r.slug AS scopeRegionSlug, (r.parent_id IS NULL) AS isRoot',
+    'it.entity AS entity, it.status AS totalStatus, it.technology AS technology, r.id AS scopeRegionId, r.slug AS scopeRegionSlug, (r.parent_id IS NULL) AS isRoot',
     `indicator_totals it
      JOIN claims c ON c.indicator_id = it.indicator_id AND c.subject_kind = 'region'
      JOIN regions r ON r.id = c.subject_id`,
@@ -120,12 +120,12 @@ export async function figuresForTotals(
       .filter(
         (row) =>
           row.entity === scope.entity &&
-          row.status === scope.status &&
+          row.totalStatus === scope.status &&
           (row.technology === null || row.technology === scope.technology) &&
           inRegion(row),
       )
       .map(
-        ({ entity, status, technology, scopeRegionId, scopeRegionSlug, isRoot, ...figure }) =>
+        ({ entity, totalStatus, technology, scopeRegionId, scopeRegionSlug, isRoot, ...figure }) =>
           figure,
       );
   });

@@ -62,6 +62,24 @@ export const energyAssets = defineEntity<EnergyAsset>({
     'synthetic',
     'capacity_qualifier',
   ],
+  references: {
+    parent: { column: 'parent_id', kind: 'energy_asset' },
+    region: { column: 'region_id', kind: 'region' },
+    sector: { column: 'sector_id', kind: 'sector' },
+    source: { column: 'source_id', kind: 'source' },
+  },
+  region: 'region_id',
+  parent: 'parent',
+  notNull: [
+    'slug',
+    'region_id',
+    'name_fa',
+    'name_en',
+    'technology',
+    'rating',
+    'status',
+    'synthetic',
+  ],
 });
 
 /** A plant built in phases counts through its phases: the leaves can be added up. */

@@ -26,7 +26,27 @@ export function camelKey(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
-export interface Entity<Row extends { id: number; slug: string }> {
+/**
+ * A column that names another row, set from an input field by the other row's slug: a row of one
+ * kind, or (claims' subject) of the kind another column names.
+ */
+export type Reference =
+  | { column: string; kind: EntityKind }
+  | { column: string; kindColumn: string; kinds: readonly EntityKind[] };
+
+/** What the write engine needs besides the columns: references, own region, required columns. */
+export interface WriteShape {
+  /** by the input field that sets it: every column naming another row */
+  references: Readonly<Record<string, Reference>>;
+  /** the column that holds the row's own region ('id' for a region); null: the row has none */
+  region: string | null;
+  /** the columns a row cannot be without (NOT NULL), besides id and the bookkeeping ones */
+  notNull: readonly string[];
+  /** the reference field (to a row of the same kind) that makes the table a tree */
+  parent: string | null;
+}
+
+export interface Entity<Row extends { id: number; slug: string }> extends WriteShape {
   kind: EntityKind;
   table: string;
   alias: string;
@@ -46,15 +66,17 @@ export interface Entity<Row extends { id: number; slug: string }> {
   rowsOf(column: string, order: string): (db: Db, ids: readonly number[]) => Promise<Row[][]>;
 }
 
-export function defineEntity<Row extends { id: number; slug: string }>(spec: {
-  kind: EntityKind;
-  /** the table, where it is not the kind's plural (`energy_asset` → `energy_assets`) */
-  table?: string;
-  alias: string;
-  /** the table's own columns in table order, without the bookkeeping ones */
-  columns: readonly string[];
-  search: SearchKind | null;
-}): Entity<Row> {
+export function defineEntity<Row extends { id: number; slug: string }>(
+  spec: {
+    kind: EntityKind;
+    /** the table, where it is not the kind's plural (`energy_asset` → `energy_assets`) */
+    table?: string;
+    alias: string;
+    /** the table's own columns in table order, without the bookkeeping ones */
+    columns: readonly string[];
+    search: SearchKind | null;
+  } & Partial<WriteShape>,
+): Entity<Row> {
   const { alias } = spec;
   const table = spec.table ?? `${spec.kind}s`;
   const from = `${table} ${alias}`;
@@ -86,6 +108,10 @@ export function defineEntity<Row extends { id: number; slug: string }>(spec: {
     select,
     keys: spec.columns.map(camelKey),
     search: spec.search,
+    references: spec.references ?? {},
+    region: spec.region ?? null,
+    notNull: spec.notNull ?? [],
+    parent: spec.parent ?? null,
     byIdOrdering: { name: 'ID', columns: [{ sql: `${alias}.id`, key: 'id' }] },
     byIds: (db, ids) => byKeys(db, 'id', ids),
     bySlugs: (db, slugs) => byKeys(db, 'slug', slugs),

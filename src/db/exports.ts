@@ -133,6 +133,7 @@ export const CLAIMS: ExportEntity = {
     c.normalised_value, c.normalised_value_max, c.qualifier, c.measure, c.period_text, c.as_of, c.period_start,
     c.period_end, c.reported_status, c.rating, c.speaker_fa, c.speaker_en, c.key_phrase_fa, c.note_en, c.basis,
     c.conflict_group, c.quantity, c.scope_note, c.preferred, c.preferred_reason, c.unresolved_reason, c.synthetic,
+    c.status, c.status_reason, c.status_at,
     xi.slug AS indicatorSlug, xi.name_fa AS indicatorFa, xi.name_en AS indicatorEn, xi.unit AS indicatorUnit,
     ${REGION_COLUMNS}, ${SOURCE_COLUMNS}`,
   from: `claims c JOIN indicators xi ON xi.id = c.indicator_id ${joins('c', REGION_JOIN, SOURCE_JOIN)}`,
@@ -168,6 +169,10 @@ export const CLAIMS: ExportEntity = {
     preferred: r.preferred === 1,
     preferred_reason: text(r.preferred_reason),
     unresolved_reason: text(r.unresolved_reason),
+    // a withdrawn or superseded claim is exported too, saying so (never preferred)
+    status: text(r.status),
+    status_reason: text(r.status_reason),
+    status_at: text(r.status_at),
     source: text(r.sourceSlug),
     source_publisher: text(r.sourcePublisher),
     source_published_on: text(r.sourcePublishedOn),

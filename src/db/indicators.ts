@@ -17,4 +17,5 @@ export const indicators = defineEntity<Indicator>({
   alias: 'i',
   search: 'indicator',
   columns: ['id', 'slug', 'name_fa', 'name_en', 'unit', 'direction', 'description_en'],
+  notNull: ['slug', 'name_fa', 'name_en', 'unit', 'direction'],
 });

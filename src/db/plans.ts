@@ -55,6 +55,12 @@ export const plans = defineEntity<Plan>({
     'source_id',
     'synthetic',
   ],
+  references: {
+    region: { column: 'region_id', kind: 'region' },
+    source: { column: 'source_id', kind: 'source' },
+  },
+  region: 'region_id',
+  notNull: ['slug', 'region_id', 'kind', 'name_fa', 'name_en', 'status', 'synthetic'],
 });
 
 export const planTargets = defineEntity<PlanTarget>({
@@ -76,6 +82,23 @@ export const planTargets = defineEntity<PlanTarget>({
     'description_fa',
     'description_en',
     'claim_id',
+    'synthetic',
+  ],
+  references: {
+    plan: { column: 'plan_id', kind: 'plan' },
+    indicator: { column: 'indicator_id', kind: 'indicator' },
+    region: { column: 'region_id', kind: 'region' },
+    claim: { column: 'claim_id', kind: 'claim' },
+  },
+  region: 'region_id',
+  notNull: [
+    'slug',
+    'plan_id',
+    'indicator_id',
+    'region_id',
+    'comparator',
+    'target_value',
+    'target_kind',
     'synthetic',
   ],
 });

@@ -58,6 +58,13 @@ export const projects = defineEntity<Project>({
     'source_id',
     'synthetic',
   ],
+  references: {
+    region: { column: 'region_id', kind: 'region' },
+    sector: { column: 'sector_id', kind: 'sector' },
+    source: { column: 'source_id', kind: 'source' },
+  },
+  region: 'region_id',
+  notNull: ['slug', 'region_id', 'name_fa', 'name_en', 'status', 'synthetic'],
 });
 
 export interface ProjectFilter extends SitedFilter {

@@ -32,6 +32,13 @@ export const regions = defineEntity<Region>({
     'area_source_id',
     'synthetic',
   ],
+  references: {
+    parent: { column: 'parent_id', kind: 'region' },
+    areaSource: { column: 'area_source_id', kind: 'source' },
+  },
+  region: 'id',
+  parent: 'parent',
+  notNull: ['slug', 'kind', 'name_fa', 'name_en', 'synthetic'],
 });
 
 export interface RegionFilter {

@@ -35,4 +35,5 @@ export const sources = defineEntity<Source>({
     'note',
     'synthetic',
   ],
+  notNull: ['slug', 'kind', 'publisher', 'language', 'synthetic'],
 });

@@ -17,6 +17,7 @@ import './writes';
 import './project-writes';
 import './energy-asset-writes';
 import './claim-writes';
+import './claim-corrections';
 import './plan-writes';
 import './changes';
 import './rate-limit';

@@ -52,7 +52,23 @@ export const isoDateRule = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const versionRule = z.number().int().min(1, 'Versions start at 1.');
+// a version counts writes to one row: a billion of them is not a version any row has
+export const versionRule = z
+  .number()
+  .int()
+  .min(1, 'Versions start at 1.')
+  .max(1_000_000_000, 'No row has this many versions.');
+
+/** A rule over a whole input: the date field `later` is not before `earlier` (when both are given). */
+export function dateOrder(earlier: string, later: string) {
+  return z.looseObject({ [earlier]: z.string().nullish(), [later]: z.string().nullish() }).refine(
+    (p) => {
+      const [a, b] = [p[earlier], p[later]];
+      return typeof a !== 'string' || typeof b !== 'string' || b >= a;
+    },
+    { message: `${later} is before ${earlier}.`, path: [later] },
+  );
+}
 
 export const idempotencyKeyArg = () =>
   builder.args((t) => ({

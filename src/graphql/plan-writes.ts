@@ -1,97 +1,89 @@
-/** Plan writes: create plans and their targets. */
+/** Plan writes: plans and their targets, created, corrected and deleted. */
 import { z } from 'zod';
-import type { Plan as PlanRow, PlanTarget as PlanTargetRow } from '../db/plans';
-import { builder } from './builder';
-import {
-  enumByName,
-  idempotencyKeyArg,
-  isoDateRule,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
-} from './input-rules';
+import { dateOrder, enumByName } from './input-rules';
 import { Plan, PlanTarget } from './plan';
-import { createResolver, WRITE_ERRORS } from './writes';
+import { DeleteInput } from './project-writes';
+import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
 
-const CreatePlanInput = builder.inputType('CreatePlanInput', {
-  fields: (t) => ({
-    slug: t.string({ required: true, validate: slugRule }),
-    region: t.string({ required: true, validate: refRule }),
-    kind: t.field({ type: enumByName<string>('PlanKind'), required: true }),
-    nameFa: t.string({ required: true, validate: nameRule }),
-    nameEn: t.string({ required: true, validate: nameRule }),
-    descriptionEn: t.string({ required: false, validate: textRule(4000) }),
-    status: t.field({ type: enumByName<string>('PlanStatus'), required: true }),
-    issuedOn: t.string({ required: false, validate: isoDateRule }),
-    startsOn: t.string({ required: false, validate: isoDateRule }),
-    endsOn: t.string({ required: false, validate: isoDateRule }),
-    source: t.string({ required: false, validate: refRule }),
-    synthetic: t.boolean({ required: false, defaultValue: false }),
-  }),
-  validate: z
-    .looseObject({ startsOn: z.string().nullish(), endsOn: z.string().nullish() })
-    .refine((p) => !p.startsOn || !p.endsOn || p.endsOn >= p.startsOn, {
-      message: 'endsOn is before startsOn.',
-      path: ['endsOn'],
-    }),
+const figure = z.number().finite().min(-1e18).max(1e18);
+
+const PLAN_FIELDS: Record<string, FieldSpec> = {
+  slug: field.slug,
+  region: field.ref(),
+  kind: { type: enumByName<string>('PlanKind') },
+  nameFa: field.name,
+  nameEn: field.name,
+  descriptionEn: field.text(4000),
+  status: { type: enumByName<string>('PlanStatus') },
+  issuedOn: field.date(),
+  startsOn: field.date(),
+  endsOn: field.date(),
+  source: field.ref(),
+  synthetic: field.synthetic(),
+};
+
+// a target's increment from a dated baseline needs the baseline value: the write engine checks
+// it on the whole row (src/db/writes/integrity.ts), since an update may give either alone
+const PLAN_TARGET_FIELDS: Record<string, FieldSpec> = {
+  slug: field.slug,
+  plan: field.ref(),
+  indicator: field.ref(),
+  region: field.ref('The region whose indicator the target is about.'),
+  comparator: { type: enumByName<string>('TargetComparator') },
+  targetValue: { type: 'Float', rule: figure },
+  targetKind: { type: enumByName<string>('TargetKind') },
+  baselineValue: { type: 'Float', rule: figure },
+  baselineOn: field.date(),
+  deadlineOn: field.date(),
+  descriptionFa: field.text(2000),
+  descriptionEn: field.text(2000),
+  claim: field.ref('The claim that announced it.'),
+  synthetic: field.synthetic(),
+};
+
+const plans = entityInputs('plan', 'Plan', PLAN_FIELDS, {
+  createDescription: 'A new plan. Region and source are slugs.',
+  validate: dateOrder('startsOn', 'endsOn'),
+});
+const targets = entityInputs('plan_target', 'PlanTarget', PLAN_TARGET_FIELDS, {
+  createDescription: 'A new target of a plan. Plan, indicator, region and claim are slugs.',
 });
 
-const CreatePlanTargetInput = builder.inputType('CreatePlanTargetInput', {
-  fields: (t) => ({
-    slug: t.string({ required: true, validate: slugRule }),
-    plan: t.string({ required: true, validate: refRule }),
-    indicator: t.string({ required: true, validate: refRule }),
-    region: t.string({
-      required: true,
-      validate: refRule,
-      description: 'The region whose indicator the target is about.',
-    }),
-    comparator: t.field({ type: enumByName<string>('TargetComparator'), required: true }),
-    targetValue: t.float({ required: true, validate: z.number().finite() }),
-    targetKind: t.field({ type: enumByName<string>('TargetKind'), required: true }),
-    baselineValue: t.float({ required: false, validate: z.number().finite() }),
-    baselineOn: t.string({ required: false, validate: isoDateRule }),
-    deadlineOn: t.string({ required: false, validate: isoDateRule }),
-    descriptionFa: t.string({ required: false, validate: textRule(2000) }),
-    descriptionEn: t.string({ required: false, validate: textRule(2000) }),
-    claim: t.string({
-      required: false,
-      validate: refRule,
-      description: 'The claim that announced it.',
-    }),
-    synthetic: t.boolean({ required: false, defaultValue: false }),
-  }),
-  validate: z
-    .looseObject({
-      targetKind: z.string(),
-      baselineOn: z.string().nullish(),
-      baselineValue: z.number().nullish(),
-    })
-    .refine((p) => p.targetKind === 'level' || p.baselineOn == null || p.baselineValue != null, {
-      message: 'An increment target with a baseline date needs its baseline value.',
-      path: ['baselineValue'],
-    }),
-});
-
-const scope = { scope: 'write:plans' } as const;
-
-builder.mutationFields((t) => ({
-  createPlan: t.field({
-    type: Plan,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+entityMutations('plan', Plan, 'write:plans', {
+  createPlan: {
+    verb: 'create',
+    input: plans.create,
     description: 'Creates a plan. Needs `write:plans` and the right to write its region.',
-    args: { input: t.arg({ type: CreatePlanInput, required: true }), ...idempotencyKeyArg() },
-    resolve: createResolver<PlanRow>('createPlan', 'plan'),
-  }),
-  createPlanTarget: t.field({
-    type: PlanTarget,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+  },
+  updatePlan: {
+    verb: 'update',
+    input: plans.update,
     description:
-      'Adds a target to a plan. Needs `write:plans` and the right to write the target’s region.',
-    args: { input: t.arg({ type: CreatePlanTargetInput, required: true }), ...idempotencyKeyArg() },
-    resolve: createResolver<PlanTargetRow>('createPlanTarget', 'plan_target'),
-  }),
-}));
+      'Corrects a plan from the version you read; the change feed and the audit log keep what it was.',
+  },
+  deletePlan: {
+    verb: 'delete',
+    input: DeleteInput,
+    description:
+      'Deletes a plan with no targets and no claims about it, from the version you read.',
+  },
+});
+
+entityMutations('plan_target', PlanTarget, 'write:plans', {
+  createPlanTarget: {
+    verb: 'create',
+    input: targets.create,
+    description:
+      'Adds a target to a plan. Needs `write:plans` and the right to write the target’s region and the plan’s.',
+  },
+  updatePlanTarget: {
+    verb: 'update',
+    input: targets.update,
+    description: 'Corrects a plan target from the version you read.',
+  },
+  deletePlanTarget: {
+    verb: 'delete',
+    input: DeleteInput,
+    description: 'Deletes a plan target, from the version you read.',
+  },
+});

@@ -1,28 +1,17 @@
 /** Project writes: create, update, report progress, delete, and bulk import. */
 import { z } from 'zod';
-import type { Project as ProjectRow } from '../db/projects';
 import { MAX_ROWS_PER_WRITE } from '../db/writes/operations';
 import { builder } from './builder';
-import {
-  enumByName,
-  idempotencyKeyArg,
-  isoDateRule,
-  nameRule,
-  refRule,
-  slugRule,
-  textRule,
-  versionRule,
-} from './input-rules';
+import { dateOrder, enumByName } from './input-rules';
 import { Financing, Project, ProjectStatus } from './project';
 import {
-  createResolver,
-  DeletedObject,
-  deleteResolver,
-  importResolver,
-  LIST_WRITE_ERRORS,
-  updateResolver,
-  WRITE_ERRORS,
-} from './writes';
+  entityInputs,
+  entityMutations,
+  type FieldSpec,
+  field,
+  role,
+  targetFields,
+} from './write-inputs';
 
 export const MAX_IMPORT_ROWS = MAX_ROWS_PER_WRITE;
 
@@ -32,8 +21,13 @@ const MoneyInput = builder.inputType('MoneyInput', {
     amount: t.float({
       required: true,
       validate: z.number().min(0, 'Must not be negative.').max(1e18),
+      ...role('investment', 'project'),
     }),
-    unit: t.field({ type: enumByName<string>('MoneyUnit'), required: true }),
+    unit: t.field({
+      type: enumByName<string>('MoneyUnit'),
+      required: true,
+      ...role('investment', 'project'),
+    }),
   }),
 });
 
@@ -43,137 +37,93 @@ const progressRule = z
   .min(0, 'Must be between 0 and 100.')
   .max(100, 'Must be between 0 and 100.');
 
-/** The fields of a project, required on create and optional on update. */
-function projectFields(required: boolean) {
-  return builder.inputType(required ? 'CreateProjectInput' : 'ProjectChanges', {
-    description: required
-      ? 'A new project. Region, sector and source are slugs.'
-      : 'The fields to change; a field left out stays as it is, null clears it.',
-    fields: (t) => ({
-      slug: t.string({ required, validate: slugRule }),
-      region: t.string({ required, validate: refRule, description: 'Region slug.' }),
-      sector: t.string({ required: false, validate: refRule, description: 'Sector slug.' }),
-      nameFa: t.string({ required, validate: nameRule }),
-      nameEn: t.string({ required, validate: nameRule }),
-      descriptionFa: t.string({ required: false, validate: textRule(4000) }),
-      descriptionEn: t.string({ required: false, validate: textRule(4000) }),
-      status: t.field({ type: ProjectStatus, required }),
-      progressPercent: t.float({ required: false, validate: progressRule, description: '0–100.' }),
-      directJobs: t.int({ required: false, validate: jobsRule }),
-      investment: t.field({ type: MoneyInput, required: false }),
-      startedOn: t.string({ required: false, validate: isoDateRule, description: 'ISO date.' }),
-      openedOn: t.string({ required: false, validate: isoDateRule, description: 'ISO date.' }),
-      financing: t.field({ type: Financing, required: false }),
-      investors: t.string({ required: false, validate: textRule(1000) }),
-      source: t.string({ required: false, validate: refRule, description: 'Source slug.' }),
-      ...(required
-        ? {
-            synthetic: t.boolean({
-              required: false,
-              defaultValue: false,
-              description: 'Generated, not reported, data.',
-            }),
-          }
-        : {}),
-    }),
-    // loose: a plain object schema would strip every other field from the input
-    validate: z
-      .looseObject({ startedOn: z.string().nullish(), openedOn: z.string().nullish() })
-      .refine((p) => !p.startedOn || !p.openedOn || p.openedOn >= p.startedOn, {
-        message: 'openedOn is before startedOn.',
-        path: ['openedOn'],
-      }),
-  });
-}
+/** The fields of a project: required on create where the column is, optional on update. */
+export const PROJECT_FIELDS: Record<string, FieldSpec> = {
+  slug: field.slug,
+  region: field.ref('Region slug.'),
+  sector: field.ref('Sector slug.'),
+  nameFa: field.name,
+  nameEn: field.name,
+  descriptionFa: field.text(4000),
+  descriptionEn: field.text(4000),
+  status: { type: ProjectStatus },
+  progressPercent: { type: 'Float', rule: progressRule, description: '0–100.' },
+  directJobs: { type: 'Int', rule: jobsRule },
+  investment: { type: MoneyInput },
+  startedOn: field.date('ISO date.'),
+  openedOn: field.date('ISO date.'),
+  financing: { type: Financing },
+  investors: field.text(1000),
+  source: field.ref('Source slug.'),
+  synthetic: field.synthetic('Generated, not reported, data.'),
+};
 
-const CreateProjectInput = projectFields(true);
-const ProjectChanges = projectFields(false);
-
-const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true, validate: versionRule, description: 'The version you read.' }),
-    changes: t.field({ type: ProjectChanges, required: true }),
-  }),
+const inputs = entityInputs('project', 'Project', PROJECT_FIELDS, {
+  createDescription: 'A new project. Region, sector and source are slugs.',
+  validate: dateOrder('startedOn', 'openedOn'),
 });
 
 const ReportProjectProgressInput = builder.inputType('ReportProjectProgressInput', {
   fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true, validate: versionRule }),
-    progressPercent: t.float({ required: true, validate: progressRule }),
-    directJobs: t.int({ required: false, validate: jobsRule }),
-    status: t.field({ type: ProjectStatus, required: false }),
+    ...targetFields(t, 'project'),
+    progressPercent: t.float({
+      required: true,
+      validate: progressRule,
+      ...role('progressPercent', 'project'),
+    }),
+    directJobs: t.int({ required: false, validate: jobsRule, ...role('directJobs', 'project') }),
+    status: t.field({ type: ProjectStatus, required: false, ...role('status', 'project') }),
   }),
 });
 
 export const DeleteInput = builder.inputType('DeleteInput', {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true, validate: versionRule }),
-  }),
+  fields: (t) => targetFields(t),
 });
 
-const ImportProjectsInput = builder.inputType('ImportProjectsInput', {
-  fields: (t) => ({
-    rows: t.field({
-      type: [CreateProjectInput],
-      required: true,
-      description: `1–${MAX_IMPORT_ROWS} projects, created all together or not at all.`,
-      validate: z
-        .array(z.unknown())
-        .min(1)
-        .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
+/** `{ rows: [<input>] }` of an import: 1–MAX_IMPORT_ROWS rows, written all together or none. */
+// biome-ignore lint/suspicious/noExplicitAny: the create input of any entity
+export function importInput(name: string, row: any, what: string) {
+  return builder.inputType(name, {
+    fields: (t) => ({
+      rows: t.field({
+        type: [row],
+        required: true,
+        description: `1–${MAX_IMPORT_ROWS} ${what}, written all together or not at all.`,
+        validate: z
+          .array(z.unknown())
+          .min(1)
+          .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
+      }),
     }),
-  }),
-});
+  });
+}
 
-const scope = { scope: 'write:projects' } as const;
-
-builder.mutationFields((t) => ({
-  createProject: t.field({
-    type: Project,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+entityMutations('project', Project, 'write:projects', {
+  createProject: {
+    verb: 'create',
+    input: inputs.create,
     description: 'Creates a project. Needs `write:projects` and the right to write its region.',
-    args: { input: t.arg({ type: CreateProjectInput, required: true }), ...idempotencyKeyArg() },
-    resolve: createResolver<ProjectRow>('createProject', 'project'),
-  }),
-  updateProject: t.field({
-    type: Project,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+  },
+  updateProject: {
+    verb: 'update',
+    input: inputs.update,
     description:
       'Changes a project from the version you read; ConflictError when someone wrote first. Moving it to another region needs the right to write both.',
-    args: { input: t.arg({ type: UpdateProjectInput, required: true }), ...idempotencyKeyArg() },
-    resolve: updateResolver<ProjectRow>('updateProject', 'project'),
-  }),
-  reportProjectProgress: t.field({
-    type: Project,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+  },
+  reportProjectProgress: {
+    verb: 'update',
+    input: ReportProjectProgressInput,
     description:
       'Reports a project’s physical progress (0–100), and optionally its jobs and status.',
-    args: {
-      input: t.arg({ type: ReportProjectProgressInput, required: true }),
-      ...idempotencyKeyArg(),
-    },
-    resolve: updateResolver<ProjectRow>('reportProjectProgress', 'project'),
-  }),
-  deleteProject: t.field({
-    type: DeletedObject,
-    errors: WRITE_ERRORS,
-    authScopes: scope,
+  },
+  deleteProject: {
+    verb: 'delete',
+    input: DeleteInput,
     description: 'Deletes a project that no claim is about, from the version you read.',
-    args: { input: t.arg({ type: DeleteInput, required: true }), ...idempotencyKeyArg() },
-    resolve: deleteResolver('deleteProject', 'project'),
-  }),
-  importProjects: t.field({
-    type: [Project],
-    errors: LIST_WRITE_ERRORS,
-    authScopes: scope,
+  },
+  importProjects: {
+    verb: 'import',
+    input: importInput('ImportProjectsInput', inputs.create, 'projects'),
     description: `Creates up to ${MAX_IMPORT_ROWS} projects, all or none; a refusal lists every bad row (paths input.rows.N...).`,
-    args: { input: t.arg({ type: ImportProjectsInput, required: true }), ...idempotencyKeyArg() },
-    resolve: importResolver<ProjectRow>('importProjects', 'project'),
-  }),
-}));
+  },
+});

@@ -9,7 +9,13 @@ import {
   NotFoundError,
   ValidationError,
 } from '../db/writes/errors';
-import { createRows, deleteRow, type PartnerWriter, updateRow } from '../db/writes/operations';
+import {
+  createRows,
+  deleteRow,
+  type PartnerWriter,
+  type Target,
+  updateRow,
+} from '../db/writes/operations';
 import type { InputFields } from '../db/writes/rows';
 import { camelRow } from '../db/writes/rows-json';
 import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
@@ -54,7 +60,14 @@ builder.objectType(ForbiddenError, {
   description:
     'The key is missing, invalid or revoked, lacks the scope, or may not write the region.',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ reason: t.field({ type: ForbiddenReason, resolve: (e) => e.reason }) }),
+  fields: (t) => ({
+    reason: t.field({ type: ForbiddenReason, resolve: (e) => e.reason }),
+    path: t.exposeStringList('path', {
+      nullable: true,
+      description:
+        'For REGION: the input field naming a row (or a region) the key may not write, e.g. ["input", "parent"].',
+    }),
+  }),
 });
 
 builder.objectType(NotFoundError, {
@@ -120,6 +133,15 @@ export function localId(globalId: string, typename: string, path: string[]): num
   throw new ValidationError([
     { path, message: `Expected the id of a ${typename}.`, code: 'invalid_id' },
   ]);
+}
+
+/** The row `input.id` names (a global ID of `kind`'s type) and the version the client read. */
+export function targetOf(
+  input: { id: string | number; version: number },
+  kind: EntityKind,
+): Target {
+  const idPath = ['input', 'id'];
+  return { id: localId(String(input.id), TYPENAMES[kind], idPath), version: input.version, idPath };
 }
 
 // ---- the version of every writable type: what the next update must send ----
@@ -215,14 +237,14 @@ export function updateResolver<Row>(operation: string, kind: EntityKind) {
     }: WriteArgs<{ id: string | number; version: number; changes?: object }>,
     ctx: Context,
   ) => {
-    const id = localId(String(input.id), TYPENAMES[kind], ['input', 'id']);
-    const { id: _id, version, changes, ...fields } = input;
+    const target = targetOf(input, kind);
+    const { id: _id, version: _version, changes, ...fields } = input;
     const path = changes ? ['input', 'changes'] : ['input'];
     const [row] = await write<Row>(
       ctx,
       { operation, kind, input, idempotencyKey },
       (batch, writer) =>
-        updateRow(writer, batch, kind, id, version, (changes ?? fields) as InputFields, path).then(
+        updateRow(writer, batch, kind, target, (changes ?? fields) as InputFields, path).then(
           (n) => [n],
         ),
     );
@@ -237,9 +259,9 @@ export function deleteResolver(operation: string, kind: EntityKind) {
     { input, idempotencyKey }: WriteArgs<{ id: string | number; version: number }>,
     ctx: Context,
   ) => {
-    const id = localId(String(input.id), TYPENAMES[kind], ['input', 'id']);
+    const target = targetOf(input, kind);
     return deleteWrite(ctx, { operation, kind, input, idempotencyKey }, (batch, writer) =>
-      deleteRow(writer, batch, kind, id, input.version, ['input']).then((n) => [n]),
+      deleteRow(writer, batch, kind, target).then((n) => [n]),
     );
   };
 }

@@ -1,17 +1,15 @@
 /** Partner writes racing and replayed: two keys on one project, the change feed rebuilding data. */
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ENTITIES } from '../../src/db/entities';
-import type { EntityKind } from '../../src/db/entity';
-import { TYPENAMES } from '../../src/graphql/typenames';
-import { encodeGlobalId } from '../../src/lib/global-id';
 import { gql, gqlData } from '../helpers';
 import { bearer, issueKey } from '../partner-keys';
 import {
   CREATE_PROJECT,
+  currentData,
   newProject,
   projectsKey,
   type Row,
+  replayFeed,
   seedProject,
   UPDATE_PROJECT,
 } from './partner-writes-helpers';
@@ -46,16 +44,6 @@ describe('no lost updates', () => {
     expect(stored).toEqual({ jobs: winner?.directJobs, version: 2 });
   });
 });
-
-/** Every row of every entity the feed covers, as the feed gives rows. */
-async function currentData(): Promise<Map<string, Row>> {
-  const rows = new Map<string, Row>();
-  for (const [kind, { table, columns }] of Object.entries(ENTITIES)) {
-    const result = await env.DB.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all<Row>();
-    for (const row of result.results) rows.set(`${kind}:${row.id}`, row);
-  }
-  return rows;
-}
 
 describe('the change feed', () => {
   it('replayed from the start, rebuilds the current data exactly', async () => {
@@ -100,36 +88,7 @@ describe('the change feed', () => {
     );
 
     // GraphQL, page by page
-    const rebuilt = new Map<string, Row>();
-    let since = '0';
-    let pages = 0;
-    for (;;) {
-      const page = await gqlData<{
-        changes: {
-          cursor: string;
-          hasMore: boolean;
-          changes: {
-            op: string;
-            entity: string;
-            entityId: number;
-            objectId: string;
-            data: Row | null;
-          }[];
-        };
-      }>(
-        'query ($since: String) { changes(since: $since, first: 200) { cursor hasMore changes { op entity entityId objectId data } } }',
-        { since },
-      );
-      for (const change of page.changes.changes) {
-        const kind = change.entity.toLowerCase() as EntityKind;
-        expect(change.objectId).toBe(encodeGlobalId(TYPENAMES[kind], change.entityId));
-        if (change.op === 'DELETE') rebuilt.delete(`${kind}:${change.entityId}`);
-        else rebuilt.set(`${kind}:${change.entityId}`, change.data as Row);
-      }
-      since = page.changes.cursor;
-      pages += 1;
-      if (!page.changes.hasMore) break;
-    }
+    const { rebuilt, pages, cursor: since } = await replayFeed();
     expect(pages).toBeGreaterThan(1);
     const current = await currentData();
     expect(rebuilt.size).toBe(current.size);

@@ -1,5 +1,10 @@
 /** Shared setup for the partner-writes-*.test.ts files: operations, inputs, keys, refusals. */
+import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
+import { ENTITIES } from '../../src/db/entities';
+import type { EntityKind } from '../../src/db/entity';
+import { TYPENAMES } from '../../src/graphql/typenames';
+import { encodeGlobalId } from '../../src/lib/global-id';
 import { gql, gqlData } from '../helpers';
 import { checksums, issueKey } from '../partner-keys';
 
@@ -100,4 +105,53 @@ export async function expectRefused(c: Refusal) {
     expect(typeof result?.message).toBe('string');
   }
   expect(await checksums()).toEqual(before);
+}
+
+/** Every row of every entity the feed covers, as the feed gives rows. */
+export async function currentData(): Promise<Map<string, Row>> {
+  const rows = new Map<string, Row>();
+  for (const [kind, { table, columns }] of Object.entries(ENTITIES)) {
+    const result = await env.DB.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all<Row>();
+    for (const row of result.results) rows.set(`${kind}:${row.id}`, row);
+  }
+  return rows;
+}
+
+/** The data rebuilt by replaying the GraphQL change feed from the start, page by page. */
+export async function replayFeed(): Promise<{
+  rebuilt: Map<string, Row>;
+  pages: number;
+  cursor: string;
+}> {
+  const rebuilt = new Map<string, Row>();
+  let cursor = '0';
+  let pages = 0;
+  for (;;) {
+    const page = await gqlData<{
+      changes: {
+        cursor: string;
+        hasMore: boolean;
+        changes: {
+          op: string;
+          entity: string;
+          entityId: number;
+          objectId: string;
+          data: Row | null;
+        }[];
+      };
+    }>(
+      'query ($since: String) { changes(since: $since, first: 200) { cursor hasMore changes { op entity entityId objectId data } } }',
+      { since: cursor },
+    );
+    for (const change of page.changes.changes) {
+      const kind = change.entity.toLowerCase() as EntityKind;
+      expect(change.objectId).toBe(encodeGlobalId(TYPENAMES[kind], change.entityId));
+      if (change.op === 'DELETE') rebuilt.delete(`${kind}:${change.entityId}`);
+      else rebuilt.set(`${kind}:${change.entityId}`, change.data as Row);
+    }
+    cursor = page.changes.cursor;
+    pages += 1;
+    if (!page.changes.hasMore) break;
+  }
+  return { rebuilt, pages, cursor };
 }

@@ -69,23 +69,30 @@ export class WriteBatch {
     );
   }
 
-  /** Inserts rows (snake_case columns, ids chosen by nextIds) with one statement. */
+  /**
+   * Inserts rows (snake_case columns, ids chosen by nextIds): one statement per set of columns
+   * given, so a column a row leaves out takes the table's default (an import's rows may differ).
+   */
   insert(kind: EntityKind, rows: SnakeRow[]): this {
     if (rows.length === 0) return this;
-    const columns = Object.keys(rows[0] as SnakeRow);
-    for (const column of columns) {
-      if (!ENTITIES[kind].columns.includes(column)) throw new Error(`no column ${kind}.${column}`);
+    const shapes = new Map<string, SnakeRow[]>();
+    for (const row of rows) {
+      const shape = Object.keys(row).join(',');
+      shapes.set(shape, [...(shapes.get(shape) ?? []), row]);
     }
-    // one bound JSON array instead of one statement per row: 500 rows are still one statement
-    this.sql(
-      `INSERT INTO ${ENTITIES[kind].table} (${columns.join(', ')})
-       SELECT ${columns.map((c) => `value ->> '$.${c}'`).join(', ')} FROM json_each(?)`,
-      JSON.stringify(
-        rows
-          .map((row) => columns.map((c) => [c, row[c] ?? null]))
-          .map((pairs) => Object.fromEntries(pairs)),
-      ),
-    );
+    for (const [shape, group] of shapes) {
+      const columns = shape.split(',');
+      for (const column of columns) {
+        if (!ENTITIES[kind].columns.includes(column))
+          throw new Error(`no column ${kind}.${column}`);
+      }
+      // one bound JSON array instead of one statement per row: 500 rows are still one statement
+      this.sql(
+        `INSERT INTO ${ENTITIES[kind].table} (${columns.join(', ')})
+         SELECT ${columns.map((c) => `value ->> '$.${c}'`).join(', ')} FROM json_each(?)`,
+        JSON.stringify(group),
+      );
+    }
     this.recordChanges(
       kind,
       'create',

@@ -1,15 +1,18 @@
 /** Claim writes: record claims (creating their sources), and prefer one claim of a group. */
 import type { SubjectKind } from '../claims';
 import { CODES } from '../codes';
+import { ENTITIES } from '../entities';
 import type { WriteBatch } from './batch';
 import { currentRow } from './engine';
-import type { Issue } from './errors';
-import { createRows, NEW_SLUG, type PartnerWriter, rowForWrite } from './operations';
+import { type Issue, ValidationError } from './errors';
+import { createRows, NEW_SLUG, type PartnerWriter, rowForWrite, type Target } from './operations';
 import { type InputFields, resolveSlugs, throwIssues } from './rows';
 import type { SnakeRow } from './rows-json';
+import { regionsOf, requireTouched } from './scope';
 
 export interface ClaimInput extends InputFields {
   slug: string;
+  indicator: string;
   source: InputFields & { slug: string };
   subject: { kind: SubjectKind; slug: string };
   region?: string | null;
@@ -18,19 +21,22 @@ export interface ClaimInput extends InputFields {
 
 /**
  * Records claims, creating each source that does not exist yet (from the fields given with its
- * slug). A claim alone in its comparison group becomes its preferred claim.
+ * slug). A claim alone in its comparison group becomes its preferred claim. A claim that
+ * `supersedes` another takes its place: the old one no longer counts as its group's preferred.
  */
 export async function recordClaims(
   writer: PartnerWriter,
   batch: WriteBatch,
   inputs: ClaimInput[],
   pathOf: (index: number) => string[],
+  supersedes?: { id: number; slug: string },
 ): Promise<number[]> {
   const issues: Issue[] = [];
   // sources: existing ones by slug; new ones created once even when several rows cite them
   const sourceSlugs = [...new Set(inputs.map((input) => input.source.slug))];
   const known = await resolveSlugs(
     writer.db,
+    null,
     [],
     sourceSlugs.map((slug) => ({ kind: 'source' as const, slug })),
   );
@@ -81,23 +87,22 @@ export async function recordClaims(
       .filter((input) => input.subject.kind === kind)
       .map((input) => input.subject.slug);
     if (slugs.length === 0) continue;
-    const table = {
-      region: 'regions',
-      project: 'projects',
-      energy_asset: 'energy_assets',
-      sector: 'sectors',
-      plan: 'plans',
-    }[kind];
-    const regionColumn = kind === 'region' ? 'id' : kind === 'sector' ? 'NULL' : 'region_id';
-    const rows = await writer.db.all<{ id: number; slug: string; regionId: number | null }>(
-      `SELECT id, slug, ${regionColumn} AS regionId FROM ${table} WHERE slug IN (SELECT value FROM json_each(?))`,
+    const rows = await writer.db.all<{ id: number; slug: string }>(
+      `SELECT id, slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
       [JSON.stringify([...new Set(slugs)])],
     );
-    for (const row of rows)
-      subjects.set(`${kind}:${row.slug}`, { id: row.id, regionId: row.regionId });
+    const regions = await regionsOf(
+      writer.db,
+      kind,
+      rows.map((row) => row.id),
+    );
+    for (const row of rows) {
+      subjects.set(`${kind}:${row.slug}`, { id: row.id, regionId: regions.get(row.id) ?? null });
+    }
   }
   const regionIds = await resolveSlugs(
     writer.db,
+    'claim',
     inputs.map((input) => ({ region: input.region })),
   );
 
@@ -116,9 +121,10 @@ export async function recordClaims(
       await writer.db.all<{ g: string }>(
         `SELECT json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key) AS g
          FROM claims c JOIN indicators i ON i.id = c.indicator_id
-         WHERE c.preferred = 1 AND json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key)
-           IN (SELECT value FROM json_each(?))`,
-        [JSON.stringify(groups)],
+         WHERE c.preferred = 1 AND c.id <> ?
+           AND json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key)
+             IN (SELECT value FROM json_each(?))`,
+        [supersedes?.id ?? 0, JSON.stringify(groups)],
       )
     ).map((row) => row.g),
   );
@@ -154,7 +160,14 @@ export async function recordClaims(
     const group = groups[i] as string;
     const preferred = !preferredGroups.has(group);
     preferredGroups.add(group);
-    const { source: _source, subject: _subject, region: _region, ...fields } = input;
+    // these become columns below (comparison_key defaults to the slug, region to the subject's)
+    const {
+      source: _s,
+      subject: _subject,
+      region: _region,
+      comparisonKey: _key,
+      ...fields
+    } = input;
     rows.push(fields);
     extra.push({
       source_id: sourceIds.get(input.source.slug) ?? null,
@@ -163,7 +176,12 @@ export async function recordClaims(
       region_id: regionId,
       comparison_key: input.comparisonKey ?? input.slug,
       preferred: preferred ? 1 : 0,
-      preferred_reason: preferred ? 'Only report of this figure.' : null,
+      preferred_reason: preferred
+        ? supersedes
+          ? `Supersedes claim ${supersedes.slug}.`
+          : 'Only report of this figure.'
+        : null,
+      ...(supersedes ? { supersedes_id: supersedes.id } : {}),
     });
   });
   throwIssues(issues);
@@ -172,25 +190,27 @@ export async function recordClaims(
 
 /**
  * Makes a claim the preferred one of its comparison group, with the reason; the claim preferred
- * until now (if another) stops being preferred, in the same batch.
+ * until now (if another) stops being preferred, in the same batch. Both must be claims the key
+ * may write, and the claim must stand (not withdrawn or superseded).
  */
 export async function markClaimPreferred(
   writer: PartnerWriter,
   batch: WriteBatch,
-  id: number,
-  version: number,
+  target: Target,
   reason: string,
-  path: string[],
 ): Promise<number> {
-  const current = await rowForWrite(writer, 'claim', id, version, path);
-  const other = await writer.db.first<{ id: number; version: number; json: string }>(
-    `SELECT c.id, c.version FROM claims c JOIN claims me ON me.id = ?
+  const { id, version, idPath } = target;
+  const current = await standingClaim(writer, target);
+  const other = await writer.db.first<{ id: number; version: number; regionId: number }>(
+    `SELECT c.id, c.version, c.region_id AS regionId FROM claims c JOIN claims me ON me.id = ?
      WHERE c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
        AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key
        AND c.preferred = 1 AND c.id <> me.id`,
     [id],
   );
   if (other) {
+    // the flag leaves the other claim: that claim is written too
+    await requireTouched(writer, [{ path: idPath, regionId: other.regionId }]);
     const previous = await currentRow(writer.db, 'claim', other.id);
     if (previous) {
       const set = { preferred: 0, preferred_reason: null };
@@ -204,4 +224,20 @@ export async function markClaimPreferred(
     .guardVersion('claim', id, version)
     .update('claim', id, set, current.json, { ...current.row, ...set });
   return id;
+}
+
+/**
+ * The claim a correction or preference names, from the version the client read; refused when it
+ * was withdrawn or superseded (it is kept as it was, never changed again).
+ */
+export async function standingClaim(writer: PartnerWriter, target: Target) {
+  const current = await rowForWrite(writer, 'claim', target.id, target.version, target.idPath);
+  if (current.row.status === 'active') return current;
+  throw new ValidationError([
+    {
+      path: target.idPath,
+      message: `This claim was ${current.row.status}; it stays as it is. Record a new claim instead.`,
+      code: 'not_active',
+    },
+  ]);
 }

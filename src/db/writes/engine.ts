@@ -7,9 +7,9 @@
 import { canonicalJson, sha256Hex } from '../../lib/hash';
 import type { Db } from '../client';
 import { ENTITIES } from '../entities';
-import type { EntityKind } from '../entity';
+import { camelKey, type EntityKind } from '../entity';
 import { CHANGE_COLUMNS, type ChangeRow, parseChange, WriteBatch, type Writer } from './batch';
-import { ConflictError, invalid } from './errors';
+import { ConflictError, invalid, ValidationError } from './errors';
 import { rowJson, type SnakeRow } from './rows-json';
 
 /** What a write returns: the primary entity's changes (rows after, or tombstones). */
@@ -88,6 +88,23 @@ const RETRYABLE =
   /CHECK constraint failed: ok = 1|UNIQUE constraint failed|FOREIGN KEY constraint failed/;
 
 /**
+ * A constraint of the tables that the checks before the batch did not foresee: still a typed
+ * ValidationError (never D1's own message), at the field of the column it names when it names one.
+ */
+function constraintError(message: string): ValidationError | null {
+  const found = /(NOT NULL|CHECK) constraint failed: ?(?:\w+\.)?(\w+)?/.exec(message);
+  if (!found) return null;
+  const field = found[2] ? camelKey(found[2]) : null;
+  return new ValidationError([
+    {
+      path: field ? ['input', field] : ['input'],
+      message: `The input breaks a rule of the data${field ? ` about ${field}` : ''}.`,
+      code: found[1] === 'NOT NULL' ? 'required' : 'invalid',
+    },
+  ]);
+}
+
+/**
  * Runs a write. `build` reads and checks (throwing typed errors), then fills the batch and returns
  * the ids of the entities the mutation returns. When the batch fails on a guard or a constraint,
  * someone wrote between the check and the commit: `build` runs again and now sees it (so the
@@ -122,7 +139,7 @@ export async function runWrite(
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (!RETRYABLE.test(message)) throw error;
+      if (!RETRYABLE.test(message)) throw constraintError(message) ?? error;
       if (attempt >= 3) {
         throw new ConflictError(
           'Other writes kept changing this data; read it again and retry.',

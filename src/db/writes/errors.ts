@@ -31,6 +31,8 @@ export class ForbiddenError extends Error {
   constructor(
     message: string,
     readonly reason: 'NO_KEY' | 'INVALID_KEY' | 'REVOKED_KEY' | 'SCOPE' | 'REGION',
+    /** for REGION: the input field that names a row in a region the key may not write */
+    readonly path: string[] | null = null,
   ) {
     super(message);
   }

@@ -1,23 +1,10 @@
-/** Turning validated mutation input into table rows: slugs to ids, camelCase to columns, region rights. */
+/** Turning validated mutation input into table rows: slugs to ids, camelCase to columns. */
 
-import { regionWithin } from '../api-keys';
 import type { Db } from '../client';
 import { ENTITIES } from '../entities';
 import type { EntityKind } from '../entity';
-import type { Writer } from './batch';
-import { ForbiddenError, type Issue, ValidationError } from './errors';
+import { type Issue, ValidationError } from './errors';
 import type { SnakeRow } from './rows-json';
-
-/** Input fields that name another entity by slug, and the column that holds its id. */
-const REFERENCES: Record<string, { column: string; kind: EntityKind }> = {
-  region: { column: 'region_id', kind: 'region' },
-  sector: { column: 'sector_id', kind: 'sector' },
-  source: { column: 'source_id', kind: 'source' },
-  parent: { column: 'parent_id', kind: 'energy_asset' },
-  plan: { column: 'plan_id', kind: 'plan' },
-  indicator: { column: 'indicator_id', kind: 'indicator' },
-  claim: { column: 'claim_id', kind: 'claim' },
-};
 
 const RENAMED: Record<string, string> = { progressPercent: 'progress_pct' };
 
@@ -27,16 +14,29 @@ function snake(key: string): string {
   return RENAMED[key] ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-/** Slug → id for every slug the inputs name, one query per referenced kind. */
+/** The column an input field of `kind` sets (a reference's id column, or the field in snake_case). */
+export function columnOf(kind: EntityKind, field: string): string {
+  return ENTITIES[kind].references[field]?.column ?? snake(field);
+}
+
+/** The references of `kind` that name rows of one kind (claims' subject names its kind apart). */
+function plainReferences(kind: EntityKind) {
+  return Object.entries(ENTITIES[kind].references).flatMap(([field, ref]) =>
+    'kind' in ref ? [[field, ref] as const] : [],
+  );
+}
+
+/** Slug → id for every slug the inputs of `kind` name, one query per referenced kind. */
 export async function resolveSlugs(
   db: Db,
+  kind: EntityKind | null,
   inputs: readonly InputFields[],
   extra: { kind: EntityKind; slug: string }[] = [],
 ): Promise<Map<string, number>> {
   const wanted = new Map<EntityKind, Set<string>>(extra.map((e) => [e.kind, new Set()]));
   for (const e of extra) wanted.get(e.kind)?.add(e.slug);
   for (const input of inputs) {
-    for (const [field, ref] of Object.entries(REFERENCES)) {
+    for (const [field, ref] of kind ? plainReferences(kind) : []) {
       const slug = input[field];
       if (typeof slug !== 'string') continue;
       if (!wanted.has(ref.kind)) wanted.set(ref.kind, new Set());
@@ -56,7 +56,7 @@ export async function resolveSlugs(
 
 /**
  * The columns an input sets (only the fields present: undefined leaves a column alone, null
- * clears it). Unknown slugs become issues under `path`.
+ * clears it). Unknown slugs, and null for a column every row must have, become issues under `path`.
  */
 export function toColumns(
   kind: EntityKind,
@@ -66,10 +66,18 @@ export function toColumns(
   issues: Issue[],
 ): SnakeRow {
   const row: SnakeRow = {};
+  const { references, notNull } = ENTITIES[kind];
   for (const [field, value] of Object.entries(input)) {
     if (value === undefined || field === 'id' || field === 'version') continue;
-    const ref = REFERENCES[field];
-    if (ref) {
+    const ref = references[field];
+    const column = columnOf(kind, field);
+    if (value === null && notNull.includes(column)) {
+      issues.push({
+        path: [...path, field],
+        message: `Every ${kind.replace('_', ' ')} has a ${field}: it can be changed, not cleared.`,
+        code: 'required',
+      });
+    } else if (ref && 'kind' in ref) {
       if (value === null) row[ref.column] = null;
       else {
         const id = ids.get(`${ref.kind}:${value}`);
@@ -86,29 +94,15 @@ export function toColumns(
       row.investment_amount = money?.amount ?? null;
       row.investment_unit = money?.unit ?? null;
     } else if (typeof value === 'boolean') {
-      row[snake(field)] = value ? 1 : 0;
+      row[column] = value ? 1 : 0;
     } else {
-      row[snake(field)] = value as string | number | null;
+      row[column] = value as string | number | null;
     }
   }
   for (const column of Object.keys(row)) {
     if (!ENTITIES[kind].columns.includes(column)) throw new Error(`no column ${kind}.${column}`);
   }
   return row;
-}
-
-/** Refuses the write unless the key may write in `regionId` (or a region above it). */
-export async function requireRegion(writer: Writer & { regionIds: number[] }, regionId: number) {
-  if (await regionWithin(writer.db, regionId, writer.regionIds)) return;
-  const rows = await writer.db.all<{ slug: string }>(
-    `SELECT slug FROM regions WHERE id = ? OR id IN (SELECT value FROM json_each(?)) ORDER BY id = ? DESC, slug`,
-    [regionId, JSON.stringify(writer.regionIds), regionId],
-  );
-  const [target, ...allowed] = rows.map((r) => r.slug);
-  throw new ForbiddenError(
-    `This API key may not write in the region ${target}; it may write in ${allowed.join(', ') || 'no region'} and the regions below.`,
-    'REGION',
-  );
 }
 
 /** Slugs already taken in `kind`'s table, or twice within the inputs, as issues. */
