@@ -72,15 +72,20 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     /** the table, where it is not the kind's plural (`energy_asset` → `energy_assets`) */
     table?: string;
     alias: string;
-    /** the table's own columns in table order, without the bookkeeping ones */
+    /**
+     * the table's own columns in table order, without the bookkeeping ones; a trailing `!` marks
+     * a column a row cannot be without (NOT NULL: `'slug!'`)
+     */
     columns: readonly string[];
     search: SearchKind | null;
-  } & Partial<WriteShape>,
+  } & Partial<Omit<WriteShape, 'notNull'>>,
 ): Entity<Row> {
   const { alias } = spec;
+  const columns = spec.columns.map((column) => column.replace(/!$/, ''));
+  const notNull = spec.columns.filter((column) => column.endsWith('!')).map((c) => c.slice(0, -1));
   const table = spec.table ?? `${spec.kind}s`;
   const from = `${table} ${alias}`;
-  const select = spec.columns
+  const select = columns
     .map((column) => {
       const key = camelKey(column);
       return key === column ? `${alias}.${column}` : `${alias}.${column} AS ${key}`;
@@ -104,13 +109,13 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     kind: spec.kind,
     table,
     alias,
-    columns: [...spec.columns, ...BOOKKEEPING_COLUMNS],
+    columns: [...columns, ...BOOKKEEPING_COLUMNS],
     select,
-    keys: spec.columns.map(camelKey),
+    keys: columns.map(camelKey),
     search: spec.search,
     references: spec.references ?? {},
     region: spec.region ?? null,
-    notNull: spec.notNull ?? [],
+    notNull,
     parent: spec.parent ?? null,
     byIdOrdering: { name: 'ID', columns: [{ sql: `${alias}.id`, key: 'id' }] },
     byIds: (db, ids) => byKeys(db, 'id', ids),

@@ -16,6 +16,5 @@ export const indicators = defineEntity<Indicator>({
   kind: 'indicator',
   alias: 'i',
   search: 'indicator',
-  columns: ['id', 'slug', 'name_fa', 'name_en', 'unit', 'direction', 'description_en'],
-  notNull: ['slug', 'name_fa', 'name_en', 'unit', 'direction'],
+  columns: ['id', 'slug!', 'name_fa!', 'name_en!', 'unit!', 'direction!', 'description_en'],
 });

@@ -38,14 +38,14 @@ export const projects = defineEntity<Project>({
   search: 'project',
   columns: [
     'id',
-    'slug',
-    'region_id',
+    'slug!',
+    'region_id!',
     'sector_id',
-    'name_fa',
-    'name_en',
+    'name_fa!',
+    'name_en!',
     'description_fa',
     'description_en',
-    'status',
+    'status!',
     'progress_pct',
     'direct_jobs',
     'investment_amount',
@@ -56,7 +56,7 @@ export const projects = defineEntity<Project>({
     'financing',
     'investors',
     'source_id',
-    'synthetic',
+    'synthetic!',
   ],
   references: {
     region: { column: 'region_id', kind: 'region' },
@@ -64,7 +64,6 @@ export const projects = defineEntity<Project>({
     source: { column: 'source_id', kind: 'source' },
   },
   region: 'region_id',
-  notNull: ['slug', 'region_id', 'name_fa', 'name_en', 'status', 'synthetic'],
 });
 
 export interface ProjectFilter extends SitedFilter {

@@ -22,15 +22,15 @@ export const regions = defineEntity<Region>({
   search: 'region',
   columns: [
     'id',
-    'slug',
-    'kind',
+    'slug!',
+    'kind!',
     'parent_id',
     'iso_code',
-    'name_fa',
-    'name_en',
+    'name_fa!',
+    'name_en!',
     'area_km2',
     'area_source_id',
-    'synthetic',
+    'synthetic!',
   ],
   references: {
     parent: { column: 'parent_id', kind: 'region' },
@@ -38,7 +38,6 @@ export const regions = defineEntity<Region>({
   },
   region: 'id',
   parent: 'parent',
-  notNull: ['slug', 'kind', 'name_fa', 'name_en', 'synthetic'],
 });
 
 export interface RegionFilter {

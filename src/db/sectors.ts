@@ -16,10 +16,9 @@ export const sectors = defineEntity<Sector>({
   kind: 'sector',
   alias: 's',
   search: 'sector',
-  columns: ['id', 'slug', 'parent_id', 'name_fa', 'name_en', 'isic_code', 'synthetic'],
+  columns: ['id', 'slug!', 'parent_id', 'name_fa!', 'name_en!', 'isic_code', 'synthetic!'],
   references: { parent: { column: 'parent_id', kind: 'sector' } },
   parent: 'parent',
-  notNull: ['slug', 'name_fa', 'name_en', 'synthetic'],
 });
 
 /** For each source, the sectors it names, in sector id order. */
