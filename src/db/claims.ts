@@ -107,11 +107,11 @@ export const claims = defineEntity<Claim>({
     'unresolved_reason',
   ],
   references: {
-    source: { column: 'source_id', kind: 'source' },
-    indicator: { column: 'indicator_id', kind: 'indicator' },
+    source: 'source',
+    indicator: 'indicator',
     subject: { column: 'subject_id', kindColumn: 'subject_kind', kinds: CODES.subjectKinds.values },
-    region: { column: 'region_id', kind: 'region' },
-    supersedes: { column: 'supersedes_id', kind: 'claim' },
+    region: 'region',
+    supersedes: 'claim',
   },
   region: 'region_id',
 });

@@ -62,12 +62,7 @@ export const energyAssets = defineEntity<EnergyAsset>({
     'synthetic!',
     'capacity_qualifier',
   ],
-  references: {
-    parent: { column: 'parent_id', kind: 'energy_asset' },
-    region: { column: 'region_id', kind: 'region' },
-    sector: { column: 'sector_id', kind: 'sector' },
-    source: { column: 'source_id', kind: 'source' },
-  },
+  references: { parent: 'energy_asset', region: 'region', sector: 'sector', source: 'source' },
   region: 'region_id',
   parent: 'parent',
 });

@@ -26,6 +26,11 @@ export function camelKey(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
+/** `areaSource` → `area_source`: the column name of a camelCase key. */
+export function snakeKey(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 /**
  * A column that names another row, set from an input field by the other row's slug: a row of one
  * kind, or (claims' subject) of the kind another column names.
@@ -78,7 +83,12 @@ export function defineEntity<Row extends { id: number; slug: string }>(
      */
     columns: readonly string[];
     search: SearchKind | null;
-  } & Partial<Omit<WriteShape, 'notNull'>>,
+    /**
+     * by input field, the columns naming another row; a kind alone stands for the column named
+     * after the field (`areaSource: 'source'` is `area_source_id`, a source)
+     */
+    references?: Readonly<Record<string, Reference | EntityKind>>;
+  } & Partial<Omit<WriteShape, 'notNull' | 'references'>>,
 ): Entity<Row> {
   const { alias } = spec;
   const columns = spec.columns.map((column) => column.replace(/!$/, ''));
@@ -113,7 +123,12 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     select,
     keys: columns.map(camelKey),
     search: spec.search,
-    references: spec.references ?? {},
+    references: Object.fromEntries(
+      Object.entries(spec.references ?? {}).map(([field, ref]) => [
+        field,
+        typeof ref === 'string' ? { column: `${snakeKey(field)}_id`, kind: ref } : ref,
+      ]),
+    ),
     region: spec.region ?? null,
     notNull,
     parent: spec.parent ?? null,

@@ -55,10 +55,7 @@ export const plans = defineEntity<Plan>({
     'source_id',
     'synthetic!',
   ],
-  references: {
-    region: { column: 'region_id', kind: 'region' },
-    source: { column: 'source_id', kind: 'source' },
-  },
+  references: { region: 'region', source: 'source' },
   region: 'region_id',
 });
 
@@ -83,12 +80,7 @@ export const planTargets = defineEntity<PlanTarget>({
     'claim_id',
     'synthetic!',
   ],
-  references: {
-    plan: { column: 'plan_id', kind: 'plan' },
-    indicator: { column: 'indicator_id', kind: 'indicator' },
-    region: { column: 'region_id', kind: 'region' },
-    claim: { column: 'claim_id', kind: 'claim' },
-  },
+  references: { plan: 'plan', indicator: 'indicator', region: 'region', claim: 'claim' },
   region: 'region_id',
 });
 

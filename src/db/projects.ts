@@ -58,11 +58,7 @@ export const projects = defineEntity<Project>({
     'source_id',
     'synthetic!',
   ],
-  references: {
-    region: { column: 'region_id', kind: 'region' },
-    sector: { column: 'sector_id', kind: 'sector' },
-    source: { column: 'source_id', kind: 'source' },
-  },
+  references: { region: 'region', sector: 'sector', source: 'source' },
   region: 'region_id',
 });
 

@@ -32,10 +32,7 @@ export const regions = defineEntity<Region>({
     'area_source_id',
     'synthetic!',
   ],
-  references: {
-    parent: { column: 'parent_id', kind: 'region' },
-    areaSource: { column: 'area_source_id', kind: 'source' },
-  },
+  references: { parent: 'region', areaSource: 'source' },
   region: 'id',
   parent: 'parent',
 });

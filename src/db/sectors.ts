@@ -17,7 +17,7 @@ export const sectors = defineEntity<Sector>({
   alias: 's',
   search: 'sector',
   columns: ['id', 'slug!', 'parent_id', 'name_fa!', 'name_en!', 'isic_code', 'synthetic!'],
-  references: { parent: { column: 'parent_id', kind: 'sector' } },
+  references: { parent: 'sector' },
   parent: 'parent',
 });
 
