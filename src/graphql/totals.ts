@@ -103,11 +103,7 @@ function groupKeyFields(
     province: t.field({ type: Region, nullable: true, resolve: id('provinceId') }),
     sector: t.field({ type: Sector, nullable: true, resolve: id('sectorId') }),
     topSector: t.field({ type: Sector, nullable: true, resolve: id('topSectorId') }),
-    financing: t.field({
-      type: Financing,
-      nullable: true,
-      resolve: code('financing'),
-    }),
+    financing: t.field({ type: Financing, nullable: true, resolve: code('financing') }),
     startedJalaliYear: t.int({
       nullable: true,
       resolve: (g) => jalaliYear(g.keys.startedYear ?? g.keys.startedMonth),
@@ -127,11 +123,7 @@ const ProjectTotal = builder.objectRef<GroupShape>('ProjectTotal').implement({
     'Totals of one group of projects. Unknown values are left out of sums, not counted as 0.',
   fields: (t) => ({
     ...groupKeyFields(t),
-    status: t.field({
-      type: ProjectStatus,
-      nullable: true,
-      resolve: code('status'),
-    }),
+    status: t.field({ type: ProjectStatus, nullable: true, resolve: code('status') }),
     coverage: t.field({
       type: Coverage,
       description: `${COVERAGE_DESCRIPTION} Judged on the count of projects.`,
@@ -161,16 +153,8 @@ const EnergyTotal = builder.objectRef<GroupShape>('EnergyTotal').implement({
     'Capacity of one group of plants, always within one rating: MW(AC), MW(DC) and MW of unknown rating are separate groups, never added. Plants built in phases count through their phases only.',
   fields: (t) => ({
     ...groupKeyFields(t),
-    status: t.field({
-      type: EnergyStatus,
-      nullable: true,
-      resolve: code('status'),
-    }),
-    technology: t.field({
-      type: Technology,
-      nullable: true,
-      resolve: code('technology'),
-    }),
+    status: t.field({ type: EnergyStatus, nullable: true, resolve: code('status') }),
+    technology: t.field({ type: Technology, nullable: true, resolve: code('technology') }),
     rating: t.field({ type: Rating, resolve: (g) => g.keys.rating as never }),
     capacityMw: t.field({ type: NumberStats, resolve: (g) => g.stats.capacityMw as Stats }),
     capacityIsLowerBound: t.boolean({
