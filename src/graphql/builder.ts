@@ -10,6 +10,8 @@ import { ForbiddenError, type Issue, ValidationError } from '../db/writes/errors
 import type { Scope } from '../lib/api-keys';
 import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
 import type { Context } from './context';
+// the rules' messages in English (zod/mini loads no locale of its own)
+import './zod';
 
 export interface PothosTypes {
   Context: Context;

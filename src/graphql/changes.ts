@@ -1,5 +1,6 @@
 /** The change feed (public) and the audit log (admin keys), read in commit order from a cursor. */
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
 import { CODES, codesOf } from '../db/codes';
 import { ENTITY_KINDS } from '../db/entities';
 import type { EntityKind } from '../db/entity';
@@ -115,7 +116,7 @@ const AuditPage = builder
     }),
   });
 
-const pageSize = z.number().int().min(1).max(MAX_FEED_PAGE, `At most ${MAX_FEED_PAGE}.`);
+const pageSize = z.int().check(z.minimum(1), z.maximum(MAX_FEED_PAGE, `At most ${MAX_FEED_PAGE}.`));
 
 builder.queryFields((t) => ({
   changes: t.field({

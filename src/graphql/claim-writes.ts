@@ -2,7 +2,8 @@
  * Claim writes: record a claim with its source, mark one preferred, bulk import, and the
  * corrections (withdraw, supersede); a claim is never edited in place.
  */
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
 import type { Claim as ClaimRow } from '../db/claims';
 import { supersedeClaim, withdrawClaim } from '../db/writes/claim-corrections';
 import { type ClaimInput, markClaimPreferred, recordClaims } from '../db/writes/claims';
@@ -10,7 +11,7 @@ import type { Target } from '../db/writes/operations';
 import { builder } from './builder';
 import { Claim, Rating, SubjectKindEnum } from './claim';
 import type { Context } from './context';
-import { enumByName, idempotencyKeyArg, nameRule, refRule } from './input-rules';
+import { enumByName, idempotencyKeyArg, refRule } from './input-rules';
 import { importInput, MAX_IMPORT_ROWS } from './project-writes';
 import {
   createInput,
@@ -31,7 +32,7 @@ const SOURCE_FIELDS: Record<string, FieldSpec> = {
   publisher: { ...field.name, defaulted: true },
   titleEn: field.text(500),
   titleFa: field.text(500),
-  url: { type: 'String', rule: z.url().max(2000) },
+  url: { type: 'String', rule: z.url().check(z.maxLength(2000)) },
   language: { type: 'String', rule: z.enum(['fa', 'en']), defaulted: true },
   publishedOn: field.date(),
 };
@@ -49,7 +50,7 @@ const ClaimSubjectInput = builder.inputType('ClaimSubjectInput', {
   }),
 });
 
-const finite = z.number().finite().min(-1e18).max(1e18);
+const finite = z.number().check(z.minimum(-1e18), z.maximum(1e18));
 const figure: FieldSpec = { type: 'Float', rule: finite };
 
 const CLAIM_FIELDS: Record<string, FieldSpec> = {
@@ -89,12 +90,12 @@ const CLAIM_FIELDS: Record<string, FieldSpec> = {
 const RecordClaimInput = createInput('claim', 'RecordClaimInput', CLAIM_FIELDS, {
   description:
     'One reported figure. A claim alone in its comparison group (indicator, subject, comparisonKey) becomes the preferred one.',
-  validate: z
-    .looseObject({ value: z.number().nullish(), valueMax: z.number().nullish() })
-    .refine((c) => c.valueMax == null || (c.value != null && c.valueMax >= c.value), {
+  validate: z.looseObject({ value: z.nullish(z.number()), valueMax: z.nullish(z.number()) }).check(
+    z.refine((c) => c.valueMax == null || (c.value != null && c.valueMax >= c.value), {
       message: 'valueMax needs a value and must not be below it.',
       path: ['valueMax'],
     }),
+  ),
 });
 
 /** `{ id, version, reason }` of a claim and why it is changed, and for a supersede the new claim. */
@@ -104,7 +105,13 @@ function reasonedInput(name: string, description: string, replacement = false) {
       ...targetFields(t, 'claim'),
       reason: t.string({
         required: true,
-        validate: nameRule.max(500),
+        validate: z
+          .string()
+          .check(
+            z.trim(),
+            z.minLength(1, 'Must not be empty.'),
+            z.maxLength(500, 'At most 500 characters.'),
+          ),
         description,
         ...role('reason'),
       }),

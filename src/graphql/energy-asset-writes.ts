@@ -1,5 +1,6 @@
 /** Energy asset writes: create, update, delete. */
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
 import { Qualifier, Rating } from './claim';
 import { EnergyAsset, EnergyStatus, Technology } from './energy-asset';
 import { dateOrder } from './input-rules';
@@ -9,15 +10,14 @@ import { entityInputs, entityMutations, type FieldSpec, field } from './write-in
 
 const capacityRule = z
   .number()
-  .positive('Capacity must be more than 0 MW.')
-  .max(100_000, 'At most 100,000 MW.');
+  .check(z.positive('Capacity must be more than 0 MW.'), z.maximum(100_000, 'At most 100,000 MW.'));
 
 const ENERGY_ASSET_FIELDS: Record<string, FieldSpec> = {
   slug: field.slug,
   region: field.ref(),
   sector: field.ref(),
   parent: field.ref('The plant this is a phase of.'),
-  phase: { type: 'Int', rule: z.number().int().min(1).max(100) },
+  phase: { type: 'Int', rule: z.int().check(z.minimum(1), z.maximum(100)) },
   nameFa: field.name,
   nameEn: field.name,
   locationFa: field.text(500),

@@ -1,11 +1,12 @@
 /** Plan writes: plans and their targets, created, corrected and deleted. */
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
 import { dateOrder, enumByName } from './input-rules';
 import { Plan, PlanTarget } from './plan';
 import { DeleteInput } from './project-writes';
 import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
 
-const figure = z.number().finite().min(-1e18).max(1e18);
+const figure = z.number().check(z.minimum(-1e18), z.maximum(1e18));
 
 const PLAN_FIELDS: Record<string, FieldSpec> = {
   slug: field.slug,

@@ -1,5 +1,6 @@
 /** Project writes: create, update, report progress, delete, and bulk import. */
-import { z } from 'zod';
+
+import * as z from 'zod/mini';
 import { MAX_ROWS_PER_WRITE } from '../db/writes/operations';
 import { builder } from './builder';
 import { dateOrder, enumByName } from './input-rules';
@@ -20,7 +21,7 @@ const MoneyInput = builder.inputType('MoneyInput', {
   fields: (t) => ({
     amount: t.float({
       required: true,
-      validate: z.number().min(0, 'Must not be negative.').max(1e18),
+      validate: z.number().check(z.minimum(0, 'Must not be negative.'), z.maximum(1e18)),
       ...role('investment', 'project'),
     }),
     unit: t.field({
@@ -31,11 +32,10 @@ const MoneyInput = builder.inputType('MoneyInput', {
   }),
 });
 
-const jobsRule = z.number().int().min(0, 'Must not be negative.').max(10_000_000);
+const jobsRule = z.int().check(z.minimum(0, 'Must not be negative.'), z.maximum(10_000_000));
 const progressRule = z
   .number()
-  .min(0, 'Must be between 0 and 100.')
-  .max(100, 'Must be between 0 and 100.');
+  .check(z.minimum(0, 'Must be between 0 and 100.'), z.maximum(100, 'Must be between 0 and 100.'));
 
 /** The fields of a project: required on create where the column is, optional on update. */
 export const PROJECT_FIELDS: Record<string, FieldSpec> = {
@@ -91,8 +91,10 @@ export function importInput(name: string, row: any, what: string) {
         description: `1–${MAX_IMPORT_ROWS} ${what}, written all together or not at all.`,
         validate: z
           .array(z.unknown())
-          .min(1)
-          .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
+          .check(
+            z.minLength(1),
+            z.maxLength(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
+          ),
       }),
     }),
   });

@@ -5,12 +5,12 @@
  * entity field it sets (`extensions.ostan`), so tests can find every reference from the schema.
  */
 import type { InputFieldRef, InputRef } from '@pothos/core';
-import type { ZodType } from 'zod';
 import { ENTITIES } from '../db/entities';
 import type { EntityKind } from '../db/entity';
 import { columnOf } from '../db/writes/rows';
 import type { Scope } from '../lib/api-keys';
 import { builder, type PothosTypes } from './builder';
+import type { ZodType } from './zod';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
 
