@@ -1,7 +1,7 @@
 /**
  * The metering plugin: before an operation runs it computes its cost (src/http/cost.ts), refuses it
- * above the client's per-request ceiling, charges the client's budget (src/http/budget.ts) and,
- * for a valid API key, counts the request against the key's rate limit; it sends mutations to
+ * above the client's per-request ceiling and charges the client's budget (src/http/budget.ts)
+ * (the request rate limits are src/http/route-metering.ts's); it sends mutations to
  * the D1 primary and marks them so that cached reads are invalidated. After the operation it
  * reports the cost in `extensions.queryCost`, the D1 work in `extensions.cost`, turns the data
  * layer's input errors into BAD_USER_INPUT and, where configured, masks unexpected errors behind
@@ -57,22 +57,6 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
         edge.session?.usePrimary();
         // conservatively, any executed mutation invalidates the cached reads
         edge.mutated = true;
-      }
-
-      if (edge.identity.kind === 'partner') {
-        const { success } = await context.env.RATE_LIMIT_PARTNER.limit({
-          key: edge.identity.key,
-        });
-        if (!success) {
-          setResultAndStopExecution({
-            errors: [
-              refusal('Too many requests for this API key: wait a minute.', 'RATE_LIMITED', 429, {
-                'Retry-After': '60',
-              }),
-            ],
-          });
-          return;
-        }
       }
 
       const cost = operationCost(
