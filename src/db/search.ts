@@ -3,20 +3,24 @@
  *
  * Queries and indexed text go through the same normaliser (src/lib/persian-core.js); the index holds
  * the normalised text with spaces removed under the trigram tokenizer, so a query is a substring
- * match of its compacted form. 3+ characters use the FTS index (MATCH, ranked by bm25 times a field
- * weight); 1-2 characters (e.g. «قم») fall back to LIKE on the same column, ranked by whole-word
- * match, field weight and field length. An entity matching in several fields counts its best field.
+ * match of its compacted form, probed from its rarest trigrams (migrations/0013 keeps their
+ * frequencies) and ranked by bm25 times a field weight. Texts shorter than a trigram are refused:
+ * they could only be answered by reading the whole index. An entity matching in several fields
+ * counts its best field.
  */
+import { InputError } from '../lib/errors';
 import {
-  buildFtsQuery,
+  compactForSearch,
   escapeLike,
   FIELD_WEIGHTS,
-  likePattern,
+  ftsAllOf,
   MAX_SEARCH_LENGTH,
+  MIN_TRIGRAM_LENGTH,
   normalizeForSearch,
   type SearchKind,
   searchDocuments,
   searchRowIdRange,
+  trigramsOf,
 } from '../lib/persian';
 import type { Db } from './client';
 
@@ -47,40 +51,79 @@ const WEIGHT = `(CASE field ${Object.entries(FIELD_WEIGHTS)
   .map(([field, weight]) => `WHEN '${field}' THEN ${weight}`)
   .join(' ')} ELSE 1 END)`;
 
-/** The two statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
+/**
+ * At most this many indexed texts are read per search: the candidates of the rarest trigrams, in
+ * index order. A text whose rarest trigrams occur in more texts than this is ranked among the first
+ * SEARCH_CANDIDATES of them (rows read stay flat however large the index grows).
+ */
+export const SEARCH_CANDIDATES = 1_000;
+
+/** How many of the query's trigrams, rarest first, the index is probed with. */
+const PROBE_TRIGRAMS = 2;
+
+/** The statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
 export const SEARCH_SQL = {
-  // ?1 FTS5 expression from buildFtsQuery, ?2 limit
-  // MATERIALIZED: bm25() may only run in the MATCH query itself, not once the aggregate is flattened into it
-  match: `WITH hits AS MATERIALIZED (
-  SELECT kind, entity_id, bm25(search_index) * ${WEIGHT} AS score
-  FROM search_index WHERE search_index MATCH ?1
-)
-SELECT kind, entity_id AS id, min(score) AS rank FROM hits
-GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?2`,
-  // ?1 LIKE pattern on compact, ?2 whole-word LIKE pattern on ' ' || text || ' ', ?3 limit
-  like: `SELECT kind, entity_id AS id, min(score) AS rank FROM (
-  SELECT kind, entity_id,
-    -${WEIGHT} * (CASE WHEN ' ' || text || ' ' LIKE ?2 ESCAPE '\\' THEN 2.0 ELSE 1.0 END)
-      / length(compact) AS score
-  FROM search_index WHERE compact LIKE ?1 ESCAPE '\\'
-) GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?3`,
+  // ?1 JSON array of the query's distinct trigrams: how many indexed texts hold each
+  trigrams: 'SELECT term, doc FROM search_trigrams WHERE term IN (SELECT value FROM json_each(?1))',
+  // ?1 FTS5 expression (the rarest trigrams), ?2 LIKE pattern confirming the whole text on
+  // compact, ?3 candidate cap. The LIMIT stops the index scan before the confirmation; grouping
+  // and ordering are left to the caller, since D1 counts every row a sorter reads back as read.
+  match: `SELECT kind, entity_id AS id, score AS rank FROM (
+  SELECT kind, entity_id, compact, bm25(search_index) * ${WEIGHT} AS score
+  FROM search_index WHERE search_index MATCH ?1 LIMIT ?3
+) WHERE compact LIKE ?2 ESCAPE '\\'`,
 } as const;
 
 /**
- * The entities whose indexed text contains the query, best first.
- * Empty (after normalisation) text gives []; text over MAX_SEARCH_LENGTH throws
- * SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
+ * The entities whose indexed text contains the query, best first. Empty (after normalisation)
+ * text gives []; text shorter than a trigram is refused (InputError), text over MAX_SEARCH_LENGTH
+ * throws SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
+ *
+ * Two statements: the frequency of each of the text's trigrams (a trigram found nowhere ends the
+ * search), then the texts holding the PROBE_TRIGRAMS rarest ones (at most SEARCH_CANDIDATES),
+ * confirmed with LIKE on the whole compacted text, ranked here by bm25 times the field weight. The
+ * common trigrams are never read, so «پروژه ساختگی ۱۲۳۴» costs what «۱۲۳۴» costs.
  */
 export async function searchRows(db: Db, text: string, limit: number): Promise<SearchRow[]> {
   if (text.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(text.length);
   if (!Number.isFinite(limit)) throw new RangeError(`bad search limit: ${limit}`);
   const n = Math.min(Math.max(Math.floor(limit), 1), MAX_SEARCH_LIMIT);
-  const normalised = normalizeForSearch(text);
-  const fts = buildFtsQuery(normalised);
-  if (fts !== null) return db.all<SearchRow>(SEARCH_SQL.match, [fts, n]);
-  const pattern = likePattern(normalised);
-  if (pattern === null) return [];
-  return db.all<SearchRow>(SEARCH_SQL.like, [pattern, `% ${escapeLike(normalised)} %`, n]);
+  const compact = compactForSearch(normalizeForSearch(text));
+  if (compact === '') return [];
+  const trigrams = trigramsOf(compact);
+  if (trigrams.length === 0) {
+    throw new InputError(
+      'text',
+      `\`text\` must have at least ${MIN_TRIGRAM_LENGTH} letters or digits (spaces are not counted): search matches runs of ${MIN_TRIGRAM_LENGTH}. To find a region by its name, list \`regions\`.`,
+    );
+  }
+  const counts = await db.all<{ term: string; doc: number }>(SEARCH_SQL.trigrams, [
+    JSON.stringify(trigrams),
+  ]);
+  if (counts.length < trigrams.length) return []; // some trigram is in no text at all
+  const rarest = counts
+    .sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1))
+    .slice(0, PROBE_TRIGRAMS)
+    .map((row) => row.term);
+  const hits = await db.all<SearchRow>(SEARCH_SQL.match, [
+    ftsAllOf(rarest),
+    `%${escapeLike(compact)}%`,
+    SEARCH_CANDIDATES,
+  ]);
+  return bestPerEntity(hits).slice(0, n);
+}
+
+/** One row per entity with its best (lowest) rank, best first; ties by kind and id. */
+function bestPerEntity(hits: SearchRow[]): SearchRow[] {
+  const best = new Map<string, SearchRow>();
+  for (const hit of hits) {
+    const key = `${hit.kind}:${hit.id}`;
+    const seen = best.get(key);
+    if (!seen || hit.rank < seen.rank) best.set(key, hit);
+  }
+  return [...best.values()].sort(
+    (a, b) => a.rank - b.rank || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id - b.id),
+  );
 }
 
 export type SearchValues = Readonly<Record<string, string | number | null | undefined>>;
