@@ -7,6 +7,7 @@ import type { Db, SqlValue } from './client';
 import type { Ordering } from './ordering';
 import {
   type ListSource,
+  NARROW_PAGES,
   orderBy,
   type Page,
   type PageArgs,
@@ -83,6 +84,9 @@ export async function fetchChildPages<Row extends object>(
   // each parent's ids in page order, then their rows; "__rn" keeps the order without a sort
   const pageSql = `SELECT ${source.select}, ostan_pages."__k" AS "__k", ostan_item.key AS "__rn" FROM (SELECT ostan_parent.key AS "__k", ${ids.sql} AS ids FROM json_each(?) ostan_parent) ostan_pages, json_each(ostan_pages.ids) ostan_item JOIN ${source.from} ON ${id} = ostan_item.value`;
   const parents = JSON.stringify(parentIds);
+  // each parent: its ids and their rows, and its capped count
+  const perParentRows = 2 * (window.limit + 1) + (withTotal ? TOTAL_COUNT_CAP + 1 : 0);
+  db.reserve(parentIds.length * perParentRows, 'first', NARROW_PAGES);
   const statements = [{ sql: pageSql, params: [...ids.params, parents] }];
   if (withTotal) {
     const counts = perParent(parent, (condition) => ({

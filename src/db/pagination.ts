@@ -49,6 +49,10 @@ export interface Window {
   before: CursorPayload | null;
 }
 
+/** What a list over too many rows should narrow (src/db/client.ts's reserve). */
+export const NARROW_PAGES =
+  'ask for smaller pages (first/last), fewer nested lists or fewer aliases, or leave out totalCount.';
+
 /** Validates first/last/after/before the way GitHub's API does, naming the bad argument. */
 export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAGE_SIZE): Window {
   const { first, last } = args;
@@ -186,6 +190,7 @@ export async function fetchPage<Row extends object>(
   const keyset = windowConditions(ordering, window);
   const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
   const pageParams = [...source.params, ...keyset.params, window.limit + 1];
+  db.reserve(window.limit + 1 + (withTotal ? TOTAL_COUNT_CAP + 1 : 0), 'first', NARROW_PAGES);
   if (!withTotal) {
     return toPage(ordering, window, await db.all<Row>(pageSql, pageParams));
   }

@@ -101,10 +101,14 @@ export async function searchRows(db: Db, text: string, limit: number): Promise<S
     JSON.stringify(trigrams),
   ]);
   if (counts.length < trigrams.length) return []; // some trigram is in no text at all
-  const rarest = counts
-    .sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1))
-    .slice(0, PROBE_TRIGRAMS)
-    .map((row) => row.term);
+  counts.sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1));
+  // priced before reading: the texts holding the rarest trigram, up to the candidate cap
+  db.reserve(
+    Math.min(counts[0]?.doc ?? 0, SEARCH_CANDIDATES),
+    'text',
+    'use a longer or rarer text, or fewer searches in one request.',
+  );
+  const rarest = counts.slice(0, PROBE_TRIGRAMS).map((row) => row.term);
   const hits = await db.all<SearchRow>(SEARCH_SQL.match, [
     ftsAllOf(rarest),
     `%${escapeLike(compact)}%`,

@@ -3,6 +3,7 @@ import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
 import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
 import { type ProjectFilter, projectConditions } from './projects';
+import { rowsAtMost } from './row-counts';
 
 /** A grouping dimension: the SQL expression of its key, and the name the key is returned under. */
 export interface Dimension {
@@ -29,6 +30,10 @@ export interface TotalsRow {
   count: number;
   stats: Record<string, Stats>;
 }
+
+/** What a totals query over too many rows should narrow (src/db/client.ts's reserve). */
+const NARROW_TOTALS =
+  'narrow `filter` by `region` (a province or county) or `status`; partners (an API key) may read more.';
 
 /** Groups beyond this are refused rather than returned by the thousand. */
 export const MAX_GROUPS = 1000;
@@ -160,6 +165,7 @@ export async function projectTotals(
 ): Promise<TotalsRow[]> {
   const conditions = await projectConditions(db, filter);
   const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
+  db.reserve(await rowsAtMost(db, 'project', filter), 'filter', NARROW_TOTALS);
   return totals(db, {
     from: `projects p ${sectorRootJoin('p')}`,
     ...conditions,
@@ -185,6 +191,7 @@ export async function energyTotals(
     { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
     groupBy,
   );
+  db.reserve(await rowsAtMost(db, 'energy_asset', filter), 'filter', NARROW_TOTALS);
   return totals(db, {
     from: `energy_assets e ${sectorRootJoin('e')}`,
     where: conditions.where,

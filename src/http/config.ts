@@ -22,6 +22,10 @@ export interface EdgeConfig {
   maxCost: { anonymous: number; partner: number };
   /** cost points per client per window (the `rateLimit` query reports them) */
   budget: { anonymous: number; partner: number; windowSeconds: number };
+  /** D1 rows one GraphQL request may read: priced before each statement, refused above */
+  maxRowsRead: { anonymous: number; partner: number };
+  /** D1 rows per client per budget window, charged after each request with the rows it read */
+  rowsBudget: { anonymous: number; partner: number };
   /** operations per batched request; 0 turns batching off */
   batchLimit: number;
   introspection: boolean;
@@ -99,6 +103,14 @@ export function readEdgeConfig(vars: Vars): EdgeConfig {
       anonymous: integer(vars, 'BUDGET_ANONYMOUS', 200_000),
       partner: integer(vars, 'BUDGET_PARTNER', 2_000_000),
       windowSeconds: Math.max(1, integer(vars, 'BUDGET_WINDOW_SECONDS', 3_600)),
+    },
+    maxRowsRead: {
+      anonymous: integer(vars, 'MAX_ROWS_READ_ANONYMOUS', 50_000),
+      partner: integer(vars, 'MAX_ROWS_READ_PARTNER', 1_000_000),
+    },
+    rowsBudget: {
+      anonymous: integer(vars, 'ROWS_BUDGET_ANONYMOUS', 5_000_000),
+      partner: integer(vars, 'ROWS_BUDGET_PARTNER', 100_000_000),
     },
     batchLimit: integer(vars, 'BATCH_LIMIT', 0),
     introspection: flag(vars, 'INTROSPECTION', dev),
