@@ -11,7 +11,6 @@
 import { InputError } from '../lib/errors';
 import {
   compactForSearch,
-  escapeLike,
   FIELD_WEIGHTS,
   ftsAllOf,
   MAX_SEARCH_LENGTH,
@@ -52,26 +51,28 @@ const WEIGHT = `(CASE field ${Object.entries(FIELD_WEIGHTS)
   .join(' ')} ELSE 1 END)`;
 
 /**
- * At most this many indexed texts are read per search: the candidates of the rarest trigrams, in
- * index order. A text whose rarest trigrams occur in more texts than this is ranked among the first
- * SEARCH_CANDIDATES of them (rows read stay flat however large the index grows).
+ * A search reads CANDIDATES_PER_HIT indexed texts per hit asked for (an entity may match in
+ * several fields): the best by bm25 when the rarest trigram is in at most RANKED_UP_TO texts,
+ * else the first in index order (ranking more would cost CPU in proportion to the matches).
  */
-export const SEARCH_CANDIDATES = 1_000;
+export const CANDIDATES_PER_HIT = 2;
+export const RANKED_UP_TO = 10_000;
 
-/** How many of the query's trigrams, rarest first, the index is probed with. */
+/** How many of the query's trigrams, rarest first, lead the index probe. */
 const PROBE_TRIGRAMS = 2;
+
+// ?1 FTS5 expression (the rarest trigrams AND the whole text), ?2 candidates. FTS5 orders by its
+// own `rank` (bm25) inside the virtual table, so D1 reads only the rows returned; the field
+// weight and the grouping per entity are applied to those by the caller.
+const MATCH = `SELECT kind, entity_id AS id, bm25(search_index) * ${WEIGHT} AS rank
+FROM search_index WHERE search_index MATCH ?1`;
 
 /** The statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
 export const SEARCH_SQL = {
   // ?1 JSON array of the query's distinct trigrams: how many indexed texts hold each
   trigrams: 'SELECT term, doc FROM search_trigrams WHERE term IN (SELECT value FROM json_each(?1))',
-  // ?1 FTS5 expression (the rarest trigrams), ?2 LIKE pattern confirming the whole text on
-  // compact, ?3 candidate cap. The LIMIT stops the index scan before the confirmation; grouping
-  // and ordering are left to the caller, since D1 counts every row a sorter reads back as read.
-  match: `SELECT kind, entity_id AS id, score AS rank FROM (
-  SELECT kind, entity_id, compact, bm25(search_index) * ${WEIGHT} AS score
-  FROM search_index WHERE search_index MATCH ?1 LIMIT ?3
-) WHERE compact LIKE ?2 ESCAPE '\\'`,
+  ranked: `${MATCH} ORDER BY search_index.rank LIMIT ?2`,
+  unranked: `${MATCH} LIMIT ?2`,
 } as const;
 
 /**
@@ -80,9 +81,9 @@ export const SEARCH_SQL = {
  * throws SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
  *
  * Two statements: the frequency of each of the text's trigrams (a trigram found nowhere ends the
- * search), then the texts holding the PROBE_TRIGRAMS rarest ones (at most SEARCH_CANDIDATES),
- * confirmed with LIKE on the whole compacted text, ranked here by bm25 times the field weight. The
- * common trigrams are never read, so «پروژه ساختگی ۱۲۳۴» costs what «۱۲۳۴» costs.
+ * search), then CANDIDATES_PER_HIT texts per hit holding the whole text, probed from the
+ * PROBE_TRIGRAMS rarest trigrams and ranked by bm25 times the field weight. Rows read depend on
+ * `first`, not on how many texts match.
  */
 export async function searchRows(db: Db, text: string, limit: number): Promise<SearchRow[]> {
   if (text.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(text.length);
@@ -102,17 +103,20 @@ export async function searchRows(db: Db, text: string, limit: number): Promise<S
   ]);
   if (counts.length < trigrams.length) return []; // some trigram is in no text at all
   counts.sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1));
-  // priced before reading: the texts holding the rarest trigram, up to the candidate cap
+  const candidates = CANDIDATES_PER_HIT * n;
+  // priced before reading: the candidates, and no more than the rarest trigram's texts
   db.reserve(
-    Math.min(counts[0]?.doc ?? 0, SEARCH_CANDIDATES),
+    Math.min(counts[0]?.doc ?? 0, candidates),
     'text',
-    'use a longer or rarer text, or fewer searches in one request.',
+    'ask for fewer hits (first) or send fewer searches in one request.',
   );
-  const rarest = counts.slice(0, PROBE_TRIGRAMS).map((row) => row.term);
-  const hits = await db.all<SearchRow>(SEARCH_SQL.match, [
-    ftsAllOf(rarest),
-    `%${escapeLike(compact)}%`,
-    SEARCH_CANDIDATES,
+  // the rarest trigrams first, so FTS5 advances through the common ones only at their rows; the
+  // whole text as a phrase, so every candidate is a match
+  const terms = new Set([...counts.slice(0, PROBE_TRIGRAMS).map((row) => row.term), compact]);
+  const ranked = (counts[0]?.doc ?? 0) <= RANKED_UP_TO;
+  const hits = await db.all<SearchRow>(ranked ? SEARCH_SQL.ranked : SEARCH_SQL.unranked, [
+    ftsAllOf([...terms]),
+    candidates,
   ]);
   return bestPerEntity(hits).slice(0, n);
 }

@@ -3,7 +3,7 @@ import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
 import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
 import { type ProjectFilter, projectConditions } from './projects';
-import { rowsAtMost } from './row-counts';
+import { type CountedEntity, rowsAtMost } from './row-counts';
 
 /** A grouping dimension: the SQL expression of its key, and the name the key is returned under. */
 export interface Dimension {
@@ -34,6 +34,25 @@ export interface TotalsRow {
 /** What a totals query over too many rows should narrow (src/db/client.ts's reserve). */
 const NARROW_TOTALS =
   'narrow `filter` by `region` (a province or county) or `status`; partners (an API key) may read more.';
+
+/** Rows the sector-tree CTE reads whatever the filter (the sectors and their ancestors). */
+const SECTOR_TREE_ROWS = 200;
+
+/**
+ * Prices a totals query before it runs: the rows its region and status filter can match, once
+ * more for each Jalali year or month dimension (a seek in jalali_months per row), plus the sector
+ * tree; refuses it above the request's ceiling.
+ */
+async function priceTotals(
+  db: Db,
+  entity: CountedEntity,
+  filter: { region?: string | null; status?: readonly string[] | null } | null | undefined,
+  groupBy: readonly string[],
+): Promise<void> {
+  const jalali = groupBy.filter((name) => /_(YEAR|MONTH)$/.test(name)).length;
+  const rows = await rowsAtMost(db, entity, filter);
+  db.reserve(rows * (1 + jalali) + SECTOR_TREE_ROWS, 'filter', NARROW_TOTALS);
+}
 
 /** Groups beyond this are refused rather than returned by the thousand. */
 export const MAX_GROUPS = 1000;
@@ -165,7 +184,7 @@ export async function projectTotals(
 ): Promise<TotalsRow[]> {
   const conditions = await projectConditions(db, filter);
   const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
-  db.reserve(await rowsAtMost(db, 'project', filter), 'filter', NARROW_TOTALS);
+  await priceTotals(db, 'project', filter, groupBy);
   return totals(db, {
     from: `projects p ${sectorRootJoin('p')}`,
     ...conditions,
@@ -191,7 +210,7 @@ export async function energyTotals(
     { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
     groupBy,
   );
-  db.reserve(await rowsAtMost(db, 'energy_asset', filter), 'filter', NARROW_TOTALS);
+  await priceTotals(db, 'energy_asset', filter, groupBy);
   return totals(db, {
     from: `energy_assets e ${sectorRootJoin('e')}`,
     where: conditions.where,

@@ -1,8 +1,8 @@
 /** search(text): Persian-correct full-text search across every kind of entity. */
 import { codeList } from '../db/codes';
 import {
+  CANDIDATES_PER_HIT,
   MAX_SEARCH_LIMIT,
-  SEARCH_CANDIDATES,
   type SearchKind,
   SearchTextTooLongError,
   searchRows,
@@ -67,7 +67,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
-    description: `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At least 3 and at most ${MAX_SEARCH_LENGTH} characters; a text is matched from its rarest runs of three characters, among at most ${SEARCH_CANDIDATES} indexed texts.`,
+    description: `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At least 3 and at most ${MAX_SEARCH_LENGTH} characters; a text is found from its rarest runs of three characters, reading ${CANDIDATES_PER_HIT} indexed texts per hit asked for.`,
     args: {
       text: t.arg.string({ required: true }),
       first: t.arg.int({ required: false, defaultValue: 20 }),

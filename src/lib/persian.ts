@@ -44,8 +44,3 @@ export function trigramsOf(compact: string): string[] {
   }
   return [...out];
 }
-
-/** Escapes LIKE's wildcards for use with ESCAPE '\'. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   compactForSearch,
-  escapeLike,
   ftsAllOf,
   MAX_SEARCH_LENGTH,
   normalizeForSearch,
@@ -135,12 +134,6 @@ describe('ftsAllOf and trigramsOf', () => {
     expect(trigramsOf('aaaa')).toEqual(['aaa']);
     expect(trigramsOf('😀😀')).toEqual([]);
     expect(trigramsOf('😀😀😀')).toEqual(['😀😀😀']);
-  });
-});
-
-describe('escapeLike', () => {
-  it('escapes the LIKE wildcards and the escape character', () => {
-    expect(escapeLike('50%_\\')).toBe('50\\%\\_\\\\');
   });
 });
 
