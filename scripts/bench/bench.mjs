@@ -366,7 +366,7 @@ for (const op of ops) {
   const o = await once(ostan, op.ostan, op.unmetered);
   const f = await once(floor, op.floor);
   const refusedForRows = o.body.errors?.every((e) => e.extensions?.code === 'ROWS_LIMIT_EXCEEDED');
-  if (o.status !== 200 || (o.body.errors && !refusedForRows) || !o.body.data) {
+  if (o.status !== 200 || (!refusedForRows && (o.body.errors || !o.body.data))) {
     throw new Error(`Ostan ${op.name}: ${o.status} ${JSON.stringify(o.body).slice(0, 500)}`);
   }
   if (refusedForRows)
