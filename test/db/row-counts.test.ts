@@ -4,21 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/db/client';
 import { rowsAtMost } from '../../src/db/row-counts';
 import { addSyntheticProjects } from '../factories';
-
-/** row_counts as it is, and as a GROUP BY of the tables says it should be. */
-async function countsAndTruth() {
-  const kept = await env.DB.prepare(
-    'SELECT entity, province_id, county_id, status, n FROM row_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4',
-  ).all();
-  const truth = await env.DB.prepare(
-    `SELECT * FROM (
-       SELECT 'energy_asset' AS entity, coalesce(province_id, 0) AS province_id, coalesce(county_id, 0) AS county_id, status, count(*) AS n FROM energy_assets GROUP BY 2, 3, 4
-       UNION ALL
-       SELECT 'project', coalesce(province_id, 0), coalesce(county_id, 0), status, count(*) FROM projects GROUP BY 2, 3, 4
-     ) ORDER BY 1, 2, 3, 4`,
-  ).all();
-  return { kept: kept.results, truth: truth.results };
-}
+import { countsAndTruth } from '../row-counts';
 
 describe('row_counts', () => {
   it('starts equal to the tables and stays so through inserts, moves, status changes and deletes', async () => {
