@@ -1,8 +1,9 @@
-/** The Worker: one init middleware, then the route groups of src/http/routes. */
+/** The Worker: the init and route-metering middlewares, then the route groups of src/http/routes. */
 import { Hono } from 'hono';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
 import { init } from './http/init';
+import { meterRoutes } from './http/route-metering';
 import { assetRoutes } from './http/routes/assets';
 import { changesRoutes } from './http/routes/changes';
 import { exportRoutes } from './http/routes/exports';
@@ -11,6 +12,7 @@ import { statusRoutes } from './http/routes/status';
 
 const app = new Hono<AppEnv>()
   .use(init)
+  .use(meterRoutes)
   .route('/', graphqlRoutes)
   .route('/', statusRoutes)
   .route('/', exportRoutes)

@@ -3,6 +3,7 @@
 //
 //   node scripts/bench/bench.mjs [--projects 1000|100000|1000000] [--duration S] [--connections C]
 //                                [--rounds R] [--only op,op] [--profile op] [--profile-seconds S]
+//                                [--rows-only]  (D1 rows of every operation and abusive request, no timing)
 //
 // Steps: (1) generate the synthetic data set into .bench/state-<projects> (energy assets 20% and
 // claims 2x the projects; reused when complete); (2) build Ostan and the floor; (3) start both under
@@ -19,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { quietEnv } from '../dev/wrangler.mjs';
+import { runAbuse } from './abuse.mjs';
 import { operations } from './operations.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -48,6 +50,8 @@ const only = flag('only', null)?.split(',');
 const profileOp = flag('profile', null);
 const profileSeconds = Number(flag('profile-seconds', 10));
 const basePort = Number(flag('port', 8931));
+// rows only: the D1 work of each operation and abusive request, no throughput runs
+const rowsOnly = argv.includes('--rows-only');
 
 const energy = projects / 5;
 const claims = projects * 2;
@@ -361,9 +365,12 @@ const checks = {};
 for (const op of ops) {
   const o = await once(ostan, op.ostan, op.unmetered);
   const f = await once(floor, op.floor);
-  if (o.status !== 200 || o.body.errors || !o.body.data) {
+  const refusedForRows = o.body.errors?.every((e) => e.extensions?.code === 'ROWS_LIMIT_EXCEEDED');
+  if (o.status !== 200 || (!refusedForRows && (o.body.errors || !o.body.data))) {
     throw new Error(`Ostan ${op.name}: ${o.status} ${JSON.stringify(o.body).slice(0, 500)}`);
   }
+  if (refusedForRows)
+    log(`${op.name}: refused by Ostan's rows ceiling: ${o.body.errors[0].message}`);
   if (f.status !== 200 || f.body.error)
     throw new Error(`floor ${op.name}: ${JSON.stringify(f.body).slice(0, 500)}`);
   if (op.cached) {
@@ -376,13 +383,51 @@ for (const op of ops) {
       cache: hit.body.extensions?.cache,
     };
   } else {
-    checks[op.name] = { ostan: o.body.extensions?.cost, floor: f.body.cost };
-    if (JSON.stringify(checks[op.name].ostan) !== JSON.stringify(checks[op.name].floor)) {
+    checks[op.name] = {
+      ostan: o.body.extensions?.cost,
+      floor: f.body.cost,
+      refused: refusedForRows ? o.body.errors[0].message : undefined,
+    };
+    const same = (cost) => JSON.stringify([cost?.d1Queries, cost?.d1RowsRead]);
+    if (!refusedForRows && same(checks[op.name].ostan) !== same(checks[op.name].floor)) {
       log(
         `warning: ${op.name}: Ostan ${JSON.stringify(checks[op.name].ostan)} ≠ floor ${JSON.stringify(checks[op.name].floor)}`,
       );
     }
   }
+}
+
+log('sending the abusive requests (scripts/bench/abuse.mjs)');
+const abuse = await runAbuse(ostan, headers, setup);
+const rowsTable = () => {
+  console.log(
+    `\nD1 rows at ${projects.toLocaleString('en-US')} projects (one anonymous request each)\n`,
+  );
+  console.log(
+    '| request | status | refused with | D1 rows read | D1 rows priced | Ostan / floor rows |',
+  );
+  console.log('|---|---:|---|---:|---:|---:|');
+  for (const op of ops) {
+    const c = checks[op.name];
+    console.log(
+      `| ${op.name} | 200 | ${c.refused ? 'ROWS_LIMIT_EXCEEDED' : ''} | ${c.ostan?.d1RowsRead ?? '–'} | ${c.ostan?.d1RowsEstimated ?? '–'} | ${c.ostan?.d1RowsRead ?? '–'} / ${c.floor?.d1RowsRead ?? '–'} |`,
+    );
+  }
+  for (const a of abuse) {
+    console.log(
+      `| ${a.name} | ${a.status} | ${a.errors.join(', ')} | ${a.d1RowsRead ?? '–'} | ${a.d1RowsEstimated ?? '–'} | |`,
+    );
+  }
+};
+if (rowsOnly) {
+  writeFileSync(
+    join(benchDir, `rows-${projects}.json`),
+    JSON.stringify({ when: new Date().toISOString(), projects, setup, checks, abuse }, null, 2),
+  );
+  rowsTable();
+  console.log(`\nrows: .bench/rows-${projects}.json`);
+  killAll();
+  process.exit(0);
 }
 
 /** Waits until the workerd process has stopped working (in-flight requests drained). */
@@ -515,6 +560,7 @@ const output = {
   bundle,
   startup,
   results,
+  abuse,
   profile,
   totalSeconds: (performance.now() - started) / 1000,
 };
@@ -541,6 +587,7 @@ if (errors)
 console.log(
   `\nbundle: ${kb(bundle.ostan.gzip)} gzipped as deployed (${kb(bundle.ostanMinified.gzip)} with --minify); both workers ready in ${startup.readyMs.toFixed(0)} ms (workerd CPU ${startup.workerdCpuAtReadyMs.toFixed(0)} ms); schema modules ${schemaStartup.medianMs ?? '?'} ms in workerd`,
 );
+rowsTable();
 if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
 console.log(
   `\nresults: .bench/results-${projects}.json; ${output.totalSeconds.toFixed(0)} s in all`,

@@ -10,8 +10,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fetchChildPages } from '../../src/db/child-pages';
 import type { Db, SqlValue } from '../../src/db/client';
-import { fetchChildPages, fetchPage } from '../../src/db/pagination';
+import { fetchPage } from '../../src/db/pagination';
 import {
   type ProjectFilter,
   projectConditions,

@@ -1,4 +1,8 @@
-/** A per-request handle on D1 that counts the statements it runs and the rows D1 read for them. */
+/**
+ * A per-request handle on D1 that counts the statements it runs and the rows D1 read for them,
+ * and holds the request to a ceiling on rows read.
+ */
+import { RowsLimitError } from '../lib/errors';
 
 /** What Ostan needs of D1: a database, a session, or the route's lazy request session. */
 export type D1Handle = Pick<D1Database, 'prepare' | 'batch'>;
@@ -49,10 +53,39 @@ export async function withRetries<T>(retry: boolean, attempt: () => Promise<T>):
 
 export class Db {
   readonly stats: QueryStats = { queries: 0, rowsRead: 0 };
+  /** the most D1 rows this request may read (Infinity: not limited) */
+  rowsLimit = Number.POSITIVE_INFINITY;
+  /** the rows the data functions priced before reading, summed over the request */
+  rowsEstimated = 0;
 
   constructor(private readonly d1: D1Handle) {}
 
+  /**
+   * Prices the next statements at `rows` before they run: refuses them (RowsLimitError, naming
+   * `argument` and saying what to narrow) when the request would then read more than rowsLimit.
+   */
+  reserve(rows: number, argument: string, narrow: string): void {
+    // resolvers run side by side: what the others priced counts even before they have read it
+    const after = Math.max(this.stats.rowsRead, this.rowsEstimated) + rows;
+    this.rowsEstimated += rows;
+    if (after <= this.rowsLimit) return;
+    throw new RowsLimitError(
+      argument,
+      `This request may read about ${Math.ceil(after)} D1 rows, more than the ${this.rowsLimit} one request may read: ${narrow}`,
+    );
+  }
+
+  /** Refuses any statement once the request has read its rows. */
+  private checkSpent() {
+    if (this.stats.rowsRead < this.rowsLimit) return;
+    throw new RowsLimitError(
+      'first',
+      `This request has read ${this.stats.rowsRead} D1 rows, the most one request may read: ask for fewer lists, smaller pages (first/last) or fewer aliases.`,
+    );
+  }
+
   async all<Row>(sql: string, params: SqlValue[] = [], options: RunOptions = {}): Promise<Row[]> {
+    this.checkSpent();
     const result = await withRetries(isReadOnly(sql) || options.idempotent === true, () =>
       this.d1
         .prepare(sql)
@@ -81,6 +114,7 @@ export class Db {
     options: RunOptions = {},
   ): Promise<Row[][]> {
     if (statements.length === 0) return [];
+    this.checkSpent();
     const retry = options.idempotent === true || statements.every(({ sql }) => isReadOnly(sql));
     const results = await withRetries(retry, () =>
       this.d1.batch<Row>(statements.map(({ sql, params }) => this.d1.prepare(sql).bind(...params))),

@@ -1,16 +1,10 @@
 /** Lists of an entity: a filter, an ordering and a page, the same for every entity. */
+
+import { fetchChildPages, type ParentLink } from './child-pages';
 import type { Db, SqlValue } from './client';
 import type { Entity } from './entity';
 import { buildOrdering, type OrderInput, type Ordering, type SortColumn } from './ordering';
-import {
-  fetchChildPages,
-  fetchPage,
-  type ListSource,
-  type Page,
-  type PageArgs,
-  type ParentLink,
-  readWindow,
-} from './pagination';
+import { fetchPage, type ListSource, type Page, type PageArgs, readWindow } from './pagination';
 
 /** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
 export interface ListSpec<Row, Filter> {

@@ -8,6 +8,13 @@ import type { Ordering } from './ordering';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * `totalCount` counts at most this many rows: past it, the count stops and is reported as a lower
+ * bound (`totalCountIsExact: false`), so a count reads no more than a few pages do, however many
+ * rows match. Exact figures for large sets come from the totals queries.
+ */
+export const TOTAL_COUNT_CAP = 100;
+
 export interface PageArgs {
   first?: number | null;
   last?: number | null;
@@ -21,6 +28,8 @@ export interface Page<Row> {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   totalCount?: number;
+  /** false when counting stopped at TOTAL_COUNT_CAP: more rows than `totalCount` match */
+  totalCountExact?: boolean;
   /** the opaque cursor of one of the page's rows; computed only when a client asks for it */
   cursorOf(row: Row): string;
 }
@@ -33,12 +42,16 @@ export interface ListSource {
   params: SqlValue[];
 }
 
-interface Window {
+export interface Window {
   limit: number;
   backward: boolean;
   after: CursorPayload | null;
   before: CursorPayload | null;
 }
+
+/** What a list over too many rows should narrow (src/db/client.ts's reserve). */
+export const NARROW_PAGES =
+  'ask for smaller pages (first/last), fewer nested lists or fewer aliases, or leave out totalCount.';
 
 /** Validates first/last/after/before the way GitHub's API does, naming the bad argument. */
 export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAGE_SIZE): Window {
@@ -111,13 +124,13 @@ function keysetCondition(ordering: Ordering, key: CursorPayload['k'], after: boo
   return { sql: `(${alternatives.join(' OR ')})`, params };
 }
 
-function orderBy(ordering: Ordering, reverse: boolean) {
+export function orderBy(ordering: Ordering, reverse: boolean) {
   return ordering.columns
     .map((column) => `${column.sql} ${Boolean(column.desc) !== reverse ? 'DESC' : 'ASC'}`)
     .join(', ');
 }
 
-function windowConditions(ordering: Ordering, window: Window) {
+export function windowConditions(ordering: Ordering, window: Window) {
   const where: string[] = [];
   const params: SqlValue[] = [];
   if (window.after) {
@@ -144,7 +157,11 @@ function cursorOf(ordering: Ordering, row: object): string {
   });
 }
 
-function toPage<Row extends object>(ordering: Ordering, window: Window, fetched: Row[]): Page<Row> {
+export function toPage<Row extends object>(
+  ordering: Ordering,
+  window: Window,
+  fetched: Row[],
+): Page<Row> {
   const hasMore = fetched.length > window.limit;
   const rows = fetched.slice(0, window.limit);
   if (window.backward) rows.reverse();
@@ -156,7 +173,7 @@ function toPage<Row extends object>(ordering: Ordering, window: Window, fetched:
   };
 }
 
-function whereClause(parts: string[]) {
+export function whereClause(parts: string[]) {
   return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
@@ -173,77 +190,22 @@ export async function fetchPage<Row extends object>(
   const keyset = windowConditions(ordering, window);
   const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
   const pageParams = [...source.params, ...keyset.params, window.limit + 1];
+  db.reserve(window.limit + 1 + (withTotal ? TOTAL_COUNT_CAP + 1 : 0), 'first', NARROW_PAGES);
   if (!withTotal) {
     return toPage(ordering, window, await db.all<Row>(pageSql, pageParams));
   }
-  const countSql = `SELECT count(*) AS total FROM ${source.from} ${whereClause(source.where)}`;
+  const countSql = `SELECT count(*) AS total FROM (SELECT 1 FROM ${source.from} ${whereClause(source.where)} LIMIT ?)`;
   const [rows, counts] = await db.batch<Record<string, unknown>>([
     { sql: pageSql, params: pageParams },
-    { sql: countSql, params: source.params },
+    { sql: countSql, params: [...source.params, TOTAL_COUNT_CAP + 1] },
   ]);
-  const page = toPage(ordering, window, (rows ?? []) as Row[]);
-  page.totalCount = Number(counts?.[0]?.total ?? 0);
-  return page;
+  return withCount(toPage(ordering, window, (rows ?? []) as Row[]), counts?.[0]?.total);
 }
 
-/**
- * How child rows belong to a parent: a column holding the parent's id, or (for the region and
- * sector trees) a column holding the id of the parent or of any region/sector below it.
- */
-export type ParentLink = string | { tree: 'regions' | 'sectors'; column: string };
-
-/**
- * The same page of a child list for many parents at once (one statement, or two with counts),
- * so a nested connection costs the same whatever the number of parents.
- */
-export async function fetchChildPages<Row extends object>(
-  db: Db,
-  source: ListSource,
-  parent: ParentLink,
-  parentIds: readonly number[],
-  ordering: Ordering,
-  args: PageArgs,
-  withTotal: boolean,
-): Promise<Page<Row>[]> {
-  const window = readWindow(args, ordering);
-  const keyset = windowConditions(ordering, window);
-  const ids = JSON.stringify(parentIds);
-  let prefix = '';
-  let from = source.from;
-  let parentColumn: string;
-  const where = [...source.where];
-  if (typeof parent === 'string') {
-    parentColumn = parent;
-    where.unshift(`${parent} IN (SELECT value FROM json_each(?))`);
-  } else {
-    // every row in the subtree of each parent counts as that parent's
-    prefix = `WITH RECURSIVE subtree(root, id) AS (SELECT value, value FROM json_each(?) UNION ALL SELECT subtree.root, x.id FROM ${parent.tree} x JOIN subtree ON x.parent_id = subtree.id) `;
-    from = `subtree JOIN ${source.from} ON ${parent.column} = subtree.id`;
-    parentColumn = 'subtree.root';
-  }
-  const pageSql = `${prefix}SELECT * FROM (SELECT ${source.select}, ${parentColumn} AS "__parent", row_number() OVER (PARTITION BY ${parentColumn} ORDER BY ${orderBy(ordering, window.backward)}) AS "__rn" FROM ${from} ${whereClause([...where, ...keyset.where])}) WHERE "__rn" <= ? ORDER BY "__parent", "__rn"`;
-  const statements = [
-    { sql: pageSql, params: [ids, ...source.params, ...keyset.params, window.limit + 1] },
-  ];
-  if (withTotal) {
-    statements.push({
-      sql: `${prefix}SELECT ${parentColumn} AS "__parent", count(*) AS total FROM ${from} ${whereClause(where)} GROUP BY ${parentColumn}`,
-      params: [ids, ...source.params],
-    });
-  }
-  const [rows = [], counts = []] = await db.batch<Record<string, unknown>>(statements);
-  const byParent = new Map<number, Row[]>();
-  for (const row of rows) {
-    const parent = Number(row.__parent);
-    const { __parent: _p, __rn: _r, ...rest } = row;
-    const list = byParent.get(parent) ?? [];
-    list.push(rest as Row);
-    byParent.set(parent, list);
-  }
-  const totals = new Map(counts.map((row) => [Number(row.__parent), Number(row.total)]));
-  return parentIds.map((id) => {
-    const page = toPage(ordering, window, byParent.get(id) ?? []);
-    if (withTotal) page.totalCount = totals.get(id) ?? 0;
-    return page;
-  });
+/** Sets a page's count from a count capped at TOTAL_COUNT_CAP + 1 rows. */
+export function withCount<Row>(page: Page<Row>, counted: unknown): Page<Row> {
+  const total = Number(counted ?? 0);
+  page.totalCount = Math.min(total, TOTAL_COUNT_CAP);
+  page.totalCountExact = total <= TOTAL_COUNT_CAP;
+  return page;
 }

@@ -3,26 +3,27 @@
  *
  * Queries and indexed text go through the same normaliser (src/lib/persian-core.js); the index holds
  * the normalised text with spaces removed under the trigram tokenizer, so a query is a substring
- * match of its compacted form. 3+ characters use the FTS index (MATCH, ranked by bm25 times a field
- * weight); 1-2 characters (e.g. «قم») fall back to LIKE on the same column, ranked by whole-word
- * match, field weight and field length. An entity matching in several fields counts its best field.
+ * match of its compacted form, probed from its rarest trigrams (migrations/0013 keeps their
+ * frequencies) and ranked by bm25 times a field weight. Texts shorter than a trigram are refused:
+ * they could only be answered by reading the whole index. An entity matching in several fields
+ * counts its best field.
  */
-
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { InputError } from '../lib/errors';
 import {
-  buildFtsQuery,
-  escapeLike,
+  compactForSearch,
   FIELD_WEIGHTS,
-  likePattern,
+  ftsAllOf,
   MAX_SEARCH_LENGTH,
+  MIN_TRIGRAM_LENGTH,
   normalizeForSearch,
   type SearchKind,
   searchDocuments,
   searchRowIdRange,
+  trigramsOf,
 } from '../lib/persian';
 import type { Db } from './client';
-import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
+import { DEFAULT_PAGE_SIZE, type Page, TOTAL_COUNT_CAP } from './pagination';
 
 export type { SearchKind } from '../lib/persian';
 
@@ -40,6 +41,12 @@ export interface SearchPageRow extends SearchRow {
 
 export const MAX_SEARCH_LIMIT = 100;
 
+/**
+ * Pages reach the first MAX_SEARCH_WINDOW hits: a page further in would read texts in proportion
+ * to its depth (hits have no keyset: bm25 scores tie), so `after` past it is refused.
+ */
+export const MAX_SEARCH_WINDOW = 1000;
+
 /** Thrown for query text longer than MAX_SEARCH_LENGTH. */
 export class SearchTextTooLongError extends RangeError {
   constructor(length: number) {
@@ -56,68 +63,88 @@ const WEIGHT = `(CASE field ${Object.entries(FIELD_WEIGHTS)
   .map(([field, weight]) => `WHEN '${field}' THEN ${weight}`)
   .join(' ')} ELSE 1 END)`;
 
-/** The two statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
+/**
+ * A search reads CANDIDATES_PER_HIT indexed texts per hit asked for (an entity may match in
+ * several fields): the best by bm25 when the rarest trigram is in at most RANKED_UP_TO texts,
+ * else the first in index order (ranking more would cost CPU in proportion to the matches).
+ */
+export const CANDIDATES_PER_HIT = 2;
+export const RANKED_UP_TO = 10_000;
+
+/** How many of the query's trigrams, rarest first, lead the index probe. */
+const PROBE_TRIGRAMS = 2;
+
+// ?1 FTS5 expression (the rarest trigrams AND the whole text), ?2 candidates. FTS5 orders by its
+// own `rank` (bm25) inside the virtual table, so D1 reads only the rows returned; the field
+// weight and the grouping per entity are applied to those by the caller.
+const MATCH = `SELECT kind, entity_id AS id, bm25(search_index) * ${WEIGHT} AS rank
+FROM search_index WHERE search_index MATCH ?1`;
+
+/** The statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
 export const SEARCH_SQL = {
-  // ?1 FTS5 expression from buildFtsQuery, ?2 limit, ?3 offset
-  // MATERIALIZED: bm25() may only run in the MATCH query itself, not once the aggregate is flattened into it
-  match: `WITH hits AS MATERIALIZED (
-  SELECT kind, entity_id, bm25(search_index) * ${WEIGHT} AS score
-  FROM search_index WHERE search_index MATCH ?1
-)
-SELECT kind, entity_id AS id, min(score) AS rank FROM hits
-GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?2 OFFSET ?3`,
-  // ?1 LIKE pattern on compact, ?2 whole-word LIKE pattern on ' ' || text || ' ', ?3 limit, ?4 offset
-  like: `SELECT kind, entity_id AS id, min(score) AS rank FROM (
-  SELECT kind, entity_id,
-    -${WEIGHT} * (CASE WHEN ' ' || text || ' ' LIKE ?2 ESCAPE '\\' THEN 2.0 ELSE 1.0 END)
-      / length(compact) AS score
-  FROM search_index WHERE compact LIKE ?1 ESCAPE '\\'
-) GROUP BY kind, entity_id ORDER BY rank, kind, id LIMIT ?3 OFFSET ?4`,
-  // the number of entities each would find: ?1 as above
-  matchCount: `SELECT count(*) AS n FROM (
-  SELECT DISTINCT kind, entity_id FROM search_index WHERE search_index MATCH ?1
-)`,
-  likeCount: `SELECT count(*) AS n FROM (
-  SELECT DISTINCT kind, entity_id FROM search_index WHERE compact LIKE ?1 ESCAPE '\\'
-)`,
+  // ?1 JSON array of the query's distinct trigrams: how many indexed texts hold each
+  trigrams: 'SELECT term, doc FROM search_trigrams WHERE term IN (SELECT value FROM json_each(?1))',
+  ranked: `${MATCH} ORDER BY search_index.rank LIMIT ?2`,
+  unranked: `${MATCH} LIMIT ?2`,
 } as const;
 
-/** The FTS expression or the LIKE patterns for query text; null when nothing is left to find. */
-function searchQuery(text: string): { fts: string } | { pattern: string; word: string } | null {
-  if (text.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(text.length);
-  const normalised = normalizeForSearch(text);
-  const fts = buildFtsQuery(normalised);
-  if (fts !== null) return { fts };
-  const pattern = likePattern(normalised);
-  return pattern === null ? null : { pattern, word: `% ${escapeLike(normalised)} %` };
-}
-
-function searchWindow(db: Db, text: string, limit: number, offset: number): Promise<SearchRow[]> {
-  const query = searchQuery(text);
-  if (query === null) return Promise.resolve([]);
-  if ('fts' in query) return db.all<SearchRow>(SEARCH_SQL.match, [query.fts, limit, offset]);
-  return db.all<SearchRow>(SEARCH_SQL.like, [query.pattern, query.word, limit, offset]);
-}
-
-async function searchCount(db: Db, text: string): Promise<number> {
-  const query = searchQuery(text);
-  if (query === null) return 0;
-  const rows =
-    'fts' in query
-      ? await db.all<{ n: number }>(SEARCH_SQL.matchCount, [query.fts])
-      : await db.all<{ n: number }>(SEARCH_SQL.likeCount, [query.pattern]);
-  return rows[0]?.n ?? 0;
+/**
+ * The entities whose indexed text contains the query, best first. Empty (after normalisation)
+ * text gives []; text shorter than a trigram is refused (InputError), text over MAX_SEARCH_LENGTH
+ * throws SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
+ *
+ * Two statements: the frequency of each of the text's trigrams (a trigram found nowhere ends the
+ * search), then CANDIDATES_PER_HIT texts per hit holding the whole text, probed from the
+ * PROBE_TRIGRAMS rarest trigrams and ranked by bm25 times the field weight. Rows read depend on
+ * `first`, not on how many texts match.
+ */
+export async function searchRows(db: Db, text: string, limit: number): Promise<SearchRow[]> {
+  if (!Number.isFinite(limit)) throw new RangeError(`bad search limit: ${limit}`);
+  const n = Math.min(Math.max(Math.floor(limit), 1), MAX_SEARCH_LIMIT);
+  return (await searchHits(db, text, n)).hits.slice(0, n);
 }
 
 /**
- * The entities whose indexed text contains the query, best first.
- * Empty (after normalisation) text gives []; text over MAX_SEARCH_LENGTH throws
- * SearchTextTooLongError; limit is clamped to 1..MAX_SEARCH_LIMIT.
+ * The best `n` hits at most (see searchRows), and whether they are all there are: false when the
+ * probe stopped at its candidates, so more texts may match.
  */
-export async function searchRows(db: Db, text: string, limit: number): Promise<SearchRow[]> {
+async function searchHits(
+  db: Db,
+  text: string,
+  n: number,
+): Promise<{ hits: SearchRow[]; complete: boolean }> {
   if (text.length > MAX_SEARCH_LENGTH) throw new SearchTextTooLongError(text.length);
-  if (!Number.isFinite(limit)) throw new RangeError(`bad search limit: ${limit}`);
-  return searchWindow(db, text, Math.min(Math.max(Math.floor(limit), 1), MAX_SEARCH_LIMIT), 0);
+  const compact = compactForSearch(normalizeForSearch(text));
+  if (compact === '') return { hits: [], complete: true };
+  const trigrams = trigramsOf(compact);
+  if (trigrams.length === 0) {
+    throw new InputError(
+      'text',
+      `\`text\` must have at least ${MIN_TRIGRAM_LENGTH} letters or digits (spaces are not counted): search matches runs of ${MIN_TRIGRAM_LENGTH}. To find a region by its name, list \`regions\`.`,
+    );
+  }
+  const counts = await db.all<{ term: string; doc: number }>(SEARCH_SQL.trigrams, [
+    JSON.stringify(trigrams),
+  ]);
+  // some trigram is in no text at all
+  if (counts.length < trigrams.length) return { hits: [], complete: true };
+  counts.sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1));
+  const candidates = CANDIDATES_PER_HIT * n;
+  // priced before reading: the candidates, and no more than the rarest trigram's texts
+  db.reserve(
+    Math.min(counts[0]?.doc ?? 0, candidates),
+    'text',
+    'ask for fewer hits (first) or send fewer searches in one request.',
+  );
+  // the rarest trigrams first, so FTS5 advances through the common ones only at their rows; the
+  // whole text as a phrase, so every candidate is a match
+  const terms = new Set([...counts.slice(0, PROBE_TRIGRAMS).map((row) => row.term), compact]);
+  const ranked = (counts[0]?.doc ?? 0) <= RANKED_UP_TO;
+  const hits = await db.all<SearchRow>(ranked ? SEARCH_SQL.ranked : SEARCH_SQL.unranked, [
+    ftsAllOf([...terms]),
+    candidates,
+  ]);
+  return { hits: bestPerEntity(hits), complete: hits.length < candidates };
 }
 
 /** The name search cursors carry, so a list's cursor is refused here and a search's there. */
@@ -125,8 +152,10 @@ const SEARCH_ORDERING = 'SEARCH_RANK';
 
 /**
  * One page of hits, best first, as a connection page: the cursor is the hit's position among all
- * the hits (bm25 scores tie, so they are no keyset), and the count is of distinct entities.
- * Refuses (InputError) a `first` outside 1..MAX_SEARCH_LIMIT and a cursor that is not a search's.
+ * the hits (bm25 scores tie, so they are no keyset). The count stops at TOTAL_COUNT_CAP like every
+ * list's, and is exact only when the probe saw every matching text. Refuses (InputError) a
+ * `first` outside 1..MAX_SEARCH_LIMIT, a cursor that is not a search's, and a page past
+ * MAX_SEARCH_WINDOW.
  */
 export async function searchPage(
   db: Db,
@@ -150,17 +179,41 @@ export async function searchPage(
     }
     offset = position;
   }
-  const [rows, totalCount] = await Promise.all([
-    searchWindow(db, text, limit + 1, offset),
-    withTotal ? searchCount(db, text) : undefined,
-  ]);
+  if (offset + limit > MAX_SEARCH_WINDOW) {
+    throw new InputError(
+      'after',
+      `Search pages reach the first ${MAX_SEARCH_WINDOW} hits; make the text more specific.`,
+    );
+  }
+  const wanted = Math.max(offset + limit + 1, withTotal ? TOTAL_COUNT_CAP + 1 : 0);
+  const { hits, complete } = await searchHits(db, text, wanted);
   return {
-    rows: rows.slice(0, limit).map((row, i) => ({ ...row, position: offset + i + 1 })),
-    hasNextPage: rows.length > limit,
+    rows: hits
+      .slice(offset, offset + limit)
+      .map((row, i) => ({ ...row, position: offset + i + 1 })),
+    hasNextPage: hits.length > offset + limit || (!complete && hits.length >= offset + limit),
     hasPreviousPage: offset > 0,
-    totalCount,
+    ...(withTotal
+      ? {
+          totalCount: Math.min(hits.length, TOTAL_COUNT_CAP),
+          totalCountExact: complete && hits.length <= TOTAL_COUNT_CAP,
+        }
+      : {}),
     cursorOf: (row) => encodeCursor({ o: SEARCH_ORDERING, k: [row.position] }),
   };
+}
+
+/** One row per entity with its best (lowest) rank, best first; ties by kind and id. */
+function bestPerEntity(hits: SearchRow[]): SearchRow[] {
+  const best = new Map<string, SearchRow>();
+  for (const hit of hits) {
+    const key = `${hit.kind}:${hit.id}`;
+    const seen = best.get(key);
+    if (!seen || hit.rank < seen.rank) best.set(key, hit);
+  }
+  return [...best.values()].sort(
+    (a, b) => a.rank - b.rank || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.id - b.id),
+  );
 }
 
 export type SearchValues = Readonly<Record<string, string | number | null | undefined>>;

@@ -1,6 +1,9 @@
-/** How a failed field reads to a client: the data layer's InputError as BAD_USER_INPUT. */
+/**
+ * How a failed field reads to a client: the data layer's InputError as BAD_USER_INPUT, a request
+ * over its D1 rows as ROWS_LIMIT_EXCEEDED.
+ */
 import { GraphQLError } from 'graphql';
-import { InputError } from '../lib/errors';
+import { InputError, RowsLimitError } from '../lib/errors';
 
 /** The error as the client sees it: an InputError names its argument; others pass unchanged. */
 export function clientError(error: GraphQLError): GraphQLError {
@@ -9,6 +12,9 @@ export function clientError(error: GraphQLError): GraphQLError {
   return new GraphQLError(original.message, {
     nodes: error.nodes,
     path: error.path,
-    extensions: { code: 'BAD_USER_INPUT', argument: original.argument },
+    extensions: {
+      code: original instanceof RowsLimitError ? 'ROWS_LIMIT_EXCEEDED' : 'BAD_USER_INPUT',
+      argument: original.argument,
+    },
   });
 }

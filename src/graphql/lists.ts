@@ -4,6 +4,7 @@
  */
 import { brandWithType } from '@pothos/core';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { ParentLink } from '../db/child-pages';
 import type { Entity } from '../db/entity';
 import {
   checkListQuery,
@@ -12,30 +13,32 @@ import {
   type ListSpec,
   listPage,
 } from '../db/lists';
-import type { Page, PageArgs, ParentLink } from '../db/pagination';
+import { type Page, type PageArgs, TOTAL_COUNT_CAP } from '../db/pagination';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
 
 function selects(
   set: SelectionSetNode | undefined,
-  field: string,
+  fields: ReadonlySet<string>,
   info: GraphQLResolveInfo,
   depth = 0,
 ): boolean {
   if (!set || depth > 8) return false;
   return set.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === field;
+    if (selection.kind === Kind.FIELD) return fields.has(selection.name.value);
     if (selection.kind === Kind.INLINE_FRAGMENT) {
-      return selects(selection.selectionSet, field, info, depth + 1);
+      return selects(selection.selectionSet, fields, info, depth + 1);
     }
     const fragment = info.fragments[selection.name.value];
-    return selects(fragment?.selectionSet, field, info, depth + 1);
+    return selects(fragment?.selectionSet, fields, info, depth + 1);
   });
 }
 
-/** Whether the connection being resolved asks for `totalCount`, so the count query runs only then. */
+const COUNT_FIELDS = new Set(['totalCount', 'totalCountIsExact']);
+
+/** Whether the connection being resolved asks for its count, so the count query runs only then. */
 export function wantsTotal(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, 'totalCount', info));
+  return info.fieldNodes.some((node) => selects(node.selectionSet, COUNT_FIELDS, info));
 }
 
 /** The field's position in the query with list indexes dropped: every parent of a list shares it. */
@@ -58,6 +61,7 @@ export function toConnection<Row>(page: Page<Row>) {
   return {
     edges,
     totalCount: page.totalCount,
+    totalCountExact: page.totalCountExact,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
@@ -195,8 +199,14 @@ export function connectionType(
   const connection = builder.connectionObject({ type: node, name });
   builder.objectField(connection, 'totalCount', (t) =>
     t.int({
-      description: 'The number of items in the whole list, across all pages.',
+      description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}: when \`totalCountIsExact\` is false, more than this many match (use the totals queries for exact large counts).`,
       resolve: (page) => (page as { totalCount?: number }).totalCount ?? 0,
+    }),
+  );
+  builder.objectField(connection, 'totalCountIsExact', (t) =>
+    t.boolean({
+      description: `True when \`totalCount\` is the exact number of items; false when counting stopped at ${TOTAL_COUNT_CAP} and more items match (a lower bound).`,
+      resolve: (page) => (page as { totalCountExact?: boolean }).totalCountExact ?? true,
     }),
   );
   return connection;

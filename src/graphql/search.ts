@@ -1,6 +1,7 @@
 /** search(text): Persian-correct full-text search across every kind of entity. */
 import { codesOf } from '../db/codes';
 import {
+  CANDIDATES_PER_HIT,
   MAX_SEARCH_LIMIT,
   type SearchKind,
   type SearchRow,
@@ -81,7 +82,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
-const SEARCH_DESCRIPTION = `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At most ${MAX_SEARCH_LENGTH} characters.`;
+const SEARCH_DESCRIPTION = `Finds regions, sectors, projects, plants, plans, indicators, sources and claims by text in Persian or English, best first. The text is normalised as the index is (Arabic ي/ك, ZWNJ and spaces, diacritics, Persian and Arabic-Indic digits), so «پروژه‌ها», «پروژهها» and «پروژه ها» find the same things. At least 3 and at most ${MAX_SEARCH_LENGTH} characters; a text is found from its rarest runs of three characters, reading ${CANDIDATES_PER_HIT} indexed texts per hit asked for.`;
 
 builder.queryField('search', (t) =>
   t.field({

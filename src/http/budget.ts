@@ -59,7 +59,20 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     }
     return { allowed, ...this.state(limit, windowSeconds) };
   }
+
+  /** Adds `points` already spent (rows a request has read), whether or not they fit. */
+  async spend(points: number, limit: number, windowSeconds: number): Promise<BudgetState> {
+    const window = this.current(windowSeconds);
+    if (points > 0) {
+      window.used += points;
+      await this.ctx.storage.put('window', window);
+    }
+    return this.state(limit, windowSeconds);
+  }
 }
+
+const budgetOf = (env: CloudflareBindings, key: string) =>
+  env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
 
 /** Charges the client's budget; `points` 0 only reads it. */
 export function chargeBudget(
@@ -69,6 +82,19 @@ export function chargeBudget(
   limit: number,
   windowSeconds: number,
 ): Promise<Charge> {
-  const stub = env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
-  return stub.charge(points, limit, windowSeconds);
+  return budgetOf(env, key).charge(points, limit, windowSeconds);
+}
+
+/** The key of a client's D1 rows budget, kept apart from its cost points. */
+export const rowsBudgetKey = (key: string) => `rows:${key}`;
+
+/** Records D1 rows a client's request has read against its rows budget. */
+export function spendRows(
+  env: CloudflareBindings,
+  key: string,
+  rows: number,
+  limit: number,
+  windowSeconds: number,
+): Promise<BudgetState> {
+  return budgetOf(env, rowsBudgetKey(key)).spend(rows, limit, windowSeconds);
 }

@@ -23,6 +23,10 @@ export interface EdgeConfig {
   maxCost: Record<ClientKind, number>;
   /** cost points per client per window (the `rateLimit` query reports them) */
   budget: Record<ClientKind, number> & { windowSeconds: number };
+  /** D1 rows one GraphQL request may read: priced before each statement, refused above */
+  maxRowsRead: Record<ClientKind, number>;
+  /** D1 rows per client per budget window, charged after each request with the rows it read */
+  rowsBudget: Record<ClientKind, number>;
   /** operations per batched request; 0 turns batching off */
   batchLimit: number;
   introspection: boolean;
@@ -100,6 +104,14 @@ export function readEdgeConfig(vars: Vars): EdgeConfig {
       ANONYMOUS: integer(vars, 'BUDGET_ANONYMOUS', 200_000),
       PARTNER: integer(vars, 'BUDGET_PARTNER', 2_000_000),
       windowSeconds: Math.max(1, integer(vars, 'BUDGET_WINDOW_SECONDS', 3_600)),
+    },
+    maxRowsRead: {
+      ANONYMOUS: integer(vars, 'MAX_ROWS_READ_ANONYMOUS', 50_000),
+      PARTNER: integer(vars, 'MAX_ROWS_READ_PARTNER', 1_000_000),
+    },
+    rowsBudget: {
+      ANONYMOUS: integer(vars, 'ROWS_BUDGET_ANONYMOUS', 5_000_000),
+      PARTNER: integer(vars, 'ROWS_BUDGET_PARTNER', 100_000_000),
     },
     batchLimit: integer(vars, 'BATCH_LIMIT', 0),
     introspection: flag(vars, 'INTROSPECTION', dev),

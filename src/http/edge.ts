@@ -17,6 +17,8 @@ export interface RequestEdge {
   budget?: Charge;
   /** a write batch committed during this request: cached reads must not outlive it */
   wrote: boolean;
+  /** the client's D1 rows budget before this request's rows are charged */
+  rowsBudget?: Charge;
 }
 
 /** The server context yoga.fetch receives from the Hono route. */
@@ -26,9 +28,9 @@ export interface EdgeServerContext {
   edge: RequestEdge;
 }
 
-/** What `extensions.queryCost` says about the request. */
-export function costReport(edge: RequestEdge) {
-  const budget = edge.budget;
+/** What `extensions.queryCost` says about the request; `rowsRead` once it has run. */
+export function costReport(edge: RequestEdge, rowsRead = 0) {
+  const { budget, rowsBudget } = edge;
   return {
     requested: edge.cost ?? null,
     maximum: edge.config.maxCost[edge.identity.kind],
@@ -39,6 +41,14 @@ export function costReport(edge: RequestEdge) {
         used: budget.used,
         remaining: budget.remaining,
         resetAt: budget.resetAt,
+      },
+    }),
+    ...(rowsBudget && {
+      rowsBudget: {
+        limit: rowsBudget.limit,
+        used: rowsBudget.used + rowsRead,
+        remaining: Math.max(0, rowsBudget.remaining - rowsRead),
+        resetAt: rowsBudget.resetAt,
       },
     }),
   };

@@ -1,17 +1,16 @@
 /**
  * The metering plugin: before an operation runs it computes its cost (src/http/cost.ts), refuses it
- * above the client's per-request ceiling, charges the client's budget (src/http/budget.ts) and,
- * for a valid API key, counts the request against the key's rate limit; it sends mutations to
- * the D1 primary. After the operation it reports the cost in `extensions.queryCost`, the D1 work in
+ * above the client's per-request ceiling and charges the client's budget (src/http/budget.ts)
+ * (the request rate limits are src/http/route-metering.ts's); it sends mutations to the D1
+ * primary. After the operation it reports the cost in `extensions.queryCost`, the D1 work in
  * `extensions.cost`, turns the data layer's input errors into BAD_USER_INPUT and, where
  * configured, masks unexpected errors behind the request id.
  */
 import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { QueryStats } from '../db/client';
 import type { Context } from '../graphql/context';
 import { clientError } from '../graphql/errors';
-import { chargeBudget } from './budget';
+import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
 import { operationCost } from './cost';
 import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
@@ -55,22 +54,6 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       // the data version moves on only when a write commits (the context's writeCommitted)
       if (operation?.operation === 'mutation') edge.session?.usePrimary();
 
-      if (edge.identity.kind === 'PARTNER') {
-        const { success } = await context.env.RATE_LIMIT_PARTNER.limit({
-          key: edge.identity.key,
-        });
-        if (!success) {
-          setResultAndStopExecution({
-            errors: [
-              refusal('Too many requests for this API key: wait a minute.', 'RATE_LIMITED', 429, {
-                'Retry-After': '60',
-              }),
-            ],
-          });
-          return;
-        }
-      }
-
       const cost = operationCost(
         args.schema,
         args.document,
@@ -93,15 +76,33 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
         return;
       }
 
-      const limit = config.budget[edge.identity.kind];
-      if (!edge.identity.metered) return reportAfter(edge, context.db.stats);
-      edge.budget = await chargeBudget(
-        context.env,
-        edge.identity.key,
-        cost,
-        limit,
-        config.budget.windowSeconds,
-      );
+      const { kind, key, metered } = edge.identity;
+      const limit = config.budget[kind];
+      if (!metered) return reportAfter(edge, context);
+      // every statement is priced against this before it runs (src/db/client.ts's reserve)
+      context.db.rowsLimit = config.maxRowsRead[kind];
+      const rowsLimit = config.rowsBudget[kind];
+      const window = config.budget.windowSeconds;
+      const [budget, rows] = await Promise.all([
+        chargeBudget(context.env, key, cost, limit, window),
+        chargeBudget(context.env, rowsBudgetKey(key), 0, rowsLimit, window),
+      ]);
+      edge.budget = budget;
+      edge.rowsBudget = rows;
+      if (rows.remaining <= 0) {
+        setResultAndStopExecution({
+          errors: [
+            refusal(
+              `D1 rows budget exhausted: this client has read ${rows.used} of ${rowsLimit} rows in this window; it resets at ${rows.resetAt}.`,
+              'ROWS_BUDGET_EXHAUSTED',
+              429,
+              { 'Retry-After': String(secondsUntil(rows.resetAt)) },
+            ),
+          ],
+          extensions: { queryCost: costReport(edge) },
+        });
+        return;
+      }
       if (!edge.budget.allowed) {
         setResultAndStopExecution({
           errors: [
@@ -117,23 +118,41 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
         return;
       }
 
-      return reportAfter(edge, context.db.stats);
+      return reportAfter(edge, context);
     },
   };
 }
 
-/** After the operation: the cost report, and unexpected errors masked where configured. */
-function reportAfter(edge: RequestEdge, stats: QueryStats): ExecuteHooks {
+/**
+ * After the operation: the rows read charged to the client's rows budget, the cost report (rows
+ * priced and read), and unexpected errors masked where configured.
+ */
+function reportAfter(edge: RequestEdge, context: EdgeServerContext & Context): ExecuteHooks {
   return {
     onExecuteDone({ result, setResult }) {
       if (isAsyncIterable(result)) return;
+      const { db } = context;
+      const { stats } = db;
+      if (edge.rowsBudget) {
+        const { config, identity } = edge;
+        const { windowSeconds } = config.budget;
+        const limit = config.rowsBudget[identity.kind];
+        context.executionCtx.waitUntil(
+          spendRows(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
+        );
+      }
       setResult({
         ...result,
         ...(result.errors && { errors: publicErrors(result.errors, edge) }),
         extensions: {
           ...result.extensions,
-          queryCost: costReport(edge),
-          cost: { d1Queries: stats.queries, d1RowsRead: stats.rowsRead },
+          queryCost: costReport(edge, stats.rowsRead),
+          cost: {
+            d1Queries: stats.queries,
+            d1RowsRead: stats.rowsRead,
+            d1RowsEstimated: db.rowsEstimated,
+            ...(Number.isFinite(db.rowsLimit) && { d1RowsLimit: db.rowsLimit }),
+          },
         },
       });
     },

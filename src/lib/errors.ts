@@ -11,3 +11,11 @@ export class InputError extends Error {
     super(message);
   }
 }
+
+/**
+ * A request that would read more D1 rows than it may: refused before the statement runs, with a
+ * message that says what to narrow.
+ */
+export class RowsLimitError extends InputError {
+  override name = 'RowsLimitError';
+}

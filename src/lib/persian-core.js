@@ -12,7 +12,7 @@ export const NORMALIZER_VERSION = 1;
 /** Longest query text (UTF-16 code units, before normalisation) a caller should accept. */
 export const MAX_SEARCH_LENGTH = 200;
 
-/** The trigram tokenizer cannot match fewer characters than this; shorter queries use LIKE. */
+/** The trigram tokenizer cannot match fewer characters than this; shorter queries are refused. */
 export const MIN_TRIGRAM_LENGTH = 3;
 
 // A high surrogate not followed by a low one, or a low surrogate not preceded by a high one.

@@ -3,7 +3,7 @@
  * builder runs the very same code); this module re-exports it for the Worker and adds the pure
  * query-building parts used by src/db/search.ts.
  */
-import { compactForSearch, MIN_TRIGRAM_LENGTH } from './persian-core';
+import { MIN_TRIGRAM_LENGTH } from './persian-core';
 
 export type { SearchDocument, SearchKind, SearchKindInfo } from './persian-core';
 export {
@@ -24,31 +24,23 @@ export {
 export const SEARCH_COLUMN = 'compact';
 
 /**
- * A safe FTS5 MATCH expression for normalised query text, or null when the trigram index cannot
- * answer it (empty, or shorter than MIN_TRIGRAM_LENGTH once spaces are removed: use likePattern).
- *
- * The whole compacted query is ONE quoted string, restricted to the indexed column. Inside an FTS5
- * string every character is literal except '"', which is doubled; so `*`, `:`, `^`, `(`, `-`, `+`,
- * NEAR, OR, AND and NOT are plain text. With the trigram tokenizer a quoted string matches it as a
- * substring, which is what makes «پروژه‌ها», «پروژهها» and «پروژه ها» one query.
+ * A safe FTS5 MATCH expression: every term present, each one quoted string restricted to the
+ * indexed column. Inside an FTS5 string every character is literal except '"', which is doubled;
+ * so `*`, `:`, `^`, `(`, `-`, `+`, NEAR, OR, AND and NOT are plain text.
  */
-export function buildFtsQuery(normalised: string): string | null {
-  const compact = compactForSearch(normalised);
-  if ([...compact].length < MIN_TRIGRAM_LENGTH) return null;
-  return `${SEARCH_COLUMN} : "${compact.replaceAll('"', '""')}"`;
+export function ftsAllOf(terms: readonly string[]): string {
+  return terms.map((term) => `${SEARCH_COLUMN} : "${term.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 /**
- * A LIKE pattern (use with ESCAPE '\') matching the compacted query anywhere in the compact column:
- * the fallback for 1-2 character queries such as «قم», which trigrams cannot match. Null when empty.
+ * The distinct trigrams of compacted text, as the trigram tokenizer cuts them (by character, not
+ * UTF-16 unit); none when it is shorter than MIN_TRIGRAM_LENGTH.
  */
-export function likePattern(normalised: string): string | null {
-  const compact = compactForSearch(normalised);
-  if (compact === '') return null;
-  return `%${escapeLike(compact)}%`;
-}
-
-/** Escapes LIKE's wildcards for use with ESCAPE '\'. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+export function trigramsOf(compact: string): string[] {
+  const chars = [...compact];
+  const out = new Set<string>();
+  for (let i = 0; i + MIN_TRIGRAM_LENGTH <= chars.length; i++) {
+    out.add(chars.slice(i, i + MIN_TRIGRAM_LENGTH).join(''));
+  }
+  return [...out];
 }

@@ -1,9 +1,10 @@
 // The data layer directly: keyset pages and batched child pages over the real tables.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { fetchChildPages } from '../../src/db/child-pages';
 import { Db } from '../../src/db/client';
 import type { Ordering } from '../../src/db/ordering';
-import { fetchChildPages, fetchPage, type Page } from '../../src/db/pagination';
+import { fetchPage, type Page, TOTAL_COUNT_CAP } from '../../src/db/pagination';
 import { projects } from '../../src/db/projects';
 import { regions } from '../../src/db/regions';
 import { addSyntheticProjects } from '../factories';
@@ -86,5 +87,63 @@ describe('fetchChildPages', () => {
     expect(pages[2]?.rows.map((row) => row.slug)).toEqual(['shokouhieh-rail-link']);
     expect(pages[1]?.rows.map((row) => row.slug)).toContain('shokouhieh-rail-link');
     expect(pages[1]?.totalCount).toBeLessThan(total ?? 0);
+  });
+});
+
+describe('bounded reads', () => {
+  it('stops counting at TOTAL_COUNT_CAP and says the count is a lower bound', async () => {
+    await addSyntheticProjects(150);
+    const db = new Db(env.DB);
+    const page = await fetchPage(db, projects.list(), projects.byIdOrdering, { first: 2 }, true);
+    expect(page.totalCount).toBe(TOTAL_COUNT_CAP);
+    expect(page.totalCountExact).toBe(false);
+    // the two-row page and a count that stopped after TOTAL_COUNT_CAP + 1 rows
+    expect(db.stats.rowsRead).toBeLessThanOrEqual(TOTAL_COUNT_CAP + 10);
+
+    const small = await fetchPage(
+      new Db(env.DB),
+      projects.list(['p.synthetic = 0']),
+      projects.byIdOrdering,
+      { first: 2 },
+      true,
+    );
+    expect(small.totalCountExact).toBe(true);
+    expect(small.totalCount).toBeLessThan(TOTAL_COUNT_CAP);
+  });
+
+  it('reads each parent page through its own LIMIT, not every row of each subtree', async () => {
+    await addSyntheticProjects(400); // all in qom-city, below qom-county, below the province
+    const db = new Db(env.DB);
+    const parents = await regions.bySlugs(db, ['qom', 'qom-county', 'qom-city']);
+    const ids = parents.map((region) => region?.id ?? 0);
+    const counted = new Db(env.DB);
+    const pages = await fetchChildPages<{ id: number }>(
+      counted,
+      projects.list(),
+      { tree: 'regions', column: 'p.region_id' },
+      ids,
+      projects.byIdOrdering,
+      { first: 5 },
+      true,
+    );
+    // each page is the first five of that subtree in id order, as a full query gives them
+    for (const [k, condition] of [
+      'province_id = ?',
+      'county_id = ?',
+      "region_id = ? AND slug LIKE '%'",
+    ].entries()) {
+      const { results } = await env.DB.prepare(
+        `SELECT id FROM projects WHERE ${condition} ORDER BY id LIMIT 5`,
+      )
+        .bind(ids[k] ?? 0)
+        .all<{ id: number }>();
+      expect(pages[k]?.rows.map((row) => row.id)).toEqual(results.map((row) => row.id));
+      expect(pages[k]?.hasNextPage).toBe(true);
+      expect(pages[k]?.totalCount).toBe(TOTAL_COUNT_CAP);
+      expect(pages[k]?.totalCountExact).toBe(false);
+    }
+    // 3 parents × (6 page rows and their ids, 101 counted, the small subtree walk below a
+    // county): far fewer than the 2 × 1,200+ rows a window over every subtree row read
+    expect(counted.stats.rowsRead).toBeLessThan(450);
   });
 });

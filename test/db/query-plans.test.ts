@@ -2,6 +2,7 @@
 // full scan of the large tables, for each filter and each sort.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { fetchChildPages } from '../../src/db/child-pages';
 import { claimConditions, claimList, claims } from '../../src/db/claims';
 import { Db, type SqlValue } from '../../src/db/client';
 import {
@@ -10,7 +11,7 @@ import {
   energyAssets,
 } from '../../src/db/energy-assets';
 import type { Ordering } from '../../src/db/ordering';
-import { fetchChildPages, fetchPage } from '../../src/db/pagination';
+import { fetchPage } from '../../src/db/pagination';
 import { projectConditions, projectOrdering, projects } from '../../src/db/projects';
 
 /** A Db that records every statement it runs, so the test can EXPLAIN exactly those. */

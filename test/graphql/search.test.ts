@@ -58,6 +58,7 @@ describe('search', () => {
 
   it.each([
     ['a 10 KB text', { text: 'ک'.repeat(10_000) }, 'text'],
+    ['a text shorter than a trigram («قم»)', { text: 'قم' }, 'text'],
     ['first: 0', { text: 'قم', first: 0 }, 'first'],
     ['first: 1000', { text: 'قم', first: 1000 }, 'first'],
   ])('refuses %s, naming the argument', async (_name, variables, argument) => {

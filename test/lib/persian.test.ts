@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildFtsQuery,
   compactForSearch,
-  escapeLike,
-  likePattern,
+  ftsAllOf,
   MAX_SEARCH_LENGTH,
   normalizeForSearch,
   SEARCH_KINDS,
   searchDocuments,
   searchRowIdRange,
+  trigramsOf,
 } from '../../src/lib/persian';
 
 // [what, input, normalised]
@@ -118,34 +117,23 @@ describe('normalizeForSearch', () => {
   });
 });
 
-describe('buildFtsQuery', () => {
+describe('ftsAllOf and trigramsOf', () => {
   it.each([
-    ['empty', '', null],
-    ['spaces only', '   ', null],
-    ['too short for trigrams', 'قم', null],
-    ['too short once compacted', 'ق م', null],
-    ['one term, restricted to the indexed column', 'footwear', 'compact : "footwear"'],
-    ['spaces removed: one substring', 'پروژه ها', 'compact : "پروژهها"'],
-    ['quote doubled', 'a"b', 'compact : "a""b"'],
-    ['operators stay inside the string', 'x OR y*', 'compact : "xORy*"'],
-    ['NEAR and parentheses literal', 'NEAR(a', 'compact : "NEAR(a"'],
-  ] as const)('%s', (_what, input, expected) => {
-    expect(buildFtsQuery(input)).toBe(expected);
+    ['one term, restricted to the indexed column', ['foo'], 'compact : "foo"'],
+    ['all of several terms', ['پرو', 'روژ'], 'compact : "پرو" AND compact : "روژ"'],
+    ['quote doubled', ['a"b'], 'compact : "a""b"'],
+    ['operators stay inside the string', ['OR*'], 'compact : "OR*"'],
+    ['NEAR and parentheses literal', ['R(a'], 'compact : "R(a"'],
+  ] as const)('%s', (_what, terms, expected) => {
+    expect(ftsAllOf(terms)).toBe(expected);
   });
 
-  it('counts characters, not UTF-16 units', () => {
-    expect(buildFtsQuery('😀😀')).toBeNull();
-    expect(buildFtsQuery('😀😀😀')).toBe('compact : "😀😀😀"');
-  });
-});
-
-describe('likePattern and escapeLike', () => {
-  it('escapes the LIKE wildcards and the escape character', () => {
-    expect(escapeLike('50%_\\')).toBe('50\\%\\_\\\\');
-    expect(likePattern('قم')).toBe('%قم%');
-    expect(likePattern('ق م')).toBe('%قم%');
-    expect(likePattern('%')).toBe('%\\%%');
-    expect(likePattern(' ')).toBeNull();
+  it('cuts distinct trigrams by character, not UTF-16 unit', () => {
+    expect(trigramsOf('قم')).toEqual([]);
+    expect(trigramsOf('abcab')).toEqual(['abc', 'bca', 'cab']);
+    expect(trigramsOf('aaaa')).toEqual(['aaa']);
+    expect(trigramsOf('😀😀')).toEqual([]);
+    expect(trigramsOf('😀😀😀')).toEqual(['😀😀😀']);
   });
 });
 

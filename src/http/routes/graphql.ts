@@ -1,8 +1,8 @@
 /**
- * The /graphql route: HTTP-level limits (document size, per-address rate limit), the edge cache
- * for persisted GET reads, the request's D1 session, then Yoga; afterwards the data version moves
- * on if a write committed, and the response carries x-request-id, x-d1-bookmark and
- * x-ratelimit-*.
+ * The /graphql route: the document size limit, the edge cache for persisted GET reads, then Yoga
+ * (the request rate limits are src/http/route-metering.ts's, for every route); afterwards the
+ * data version moves on if a write committed, and the response carries x-request-id,
+ * x-d1-bookmark and x-ratelimit-*.
  */
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,9 +17,6 @@ import { persistedHashOf } from '../persisted';
 import { yogaFor } from '../yoga';
 
 type Env = AppEnv;
-
-/** The period of the [[ratelimits]] bindings in wrangler.toml, for Retry-After. */
-const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 function isJsonObject(text: string): boolean {
   if (text === '') return true;
@@ -57,7 +54,7 @@ const graphqlBodyLimit: MiddlewareHandler<Env> = (c, next) => {
 
 async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
   const { env } = c;
-  const { config, requestId, session, db, viewer } = c.var;
+  const { config, identity, requestId, session, db, viewer } = c.var;
   const request = c.req.raw;
   const url = new URL(request.url);
 
@@ -83,33 +80,6 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
         );
       }
     }
-  }
-
-  // Per address, before any work. A request with a verified key is counted in the (larger) partner
-  // bucket of its address here; src/http/metering.ts counts the key in its own bucket as well.
-  const identity = c.var.identity;
-  const keyed = identity.kind === 'PARTNER';
-  const limiter = keyed ? env.RATE_LIMIT_PARTNER : env.RATE_LIMIT_ANONYMOUS;
-  const metered = request.headers.has('cf-connecting-ip');
-  const { success } = metered
-    ? await limiter.limit({ key: keyed ? `keyed-${identity.addressKey}` : identity.addressKey })
-    : { success: true };
-  if (!success) {
-    return refuse(
-      {
-        status: 429,
-        code: 'RATE_LIMITED',
-        message: 'Too many requests from this address: wait a minute.',
-        headers: {
-          'retry-after': String(RATE_LIMIT_PERIOD_SECONDS),
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + RATE_LIMIT_PERIOD_SECONDS),
-          'x-ratelimit-resource': 'requests',
-          'x-request-id': requestId,
-        },
-      },
-      'graphql',
-    );
   }
 
   const edge: RequestEdge = { config, identity, requestId, session, wrote: false };
@@ -232,7 +202,7 @@ async function cachedRead(
   return new Response(JSON.stringify(body), { status: 200, headers });
 }
 
-/** /graphql: CORS answers preflights; then size limits, rate limits, the edge cache and Yoga. */
+/** /graphql: CORS answers preflights; then size limits, the edge cache and Yoga. */
 export const graphqlRoutes = new Hono<AppEnv>()
   .use('/graphql', graphqlCors, graphqlBodyLimit)
   .on(['GET', 'POST', 'OPTIONS'], '/graphql', handleGraphQL);

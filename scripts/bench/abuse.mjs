@@ -1,0 +1,87 @@
+// The abusive requests of issue 12 (and a few more), sent once each to Ostan as an anonymous
+// client: what each reads in D1, or how it is refused. Rows read are deterministic for a data
+// set, so these rows do not depend on the machine's load.
+
+const aliases = (n, field) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+
+/** name, what it tries, and the GraphQL document (no variables). */
+export function abusiveRequests(setup) {
+  const province = JSON.stringify(setup.province);
+  return [
+    {
+      name: 'searchOneChar',
+      label: 'search(text: "a", first: 1)',
+      query: '{ search(text: "a", first: 1) { rank } }',
+    },
+    {
+      name: 'search15OneChar',
+      label: '15 aliases of search(text: "a", first: 100)',
+      query: aliases(15, 'search(text: "a", first: 100) { rank }'),
+    },
+    {
+      name: 'search15Common',
+      label: '15 aliases of search(text: "پروژه ساختگی", first: 100): every trigram common',
+      query: aliases(15, 'search(text: "پروژه ساختگی", first: 100) { rank }'),
+    },
+    {
+      name: 'counts15',
+      label: '15 aliases of claims(first: 1) { totalCount }',
+      query: aliases(15, 'claims(first: 1) { totalCount }'),
+    },
+    {
+      name: 'pages15',
+      label: '15 aliases of projects(first: 100) with totalCount, region and sector',
+      query: aliases(
+        15,
+        'projects(first: 100) { totalCount nodes { slug region { slug } sector { slug } } }',
+      ),
+    },
+    {
+      name: 'totals4',
+      label: 'projectTotals grouped by REGION, SECTOR, STATUS, STARTED_MONTH (no filter)',
+      query: '{ projectTotals(groupBy: [REGION, SECTOR, STATUS, STARTED_MONTH]) { count } }',
+    },
+    {
+      name: 'totalsProvince',
+      label: 'projectTotals of the largest province by STATUS',
+      query: `{ projectTotals(filter: { region: ${province} }, groupBy: [STATUS]) { count } }`,
+    },
+    {
+      name: 'energyTotalsAll',
+      label: 'energyTotals by TECHNOLOGY and STATUS, no filter',
+      query: '{ energyTotals(groupBy: [TECHNOLOGY, STATUS]) { count } }',
+    },
+    {
+      name: 'deepWide',
+      label: 'regions(first: 100) → children(first: 100) → projects(first: 1) with totalCount',
+      query:
+        '{ regions(kind: PROVINCE, first: 100) { nodes { children(first: 100) { nodes { projects(first: 1) { totalCount nodes { slug } } } } } } }',
+    },
+  ];
+}
+
+/** Sends each once; returns what it read or how it was refused. */
+export async function runAbuse(server, headers, setup) {
+  const out = [];
+  for (const request of abusiveRequests(setup)) {
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: request.query }),
+    });
+    const body = await response.json();
+    const codes = [...new Set((body.errors ?? []).map((e) => e.extensions?.code ?? 'ERROR'))];
+    out.push({
+      name: request.name,
+      label: request.label,
+      status: response.status,
+      errors: codes,
+      answered: body.data ? Object.values(body.data).filter((v) => v != null).length : 0,
+      queryCost: body.extensions?.queryCost?.requested ?? null,
+      d1RowsRead: body.extensions?.cost?.d1RowsRead ?? null,
+      d1RowsEstimated: body.extensions?.cost?.d1RowsEstimated ?? null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * Route metering, decided once for every route: the per-address request rate limit (and a valid
+ * key's own limit) before any work, then, for the routes outside GraphQL, a charge to the
+ * caller's cost budget priced by the rows the request may return. /graphql is charged its
+ * operation's cost by src/http/metering.ts, which knows it only after parsing.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { MAX_FEED_PAGE } from '../db/writes/feed';
+import { chargeBudget } from './budget';
+import type { AppEnv } from './env';
+import { refusalShape, refuse } from './errors';
+import { DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from './export-params';
+
+/** The period of the [[ratelimits]] bindings in wrangler.toml, for Retry-After. */
+const RATE_LIMIT_PERIOD_SECONDS = 60;
+
+/** A `limit` query parameter as the route will read it, bounded, for pricing before it runs. */
+function requestedLimit(c: Context<AppEnv>, fallback: number, maximum: number): number {
+  const value = Number(c.req.query('limit') ?? fallback);
+  return Number.isInteger(value) && value >= 1 ? Math.min(value, maximum) : fallback;
+}
+
+/**
+ * The cost points of a request outside /graphql, in the GraphQL cost model's unit (objects
+ * returned): an export its row limit, a page of the change feed its limit, anything else 1.
+ * Null for /graphql, whose cost the metering plugin computes from the operation.
+ */
+export function routePrice(c: Context<AppEnv>): number | null {
+  const path = c.req.path;
+  if (path === '/graphql') return null;
+  if (path.startsWith('/exports/')) {
+    return requestedLimit(c, DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT);
+  }
+  if (path === '/changes') return requestedLimit(c, MAX_FEED_PAGE, MAX_FEED_PAGE);
+  return 1;
+}
+
+function secondsUntil(iso: string): number {
+  return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
+}
+
+/** Whether the request may go on: the address's limiter, then a valid key's own. */
+async function withinRateLimit(c: Context<AppEnv>): Promise<boolean> {
+  const { identity } = c.var;
+  const partner = identity.kind === 'PARTNER';
+  // only a request from inside (a test, a service binding) lacks cf-connecting-ip
+  if (c.req.raw.headers.has('cf-connecting-ip')) {
+    const limiter = partner ? c.env.RATE_LIMIT_PARTNER : c.env.RATE_LIMIT_ANONYMOUS;
+    const key = partner ? `keyed-${identity.addressKey}` : identity.addressKey;
+    if (!(await limiter.limit({ key })).success) return false;
+  }
+  if (partner && !(await c.env.RATE_LIMIT_PARTNER.limit({ key: identity.key })).success) {
+    return false;
+  }
+  return true;
+}
+
+/** The middleware every route group goes through (src/index.ts), after init. */
+export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { config, identity, requestId } = c.var;
+  const shape = refusalShape(c.req.path);
+  if (!(await withinRateLimit(c))) {
+    return refuse(
+      {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message:
+          identity.kind === 'PARTNER'
+            ? 'Too many requests from this address or API key: wait a minute.'
+            : 'Too many requests from this address: wait a minute.',
+        headers: {
+          'retry-after': String(RATE_LIMIT_PERIOD_SECONDS),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + RATE_LIMIT_PERIOD_SECONDS),
+          'x-ratelimit-resource': 'requests',
+          'x-request-id': requestId,
+        },
+      },
+      shape,
+    );
+  }
+
+  const price = routePrice(c);
+  if (price === null || !identity.metered || c.req.method === 'OPTIONS') return next();
+  const limit = config.budget[identity.kind];
+  const budget = await chargeBudget(c.env, identity.key, price, limit, config.budget.windowSeconds);
+  const budgetHeaders = {
+    'x-ratelimit-limit': String(budget.limit),
+    'x-ratelimit-remaining': String(budget.remaining),
+    'x-ratelimit-used': String(budget.used),
+    'x-ratelimit-reset': String(Math.ceil(Date.parse(budget.resetAt) / 1000)),
+    'x-ratelimit-resource': 'cost',
+  };
+  if (!budget.allowed) {
+    return refuse({
+      status: 429,
+      code: 'BUDGET_EXHAUSTED',
+      message: `Cost budget exhausted: ${budget.remaining} of ${limit} points left, this request costs ${price}${price > 1 ? ' (ask for a smaller limit)' : ''}; the budget resets at ${budget.resetAt}.`,
+      headers: {
+        ...budgetHeaders,
+        'retry-after': String(secondsUntil(budget.resetAt)),
+        'x-request-id': requestId,
+      },
+    });
+  }
+  await next();
+  // asset responses come with immutable headers: copy before adding the budget's
+  c.res = new Response(c.res.body, c.res);
+  for (const [name, value] of Object.entries(budgetHeaders)) c.res.headers.set(name, value);
+};

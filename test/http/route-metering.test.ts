@@ -1,0 +1,143 @@
+// Every route is metered like /graphql: the per-address rate limit and the cost budget. The routes
+// are taken from the app's router, so a route added later is in these tables without an edit.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import app from '../../src/index';
+
+/** A unique client address per test. */
+const address = () => `203.0.113.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`;
+
+/** A concrete request for each route of the router (middleware entries left out). */
+const routes = app.routes
+  .filter((route) => route.method !== 'ALL')
+  .map((route) => {
+    const path = route.path
+      .replace(':file', 'projects.csv?limit=5')
+      .replace('*', 'index.html')
+      .replace('/changes', '/changes?since=0&limit=5')
+      .replace('/graphql', '/graphql?query=%7B__typename%7D');
+    return { name: `${route.method} ${route.path}`, method: route.method, path };
+  });
+
+function request(method: string, path: string, ip: string): Request {
+  const headers: Record<string, string> = {
+    'cf-connecting-ip': ip,
+    accept: 'application/graphql-response+json',
+  };
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  if (method === 'OPTIONS') {
+    headers.origin = 'https://ostan.example';
+    headers['access-control-request-method'] = 'POST';
+  }
+  return new Request(`http://ostan.test${path}`, {
+    method,
+    headers,
+    ...(method === 'POST' && { body: JSON.stringify({ query: '{ __typename }' }) }),
+  });
+}
+
+async function send(vars: Record<string, unknown>, req: Request): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(req, { ...env, ...vars }, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe('route metering', () => {
+  it('finds the public routes in the router', () => {
+    const names = routes.map((r) => r.name);
+    for (const name of [
+      'GET /',
+      'GET /health',
+      'GET /status',
+      'GET /exports/:file',
+      'GET /changes',
+      'POST /graphql',
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it.each(routes)(
+    '$name answers 429 RATE_LIMITED when the address is over its rate limit',
+    async ({ method, path }) => {
+      const denying = { limit: async () => ({ success: false }) };
+      const refused = await send(
+        { RATE_LIMIT_ANONYMOUS: denying },
+        request(method, path, address()),
+      );
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(refused.headers.get('x-ratelimit-resource')).toBe('requests');
+      const body = JSON.stringify(await refused.json());
+      expect(body).toContain('RATE_LIMITED');
+    },
+  );
+
+  it('counts every route against the same per-address bucket as /graphql', async () => {
+    const keys: string[] = [];
+    const recording = {
+      limit: async ({ key }: { key: string }) => {
+        keys.push(key);
+        return { success: true };
+      },
+    };
+    const ip = address();
+    for (const { method, path } of routes) {
+      await (
+        await send({ RATE_LIMIT_ANONYMOUS: recording }, request(method, path, ip))
+      ).body?.cancel();
+    }
+    expect(keys).toEqual(routes.map(() => `ip:${ip}`));
+  });
+
+  it.each(routes.filter((r) => r.method !== 'OPTIONS'))(
+    '$name answers 429 BUDGET_EXHAUSTED with Retry-After once the address has spent its budget',
+    async ({ method, path }) => {
+      const ip = address();
+      const vars = { BUDGET_ANONYMOUS: '1000' };
+      // a full page of the change feed is priced at its limit: it spends the whole budget
+      const spend = await send(vars, request('GET', '/changes?since=0&limit=1000', ip));
+      expect(spend.status).toBe(200);
+      expect(spend.headers.get('x-ratelimit-remaining')).toBe('0');
+      await spend.body?.cancel();
+
+      const refused = await send(vars, request(method, path, ip));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(JSON.stringify(await refused.json())).toContain('BUDGET_EXHAUSTED');
+      // another address is served
+      const other = await send(vars, request(method, path, address()));
+      expect(other.status).not.toBe(429);
+      await other.body?.cancel();
+    },
+  );
+
+  it('prices an export by its row limit, so an address gets a bounded number of them', async () => {
+    const ip = address();
+    const vars = { BUDGET_ANONYMOUS: '200000' };
+    const big = '/exports/projects.ndjson?limit=100000';
+    for (const used of [100_000, 200_000]) {
+      const response = await send(vars, request('GET', big, ip));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-used')).toBe(String(used));
+      await response.body?.cancel();
+    }
+    const refused = await send(vars, request('GET', big, ip));
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      code: 'BUDGET_EXHAUSTED',
+      error: expect.stringContaining('ask for a smaller limit'),
+    });
+  });
+
+  it('does not meter requests from inside (no client address)', async () => {
+    const denying = { limit: async () => ({ success: false }) };
+    const response = await send(
+      { RATE_LIMIT_ANONYMOUS: denying, BUDGET_ANONYMOUS: '0' },
+      new Request('http://ostan.test/status'),
+    );
+    expect(response.status).toBe(200);
+  });
+});
