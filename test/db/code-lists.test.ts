@@ -21,14 +21,15 @@ async function checkedColumns(): Promise<Map<string, string[]>> {
   return columns;
 }
 
-/**
- * Columns whose codes are not a code list of the data: the text's language, the feed's kinds, the
- * kinds that totals sum (`TotalsEntity`).
- */
+/** The kinds that totals sum (`TotalsEntity`), and that row counts are kept for. */
+const TOTALLED = ['project', 'energy_asset'];
+
+/** Columns whose codes are not a code list of the data: the text's language, the kinds of rows. */
 const NOT_CODE_LISTS: Record<string, readonly string[]> = {
   'sources.language': ['fa', 'en'],
   'changes.entity': ENTITY_KINDS,
-  'indicator_totals.entity': ['project', 'energy_asset'],
+  'indicator_totals.entity': TOTALLED,
+  'row_counts.entity': TOTALLED,
 };
 
 describe('code lists', () => {
