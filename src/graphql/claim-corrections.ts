@@ -6,19 +6,20 @@ import { builder } from './builder';
 import { Claim } from './claim';
 import { loaderFor } from './context';
 import { codeEnum } from './enums';
+import { orNull } from './text';
 
 const ClaimStatus = codeEnum(CODES.claimStatuses);
 
 builder.objectFields(Claim, (t) => ({
   status: t.field({ type: ClaimStatus, resolve: (c) => c.status }),
-  statusReason: t.exposeString('statusReason', {
-    nullable: true,
-    description: 'Why the claim was withdrawn or superseded.',
-  }),
-  statusChangedAt: t.exposeString('statusAt', {
-    nullable: true,
-    description: 'When it was withdrawn or superseded (ISO 8601, UTC).',
-  }),
+  statusReason: t.exposeString(
+    'statusReason',
+    orNull('Why the claim was withdrawn or superseded.'),
+  ),
+  statusChangedAt: t.exposeString(
+    'statusAt',
+    orNull('When it was withdrawn or superseded (ISO 8601, UTC).'),
+  ),
   statusChangedBy: t.string({
     nullable: true,
     description: 'The name of the API key (the partner) that withdrew or superseded it.',

@@ -3,6 +3,7 @@ import { alternativesOfClaims, type Claim as ClaimRow, relatedOfClaims } from '.
 import { builder } from './builder';
 import { Claim } from './claim';
 import { type Context, loaderFor } from './context';
+import { orNull } from './text';
 
 /** Resolves a claim's linked claims, loaded for every claim of the response at once. */
 function linked(
@@ -14,20 +15,22 @@ function linked(
 }
 
 builder.objectFields(Claim, (t) => ({
-  scopeNote: t.exposeString('scopeNote', {
-    nullable: true,
-    description: 'What the figure covers, in one line (e.g. “Jobs created by the 52 projects”).',
-  }),
-  quantity: t.exposeString('quantity', {
-    nullable: true,
-    description:
+  scopeNote: t.exposeString(
+    'scopeNote',
+    orNull('What the figure covers, in one line (e.g. “Jobs created by the 52 projects”).'),
+  ),
+  quantity: t.exposeString(
+    'quantity',
+    orNull(
       'Names the quantity the claim is about when claims of it are filed under different indicators or scopes (e.g. qom-new-jobs-2025).',
-  }),
-  unresolvedReason: t.exposeString('unresolvedReason', {
-    nullable: true,
-    description:
+    ),
+  ),
+  unresolvedReason: t.exposeString(
+    'unresolvedReason',
+    orNull(
       'Set when no claim of this comparison can stand for the figure (only flows or targets, or figures that measure something else): why none is preferred.',
-  }),
+    ),
+  ),
   alternatives: t.field({
     type: [Claim],
     description: 'The other claims about the same subject, indicator and period.',

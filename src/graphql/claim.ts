@@ -19,7 +19,7 @@ import { Region } from './region';
 import { DateRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
 import { Source } from './source';
-import { localised } from './text';
+import { localised, orNull } from './text';
 
 export const Rating = codeEnum(CODES.ratings);
 export const Qualifier = codeEnum(CODES.qualifiers);
@@ -43,32 +43,28 @@ Claim.implement({
       resolve: (c) => c.regionId,
     }),
     subjectKind: t.field({ type: SubjectKindEnum, resolve: (c) => c.subjectKind }),
-    value: t.exposeFloat('value', {
-      nullable: true,
-      description:
+    value: t.exposeFloat(
+      'value',
+      orNull(
         'The figure as reported (the lower bound of a range); null when the source gives none.',
-    }),
-    valueMax: t.exposeFloat('valueMax', {
-      nullable: true,
-      description: 'The upper bound of a range.',
-    }),
+      ),
+    ),
+    valueMax: t.exposeFloat('valueMax', orNull('The upper bound of a range.')),
     unit: t.exposeString('unit', { nullable: true, description: 'The unit as reported.' }),
-    scale: t.exposeString('scale', {
-      nullable: true,
-      description: 'The scale words as reported, e.g. “billion toman”.',
-    }),
-    normalisedValue: t.exposeFloat('normalisedValue', {
-      nullable: true,
-      description:
+    scale: t.exposeString('scale', orNull('The scale words as reported, e.g. “billion toman”.')),
+    normalisedValue: t.exposeFloat(
+      'normalisedValue',
+      orNull(
         'The figure in the indicator’s unit (kW → MW, toman → rial); null when it cannot be converted.',
-    }),
+      ),
+    ),
     normalisedValueMax: t.exposeFloat('normalisedValueMax', { nullable: true }),
     qualifier: t.field({ type: Qualifier, nullable: true, resolve: (c) => c.qualifier }),
     measure: t.field({ type: Measure, resolve: (c) => c.measure }),
-    periodText: t.exposeString('periodText', {
-      nullable: true,
-      description: 'The period or as-of date in the source’s own words.',
-    }),
+    periodText: t.exposeString(
+      'periodText',
+      orNull('The period or as-of date in the source’s own words.'),
+    ),
     asOf: t.field({ type: LocalDate, nullable: true, resolve: (c) => localDate(c.asOf) }),
     periodStart: t.field({
       type: LocalDate,
@@ -94,16 +90,16 @@ Claim.implement({
     }),
     speakerFa: t.exposeString('speakerFa', { nullable: true }),
     speakerEn: t.exposeString('speakerEn', { nullable: true }),
-    keyPhraseFa: t.exposeString('keyPhraseFa', {
-      nullable: true,
-      description: 'The phrase in the original Persian, as found (the copies lost their ZWNJs).',
-    }),
+    keyPhraseFa: t.exposeString(
+      'keyPhraseFa',
+      orNull('The phrase in the original Persian, as found (the copies lost their ZWNJs).'),
+    ),
     note: t.exposeString('noteEn', { nullable: true }),
     basis: t.field({ type: Basis, resolve: (c) => c.basis }),
-    conflictGroup: t.exposeString('conflictGroup', {
-      nullable: true,
-      description: 'Names a set of claims that disagree or overlap (see the data notes).',
-    }),
+    conflictGroup: t.exposeString(
+      'conflictGroup',
+      orNull('Names a set of claims that disagree or overlap (see the data notes).'),
+    ),
     preferred: t.boolean({
       description:
         'Whether this is the claim Ostan prefers among its alternatives; aggregates use preferred claims.',

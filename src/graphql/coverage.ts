@@ -24,6 +24,7 @@ import { Claim } from './claim';
 import { type Context, loaderFor } from './context';
 import { codeEnum } from './enums';
 import { Region } from './region';
+import { orNull } from './text';
 
 const CoverageVerdict = codeEnum(COVERAGE_VERDICTS);
 
@@ -40,10 +41,10 @@ export const Coverage = builder.objectRef<CoverageShape>('Coverage').implement({
   fields: (t) => ({
     verdict: t.field({ type: CoverageVerdict, resolve: (c) => c.verdict }),
     reason: t.exposeString('reason', { description: 'Why, in a sentence or two.' }),
-    itemisedRecords: t.exposeInt('itemisedRecords', {
-      nullable: true,
-      description: 'The records summed (null for a target’s progress, which sums none).',
-    }),
+    itemisedRecords: t.exposeInt(
+      'itemisedRecords',
+      orNull('The records summed (null for a target’s progress, which sums none).'),
+    ),
     reportedFigures: t.field({
       type: [Claim],
       description:

@@ -4,6 +4,7 @@ import { DATA_LICENSE, DATASET_NAME } from '../lib/dataset';
 import { builder } from './builder';
 import { Claim } from './claim';
 import { LocalDate, localDate } from './scalars';
+import { orNull } from './text';
 
 const DataCountsType = builder.objectRef<DataCounts>('DataCounts').implement({
   description:
@@ -57,14 +58,11 @@ const DataStatus = builder.objectRef<StatusShape>('DataStatus').implement({
       description:
         'Changes whenever the data change: the migration level and the newest change-feed entry.',
     }),
-    migration: t.exposeString('migration', {
-      nullable: true,
-      description: 'The newest applied migration.',
-    }),
-    lastChangeAt: t.exposeString('lastChangeAt', {
-      nullable: true,
-      description: 'When any row was last written (ISO 8601, UTC).',
-    }),
+    migration: t.exposeString('migration', orNull('The newest applied migration.')),
+    lastChangeAt: t.exposeString(
+      'lastChangeAt',
+      orNull('When any row was last written (ISO 8601, UTC).'),
+    ),
     newestSourcePublishedOn: t.field({
       type: LocalDate,
       nullable: true,

@@ -19,7 +19,7 @@ import { DateRange, FloatRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
 import { Source } from './source';
 import { addSubtreeLists } from './subtree';
-import { langArg, localised, namedFields } from './text';
+import { langArg, localised, namedFields, orNull } from './text';
 
 export const Technology = codeEnum(CODES.technologies);
 
@@ -43,10 +43,10 @@ EnergyAsset.implement({
       resolve: (e, { lang }, ctx) => localised(ctx, lang, e.locationFa, e.locationEn),
     }),
     technology: t.field({ type: Technology, resolve: (e) => e.technology }),
-    capacityMw: t.exposeFloat('capacityMw', {
-      nullable: true,
-      description: 'Capacity in MW, in `rating`; null where only a target is known (see claims).',
-    }),
+    capacityMw: t.exposeFloat(
+      'capacityMw',
+      orNull('Capacity in MW, in `rating`; null where only a target is known (see claims).'),
+    ),
     capacityQualifier: t.field({
       type: Qualifier,
       nullable: true,

@@ -20,7 +20,7 @@ import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Region } from './region';
 import { LocalDate, localDate } from './scalars';
 import { Source } from './source';
-import { langArg, localised, namedFields } from './text';
+import { langArg, localised, namedFields, orNull } from './text';
 
 const PlanKind = codeEnum(CODES.planKinds);
 const PlanStatus = codeEnum(CODES.planStatuses);
@@ -60,11 +60,10 @@ const TargetProgress = builder.objectRef<ProgressShape>('TargetProgress').implem
     achieved: t.exposeFloat('achieved', {
       description: 'The latest level, or for an increment target the change since the baseline.',
     }),
-    ratio: t.exposeFloat('ratio', {
-      nullable: true,
-      description:
-        '`achieved` over the target value (1 = reached); null where a ratio means nothing.',
-    }),
+    ratio: t.exposeFloat(
+      'ratio',
+      orNull('`achieved` over the target value (1 = reached); null where a ratio means nothing.'),
+    ),
     gap: t.exposeFloat('gap', {
       description: 'What is still missing to meet the target (0 once met).',
     }),
@@ -107,10 +106,7 @@ PlanTarget.implement({
     comparator: t.field({ type: Comparator, resolve: (target) => target.comparator }),
     targetValue: t.exposeFloat('targetValue'),
     targetKind: t.field({ type: TargetKind, resolve: (target) => target.targetKind }),
-    baselineValue: t.exposeFloat('baselineValue', {
-      nullable: true,
-      description: 'Null when no source states it.',
-    }),
+    baselineValue: t.exposeFloat('baselineValue', orNull('Null when no source states it.')),
     baselineOn: t.field({
       type: LocalDate,
       nullable: true,

@@ -16,7 +16,7 @@ import { DateRange, FloatRange, IntRange, LocalDate, localDate } from './scalars
 import { Sector } from './sector';
 import { Source } from './source';
 import { addSubtreeLists } from './subtree';
-import { langArg, localised, namedFields } from './text';
+import { langArg, localised, namedFields, orNull } from './text';
 
 export const ProjectStatus = codeEnum(CODES.projectStatuses);
 export const Financing = codeEnum(CODES.financings);
@@ -39,10 +39,10 @@ const Money = builder.objectRef<MoneyShape>('Money').implement({
       type: Currency,
       resolve: (m) => (m.unit === 'usd' || m.unit === 'million_usd' ? 'USD' : 'IRR'),
     }),
-    rial: t.exposeFloat('rial', {
-      nullable: true,
-      description: 'The amount in rial; null for other currencies (no exchange rate is applied).',
-    }),
+    rial: t.exposeFloat(
+      'rial',
+      orNull('The amount in rial; null for other currencies (no exchange rate is applied).'),
+    ),
   }),
 });
 
@@ -61,10 +61,7 @@ Project.implement({
       resolve: (p, { lang }, ctx) => localised(ctx, lang, p.descriptionFa, p.descriptionEn),
     }),
     status: t.field({ type: ProjectStatus, resolve: (p) => p.status }),
-    progressPercent: t.exposeFloat('progressPct', {
-      nullable: true,
-      description: 'Physical progress, 0–100.',
-    }),
+    progressPercent: t.exposeFloat('progressPct', orNull('Physical progress, 0–100.')),
     directJobs: t.exposeInt('directJobs', { nullable: true }),
     investment: t.field({
       type: Money,

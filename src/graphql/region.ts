@@ -6,7 +6,7 @@ import { builder } from './builder';
 import { codeEnum } from './enums';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Source } from './source';
-import { namedFields } from './text';
+import { namedFields, orNull } from './text';
 
 export const RegionKind = codeEnum(CODES.regionKinds);
 
@@ -17,14 +17,8 @@ Region.implement({
   fields: (t) => ({
     ...namedFields(t, 'Stable identifier, e.g. `iran`, `qom`.'),
     kind: t.field({ type: RegionKind, resolve: (r) => r.kind }),
-    isoCode: t.exposeString('isoCode', {
-      nullable: true,
-      description: 'ISO 3166 code where one exists (IR, IR-25).',
-    }),
-    areaKm2: t.exposeFloat('areaKm2', {
-      nullable: true,
-      description: 'Area in km², where a source gives it.',
-    }),
+    isoCode: t.exposeString('isoCode', orNull('ISO 3166 code where one exists (IR, IR-25).')),
+    areaKm2: t.exposeFloat('areaKm2', orNull('Area in km², where a source gives it.')),
     areaSource: t.field({
       type: Source,
       nullable: true,

@@ -10,7 +10,7 @@ import { builder } from './builder';
 import { loadBatched } from './context';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
 import { Source } from './source';
-import { namedFields } from './text';
+import { namedFields, orNull } from './text';
 
 export const Sector = entityNode<SectorRow>('Sector', sectors, 'A sector');
 
@@ -18,10 +18,10 @@ Sector.implement({
   description: 'An economic sector; sectors form a tree (industry → footwear).',
   fields: (t) => ({
     ...namedFields(t),
-    isicCode: t.exposeString('isicCode', {
-      nullable: true,
-      description: 'ISIC Rev.4 section, division, group or class, where one fits.',
-    }),
+    isicCode: t.exposeString(
+      'isicCode',
+      orNull('ISIC Rev.4 section, division, group or class, where one fits.'),
+    ),
     parent: t.field({ type: Sector, nullable: true, resolve: (s) => s.parentId }),
     synthetic: t.boolean({ resolve: (s) => s.synthetic === 1 }),
     namedIn: t.field({

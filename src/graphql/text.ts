@@ -58,3 +58,6 @@ export function namedFields<Row extends { slug: string; nameFa: string; nameEn: 
     }),
   };
 }
+
+/** The options of a field that may be null, with what it means: `t.exposeString('x', orNull('…'))`. */
+export const orNull = (description: string) => ({ nullable: true as const, description });
