@@ -53,8 +53,13 @@ function tabIn(
     OperationDefinition: (node) =>
       node.name ? { ...node, name: { ...node.name, value: `${node.name.value}_${lang}` } } : node,
   });
+  // the operation first, its fragments after: the editor shows the top of the document
+  const operationFirst = [...renamed.definitions].sort(
+    (a, b) =>
+      Number(b.kind === Kind.OPERATION_DEFINITION) - Number(a.kind === Kind.OPERATION_DEFINITION),
+  );
   return {
-    query: print(renamed),
+    query: print({ ...renamed, definitions: operationFirst }),
     variables: JSON.stringify(withLang(variables, lang), null, 2),
     headers: JSON.stringify({ 'Accept-Language': language }, null, 2),
   };
