@@ -50,10 +50,10 @@ describe('accepted writes', () => {
       reportProjectProgress: { __typename: 'Project', progressPercent: 35.5, version: 3 },
     });
     // the search index follows the write
-    const found = await gqlData<{ search: unknown }>(
-      '{ search(text: "Renamed plant") { nodes { __typename ... on Project { slug } } } }',
-    ).catch(() => null);
-    if (found) expect(JSON.stringify(found)).toContain('qom-test-plant');
+    const found = await gqlData<{ searchConnection: { nodes: { node: { slug?: string } }[] } }>(
+      '{ searchConnection(text: "Renamed plant") { nodes { node { ... on Project { slug } } } } }',
+    );
+    expect(found.searchConnection.nodes.map((hit) => hit.node.slug)).toContain('qom-test-plant');
     const deleted = await gqlData(
       'mutation ($input: DeleteInput!) { deleteProject(input: $input) { __typename ... on DeletedObject { id version } } }',
       { input: { id, version: 3 } },
