@@ -44,7 +44,7 @@ export const graphqlCors: MiddlewareHandler<AppEnv> = (c, next) => {
 };
 
 /**
- * `response`, made before the route ran (the init middleware's 401), with the CORS headers the
+ * `response`, made before the route ran (init's 401, route metering's 429), with the CORS headers the
  * route would have added, so a browser client can read why it was refused. An OPTIONS request is
  * left as it is: a browser's preflight carries no Authorization header, so one that does is not a
  * preflight.

@@ -7,6 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_FEED_PAGE } from '../db/writes/feed';
 import { chargeBudget } from './budget';
+import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
 import { DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from './export-params';
@@ -60,7 +61,8 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { config, identity, requestId } = c.var;
   const shape = refusalShape(c.req.path);
   if (!(await withinRateLimit(c))) {
-    return refuse(
+    // on /graphql with the CORS headers its route would add, so a browser can read the 429
+    const refusal = refuse(
       {
         status: 429,
         code: 'RATE_LIMITED',
@@ -78,6 +80,7 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
       shape,
     );
+    return withCors(c, refusal);
   }
 
   const price = routePrice(c);

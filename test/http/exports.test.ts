@@ -181,6 +181,13 @@ describe('exports', () => {
     expect(etag).not.toBe('');
     const again = await get('/exports/claims.csv?preferredOnly=true', { 'if-none-match': etag });
     expect(again.status).toBe(304);
+    // a list of tags, or the weak form of ours, matches as RFC 9110 says
+    const listed = await get('/exports/claims.csv?preferredOnly=true', {
+      'if-none-match': `"stale", W/${etag}`,
+    });
+    expect(listed.status).toBe(304);
+    const other = await get('/exports/claims.csv?preferredOnly=true', { 'if-none-match': '"x"' });
+    expect(other.status).toBe(200);
   });
 
   it.each([

@@ -75,6 +75,16 @@ describe('route metering', () => {
     },
   );
 
+  it('lets a browser read a 429 on /graphql (the CORS headers its route would add)', async () => {
+    const denying = { limit: async () => ({ success: false }) };
+    const req = request('POST', '/graphql', address());
+    req.headers.set('origin', 'https://ostan.example');
+    const refused = await send({ RATE_LIMIT_ANONYMOUS: denying, CORS_ORIGINS: '*' }, req);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(refused.headers.get('access-control-expose-headers')).toContain('retry-after');
+  });
+
   it('counts every route against the same per-address bucket as /graphql', async () => {
     const keys: string[] = [];
     const recording = {

@@ -12,6 +12,7 @@ import { dataStatus, versionOf } from '../../db/status';
 import { DATA_LICENSE, DATASET_NAME } from '../../lib/dataset';
 import { InputError } from '../../lib/errors';
 import { sha256Hex } from '../../lib/hash';
+import { matchesEtag } from '../edge-cache';
 import type { AppEnv } from '../env';
 import { refuse } from '../errors';
 import { type ExportMeta, FORMATS, type Writer } from '../export-formats';
@@ -86,7 +87,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
     etag,
     'cache-control': 'public, max-age=60',
   };
-  if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(c.req.raw, etag)) return new Response(null, { status: 304, headers });
 
   const ordering: Ordering = {
     name: 'ID_ASC',
