@@ -191,7 +191,8 @@ export async function searchPage(
     rows: hits
       .slice(offset, offset + limit)
       .map((row, i) => ({ ...row, position: offset + i + 1 })),
-    hasNextPage: hits.length > offset + limit || (!complete && hits.length >= offset + limit),
+    // a probe that stopped at its candidates may have more behind it, however few it kept
+    hasNextPage: hits.length > offset + limit || !complete,
     hasPreviousPage: offset > 0,
     ...(withTotal
       ? {
