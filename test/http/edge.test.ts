@@ -309,8 +309,10 @@ describe('cost, budget and rate limits', () => {
     });
   });
 
+  // 300-odd real requests, each metered (rate limit, budget Durable Object): about 20 s on an idle
+  // machine, so the guard is generous; nothing here is timed
   it('limits one address with the real Rate Limiting binding (300 a minute)', {
-    timeout: 30_000,
+    timeout: 120_000,
   }, async () => {
     const headers = { 'cf-connecting-ip': address() };
     const statuses: number[] = [];
