@@ -1,7 +1,11 @@
-/** The Worker: the init and route-metering middlewares, then the route groups of src/http/routes. */
+/**
+ * The Worker: the cached-GET fast path, the init and route-metering middlewares, then the route
+ * groups of src/http/routes.
+ */
 import { Hono } from 'hono';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
+import { cachedGet } from './http/cached-get';
 import { init } from './http/init';
 import { meterRoutes } from './http/route-metering';
 import { assetRoutes } from './http/routes/assets';
@@ -11,6 +15,7 @@ import { graphqlRoutes } from './http/routes/graphql';
 import { statusRoutes } from './http/routes/status';
 
 const app = new Hono<AppEnv>()
+  .use('/graphql', cachedGet)
   .use(init)
   .use(meterRoutes)
   .route('/', graphqlRoutes)

@@ -148,7 +148,12 @@ function dryRun(config, outdir, extra = []) {
 }
 
 log('building Ostan and the floor (wrangler deploy --dry-run)');
-const ostanScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan'));
+// unminified when profiling, so that the profile can name the module of each function
+const ostanScript = dryRun(
+  join(root, 'wrangler.toml'),
+  join(buildDir, 'ostan'),
+  profileOp ? ['--minify=false'] : [],
+);
 const floorScript = dryRun(
   join(import.meta.dirname, 'floor', 'wrangler.toml'),
   join(buildDir, 'floor'),
@@ -361,6 +366,60 @@ async function once(server, request, unmetered = false) {
 // 5. Measurements
 
 const ops = operations(setup).filter((op) => !only || only.includes(op.name));
+
+/** Every key path of a JSON value (array elements share `[]`), for comparing answers' shapes. */
+function keyPaths(value, prefix = '', paths = new Set()) {
+  if (Array.isArray(value)) {
+    for (const item of value) keyPaths(item, `${prefix}[]`, paths);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      paths.add(`${prefix}.${key}`);
+      keyPaths(item, `${prefix}.${key}`, paths);
+    }
+  }
+  return paths;
+}
+/** Leaves whose values differ (reported, not refused: the floor maps enums and names itself). */
+function differingLeaves(a, b, prefix = '', out = []) {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      differingLeaves(a[key], b[key], `${prefix}.${key}`, out);
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(prefix);
+  return out;
+}
+
+/**
+ * Ostan's answer against the floor's: the same D1 statements and rows read, and the same fields.
+ * A difference makes the row invalid: it is still measured, marked in the table, and the bench
+ * exits non-zero at the end.
+ */
+function compareWithFloor(name, ostanBody, floorBody) {
+  const invalid = [];
+  const same = (cost) => JSON.stringify([cost?.d1Queries, cost?.d1RowsRead]);
+  if (same(ostanBody.extensions?.cost) !== same(floorBody.cost)) {
+    invalid.push(
+      `D1 work differs: Ostan ${same(ostanBody.extensions?.cost)} ≠ floor ${same(floorBody.cost)} (queries, rows read)`,
+    );
+  }
+  const ostanPaths = keyPaths(ostanBody.data);
+  const floorPaths = keyPaths(floorBody.data);
+  const missing = [...ostanPaths].filter((path) => !floorPaths.has(path));
+  const extra = [...floorPaths].filter((path) => !ostanPaths.has(path));
+  if (missing.length) invalid.push(`floor lacks ${missing.slice(0, 5).join(', ')}`);
+  if (extra.length) invalid.push(`floor has more: ${extra.slice(0, 5).join(', ')}`);
+  const differing = differingLeaves(ostanBody.data, floorBody.data);
+  for (const reason of invalid) log(`INVALID ${name}: ${reason}`);
+  return {
+    invalid,
+    answerBytes: {
+      ostan: JSON.stringify(ostanBody.data).length,
+      floor: JSON.stringify(floorBody.data).length,
+    },
+    fields: ostanPaths.size,
+    differingValues: { count: differing.length, first: differing.slice(0, 5) },
+  };
+}
+
 const checks = {};
 for (const op of ops) {
   const o = await once(ostan, op.ostan, op.unmetered);
@@ -376,25 +435,47 @@ for (const op of ops) {
   if (op.cached) {
     await new Promise((r) => setTimeout(r, 300)); // let cache.put (waitUntil) finish
     const hit = await once(ostan, op.ostan);
-    await once(floor, op.floor);
+    const floorHit = await once(floor, op.floor);
+    const invalid = [];
+    const cost = hit.body.extensions?.cost;
+    if (hit.body.extensions?.cache !== 'HIT' || cost?.d1Queries !== 0 || cost?.d1RowsRead !== 0)
+      invalid.push(
+        `Ostan's second GET is not a hit without D1: ${JSON.stringify(hit.body.extensions)}`,
+      );
+    for (const reason of invalid) log(`INVALID ${op.name}: ${reason}`);
     checks[op.name] = {
-      ostan: hit.body.extensions?.cost,
+      ostan: cost,
       floor: { d1Queries: 0, d1RowsRead: 0 },
       cache: hit.body.extensions?.cache,
+      invalid,
+      // both stream the stored body untouched; the floor's is its own province answer
+      answerBytes: {
+        ostan: JSON.stringify(hit.body).length,
+        floor: JSON.stringify(floorHit.body).length,
+      },
     };
   } else {
     checks[op.name] = {
       ostan: o.body.extensions?.cost,
       floor: f.body.cost,
       refused: refusedForRows ? o.body.errors[0].message : undefined,
+      ...(refusedForRows
+        ? { invalid: [] } // the floor has no ceiling: it reads what Ostan refuses
+        : compareWithFloor(op.name, o.body, f.body)),
     };
-    const same = (cost) => JSON.stringify([cost?.d1Queries, cost?.d1RowsRead]);
-    if (!refusedForRows && same(checks[op.name].ostan) !== same(checks[op.name].floor)) {
-      log(
-        `warning: ${op.name}: Ostan ${JSON.stringify(checks[op.name].ostan)} ≠ floor ${JSON.stringify(checks[op.name].floor)}`,
-      );
-    }
   }
+}
+const invalidOps = ops.filter((op) => checks[op.name].invalid.length > 0).map((op) => op.name);
+/** Ends the bench: non-zero when an operation's floor did not do the same work as Ostan. */
+function finish() {
+  killAll();
+  if (invalidOps.length) {
+    console.error(
+      `\nbench: INVALID rows (the floor's D1 work or answer differs from Ostan's): ${invalidOps.join(', ')}`,
+    );
+    process.exit(1);
+  }
+  process.exit(0);
 }
 
 log('sending the abusive requests (scripts/bench/abuse.mjs)');
@@ -404,18 +485,18 @@ const rowsTable = () => {
     `\nD1 rows at ${projects.toLocaleString('en-US')} projects (one anonymous request each)\n`,
   );
   console.log(
-    '| request | status | refused with | D1 rows read | D1 rows priced | Ostan / floor rows |',
+    '| request | status | refused with | D1 rows read | D1 rows priced | Ostan / floor queries | Ostan / floor rows | answer bytes Ostan / floor | check |',
   );
-  console.log('|---|---:|---|---:|---:|---:|');
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|---|');
   for (const op of ops) {
     const c = checks[op.name];
     console.log(
-      `| ${op.name} | 200 | ${c.refused ? 'ROWS_LIMIT_EXCEEDED' : ''} | ${c.ostan?.d1RowsRead ?? '–'} | ${c.ostan?.d1RowsEstimated ?? '–'} | ${c.ostan?.d1RowsRead ?? '–'} / ${c.floor?.d1RowsRead ?? '–'} |`,
+      `| ${op.name} | 200 | ${c.refused ? 'ROWS_LIMIT_EXCEEDED' : ''} | ${c.ostan?.d1RowsRead ?? '–'} | ${c.ostan?.d1RowsEstimated ?? '–'} | ${c.ostan?.d1Queries ?? '–'} / ${c.floor?.d1Queries ?? '–'} | ${c.ostan?.d1RowsRead ?? '–'} / ${c.floor?.d1RowsRead ?? '–'} | ${c.answerBytes ? `${c.answerBytes.ostan} / ${c.answerBytes.floor}` : '–'} | ${c.invalid.length ? `INVALID: ${c.invalid.join('; ')}` : c.refused ? 'refused' : 'equal'} |`,
     );
   }
   for (const a of abuse) {
     console.log(
-      `| ${a.name} | ${a.status} | ${a.errors.join(', ')} | ${a.d1RowsRead ?? '–'} | ${a.d1RowsEstimated ?? '–'} | |`,
+      `| ${a.name} | ${a.status} | ${a.errors.join(', ')} | ${a.d1RowsRead ?? '–'} | ${a.d1RowsEstimated ?? '–'} | | | | |`,
     );
   }
 };
@@ -426,8 +507,7 @@ if (rowsOnly) {
   );
   rowsTable();
   console.log(`\nrows: .bench/rows-${projects}.json`);
-  killAll();
-  process.exit(0);
+  finish();
 }
 
 /** Waits until the workerd process has stopped working (in-flight requests drained). */
@@ -578,7 +658,7 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const cost = r.cost.ostan ?? {};
   console.log(
-    `| ${r.name} | ${r.ostan.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)}% | ${f2(r.ostan.p50)} / ${f2(r.ostan.p99)} | ${f2(r.floor.p50)} / ${f2(r.floor.p99)} | ${cost.d1Queries ?? '–'} | ${cost.d1RowsRead ?? '–'} | ${f3(r.ostan.cpuMsPerRequest)} | ${f3(r.floor.cpuMsPerRequest)} | ${f3(r.jsCpuMsPerRequest)} |`,
+    `| ${r.name}${r.cost.invalid.length ? ' (INVALID)' : ''} | ${r.ostan.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)}% | ${f2(r.ostan.p50)} / ${f2(r.ostan.p99)} | ${f2(r.floor.p50)} / ${f2(r.floor.p99)} | ${cost.d1Queries ?? '–'} | ${cost.d1RowsRead ?? '–'} | ${f3(r.ostan.cpuMsPerRequest)} | ${f3(r.floor.cpuMsPerRequest)} | ${f3(r.jsCpuMsPerRequest)} |`,
   );
 }
 const errors = results.reduce((sum, r) => sum + r.ostan.errors + r.floor.errors, 0);
@@ -592,5 +672,4 @@ if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2))
 console.log(
   `\nresults: .bench/results-${projects}.json; ${output.totalSeconds.toFixed(0)} s in all`,
 );
-killAll();
-process.exit(0);
+finish();

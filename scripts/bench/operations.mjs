@@ -200,6 +200,7 @@ export function operations(setup) {
         first: 20,
         after: setup.cursor,
         withTotal: false,
+        edges: true,
       }),
     },
     {
@@ -218,6 +219,7 @@ export function operations(setup) {
         first: 20,
         after: setup.cursor,
         withTotal: false,
+        edges: true,
       }),
     },
     {

@@ -11,9 +11,10 @@ import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
 import { DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from './export-params';
+import type { ClientIdentity } from './identity';
 
 /** The period of the [[ratelimits]] bindings in wrangler.toml, for Retry-After. */
-const RATE_LIMIT_PERIOD_SECONDS = 60;
+export const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 /** A `limit` query parameter as the route will read it, bounded, for pricing before it runs. */
 function requestedLimit(c: Context<AppEnv>, fallback: number, maximum: number): number {
@@ -40,20 +41,32 @@ function secondsUntil(iso: string): number {
   return Math.max(1, Math.ceil((Date.parse(iso) - Date.now()) / 1000));
 }
 
-/** Whether the request may go on: the address's limiter, then a valid key's own. */
-async function withinRateLimit(c: Context<AppEnv>): Promise<boolean> {
-  const { identity } = c.var;
+/**
+ * Whether the rate limiters let one more request through: the address's limiter (when the
+ * request came with an address), then a valid key's own. Each call counts the request. Also
+ * called after a cached GET was answered (src/http/cached-get.ts).
+ */
+export async function rateLimitsAllow(
+  env: CloudflareBindings,
+  identity: ClientIdentity,
+  addressed: boolean,
+): Promise<boolean> {
   const partner = identity.kind === 'PARTNER';
   // only a request from inside (a test, a service binding) lacks cf-connecting-ip
-  if (c.req.raw.headers.has('cf-connecting-ip')) {
-    const limiter = partner ? c.env.RATE_LIMIT_PARTNER : c.env.RATE_LIMIT_ANONYMOUS;
+  if (addressed) {
+    const limiter = partner ? env.RATE_LIMIT_PARTNER : env.RATE_LIMIT_ANONYMOUS;
     const key = partner ? `keyed-${identity.addressKey}` : identity.addressKey;
     if (!(await limiter.limit({ key })).success) return false;
   }
-  if (partner && !(await c.env.RATE_LIMIT_PARTNER.limit({ key: identity.key })).success) {
+  if (partner && !(await env.RATE_LIMIT_PARTNER.limit({ key: identity.key })).success) {
     return false;
   }
   return true;
+}
+
+/** Whether the request may go on: the address's limiter, then a valid key's own. */
+function withinRateLimit(c: Context<AppEnv>): Promise<boolean> {
+  return rateLimitsAllow(c.env, c.var.identity, c.req.raw.headers.has('cf-connecting-ip'));
 }
 
 /** The middleware every route group goes through (src/index.ts), after init. */

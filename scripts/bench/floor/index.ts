@@ -14,9 +14,11 @@
  *
  * Nothing from src/graphql is imported: the floor's bundle has no GraphQL at all.
  *
- * Pages are serialised as before the layer restructure (every row with its cursor, and
- * hasNextPage / hasPreviousPage / startCursor / endCursor), built from the data layer's Page
- * (`rows`, `hasNextPage`, `cursorOf`), so the floor's own work per request is unchanged.
+ * The answer holds what Ostan's answer holds and nothing more: each row is projected to the
+ * fields the operation selects, under the same names and in the same nesting (dates as
+ * `{ iso, jalali }`, global IDs, enum names), and a cursor is encoded only where the operation
+ * selects one (`endCursor`, `edges { cursor }`). scripts/bench/bench.mjs compares the shape of
+ * both answers (every key path) and refuses to report an operation where they differ.
  *
  * Routes: POST /op/<name> with the operation's variables as a JSON body; GET /cached?... (the
  * persisted-GET URL Ostan gets) for the edge-cache floor.
@@ -34,7 +36,7 @@ import { indicators } from '../../../src/db/indicators';
 import { childListPages, idOrderedList, type ListQuery, listPage } from '../../../src/db/lists';
 import type { OrderInput } from '../../../src/db/ordering';
 import type { Page } from '../../../src/db/pagination';
-import { type Plan, plans, targetsOfPlans } from '../../../src/db/plans';
+import { type Plan, type PlanTarget, plans, targetsOfPlans } from '../../../src/db/plans';
 import { type Project, type ProjectFilter, projectList } from '../../../src/db/projects';
 import { type Region, type RegionFilter, regionList, regions } from '../../../src/db/regions';
 import { searchRows } from '../../../src/db/search';
@@ -45,6 +47,8 @@ import { currentDataVersion } from '../../../src/http/data-version';
 import { readCacheKey } from '../../../src/http/edge-cache';
 import { persistedHashOf } from '../../../src/http/persisted';
 import { RequestSession } from '../../../src/http/session';
+import { encodeGlobalId } from '../../../src/lib/global-id';
+import { formatJalali, toJalali } from '../../../src/lib/jalali';
 import { computeProgress } from '../../../src/lib/progress';
 
 export { DataVersion } from '../../../src/http/data-version';
@@ -77,19 +81,36 @@ function query<Filter>(
   return { filter, orderBy, lang: LANG, page, withTotal };
 }
 
-/** A page as JSON, as the floor wrote it before the restructure: every row's cursor, and pageInfo. */
-function pageJson<Row>(page: Page<Row>) {
-  const edges = page.rows.map((node) => ({ node, cursor: page.cursorOf(node) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: page.totalCount,
-  };
+/** The GraphQL type of each entity kind (src/graphql/typenames.ts; the floor imports no GraphQL). */
+const TYPENAMES: Record<string, string> = {
+  source: 'Source',
+  region: 'Region',
+  sector: 'Sector',
+  indicator: 'Indicator',
+  project: 'Project',
+  energy_asset: 'EnergyAsset',
+  plan: 'Plan',
+  claim: 'Claim',
+  plan_target: 'PlanTarget',
+};
+
+const gid = (kind: string, id: number) => encodeGlobalId(TYPENAMES[kind] ?? kind, id);
+const day = (iso: string | null) =>
+  iso === null ? null : { iso, jalali: formatJalali(toJalali(iso)) };
+const enumName = (code: string | null) => (code === null ? null : code.toUpperCase());
+/** `name` in the request's language (the bench sends no Accept-Language: Persian). */
+const nameOf = (row: { nameFa: string; nameEn: string }) =>
+  LANG === 'fa' ? row.nameFa : row.nameEn;
+const byId = <Row extends { id: number }>(rows: readonly (Row | null)[]) =>
+  new Map(rows.filter((row): row is Row => row !== null).map((row) => [row.id, row]));
+
+function progressOf(target: PlanTarget, claim: Claim | null) {
+  if (!claim) return null;
+  return computeProgress(target, {
+    value: claim.normalisedValue,
+    valueMax: claim.normalisedValueMax,
+    qualifier: claim.qualifier,
+  });
 }
 
 function dbOf(env: Env): Db {
@@ -145,15 +166,81 @@ async function province(db: Db, vars: Vars) {
         )
       : [],
   ]);
+  const indicatorById = byId(indicatorRows);
+  const sourceById = byId(sourceRows);
+  const latestOf = new Map(targets.map((t, i) => [t.id, latest[i] ?? null]));
+  const indicator = (id: number) => {
+    const row = indicatorById.get(id);
+    return row ? { slug: row.slug, name: nameOf(row), unit: row.unit } : null;
+  };
+  const regionNode = (r: Region) => ({
+    id: gid('region', r.id),
+    slug: r.slug,
+    kind: enumName(r.kind),
+    name: nameOf(r),
+  });
   return {
-    region,
-    children: pageJson(children),
-    plans: { page: pageJson(planPage), targets, latest },
-    claims: { rows: claimRows, indicatorRows, sourceRows },
+    region: {
+      ...regionNode(region),
+      children: { totalCount: children.totalCount, nodes: children.rows.map(regionNode) },
+      plans: {
+        totalCount: planPage.totalCount,
+        nodes: planPage.rows.map((plan, i) => ({
+          id: gid('plan', plan.id),
+          slug: plan.slug,
+          name: nameOf(plan),
+          status: enumName(plan.status),
+          targets: (targetLists[i] ?? []).map((t) => {
+            const progress = progressOf(t, latestOf.get(t.id) ?? null);
+            return {
+              id: gid('plan_target', t.id),
+              slug: t.slug,
+              comparator: enumName(t.comparator),
+              targetValue: t.targetValue,
+              targetKind: enumName(t.targetKind),
+              baselineValue: t.baselineValue,
+              deadlineOn: day(t.deadlineOn),
+              indicator: indicator(t.indicatorId),
+              progress: progress && {
+                achieved: progress.achieved,
+                ratio: progress.ratio,
+                gap: progress.gap,
+                met: progress.met,
+              },
+            };
+          }),
+        })),
+      },
+      claims: {
+        totalCount: claimPage.totalCount,
+        nodes: claimRows.map((c) => {
+          const source = sourceById.get(c.sourceId);
+          return {
+            id: gid('claim', c.id),
+            slug: c.slug,
+            value: c.value,
+            valueMax: c.valueMax,
+            unit: c.unit,
+            qualifier: enumName(c.qualifier),
+            measure: enumName(c.measure),
+            periodText: c.periodText,
+            asOf: day(c.asOf),
+            indicator: indicator(c.indicatorId),
+            source: source
+              ? { slug: source.slug, publisher: source.publisher, url: source.url }
+              : null,
+          };
+        }),
+      },
+    },
   };
 }
 
-/** projects(filter: { region, status, progressPercent }, orderBy: PROGRESS desc, first: 20) { totalCount nodes { region sector } } */
+/**
+ * projects(filter, orderBy, first, after) with region and sector: FilteredProjects (totalCount,
+ * pageInfo { hasNextPage endCursor }, nodes) or ProjectsByName (pageInfo, edges { cursor node
+ * { … nameEn } }), as `vars.edges` says.
+ */
 async function projectPage(db: Db, vars: Vars) {
   const page = await listPage<Project, ProjectFilter>(
     db,
@@ -170,16 +257,66 @@ async function projectPage(db: Db, vars: Vars) {
     regions.byIds(db, uniq(rows.map((p) => p.regionId))),
     vars.withSector === false ? [] : sectors.byIds(db, uniq(rows.map((p) => p.sectorId))),
   ]);
-  return { page: pageJson(page), regionRows, sectorRows };
+  const regionById = byId(regionRows);
+  const sectorById = byId(sectorRows);
+  const edges = vars.edges === true;
+  const node = (p: Project) => {
+    const region = regionById.get(p.regionId);
+    const sector = p.sectorId === null ? undefined : sectorById.get(p.sectorId);
+    return {
+      id: gid('project', p.id),
+      slug: p.slug,
+      name: nameOf(p),
+      status: enumName(p.status),
+      progressPercent: p.progressPct,
+      directJobs: p.directJobs,
+      investment:
+        p.investmentAmount !== null && p.investmentUnit !== null
+          ? { amount: p.investmentAmount, unit: enumName(p.investmentUnit), rial: p.investmentRial }
+          : null,
+      startedOn: day(p.startedOn),
+      ...(edges && { nameEn: p.nameEn }),
+      region: region ? { slug: region.slug, name: nameOf(region) } : null,
+      sector: sector ? { slug: sector.slug, name: nameOf(sector) } : null,
+    };
+  };
+  const last = rows[rows.length - 1];
+  const pageInfo = {
+    hasNextPage: page.hasNextPage,
+    endCursor: last ? page.cursorOf(last) : null,
+  };
+  if (edges) {
+    return {
+      projects: {
+        pageInfo,
+        edges: rows.map((p) => ({ cursor: page.cursorOf(p), node: node(p) })),
+      },
+    };
+  }
+  return { projects: { totalCount: page.totalCount, pageInfo, nodes: rows.map(node) } };
 }
 
 /** energyTotals(filter: { region }, groupBy: [TECHNOLOGY, STATUS]): src/db/totals.ts's energyTotals. */
 async function energyTotals(db: Db, vars: Vars) {
-  return energyTotalRows(
+  const rows = await energyTotalRows(
     db,
     vars.filter as EnergyAssetFilter | undefined,
     (vars.groupBy ?? []) as EnergyDimension[],
   );
+  return {
+    energyTotals: rows.map((row) => {
+      const capacity = row.stats.capacityMw;
+      return {
+        technology: enumName(row.keys.technology as string | null),
+        status: enumName(row.keys.status as string | null),
+        rating: enumName(row.keys.rating as string | null),
+        count: row.count,
+        capacityMw: capacity
+          ? { count: capacity.count, sum: capacity.sum, min: capacity.min, max: capacity.max }
+          : null,
+      };
+    }),
+  };
 }
 
 /** plan(slug) { targets { indicator region progress { basedOn { source } } } } */
@@ -196,20 +333,95 @@ async function planTargetsWithProgress(db: Db, vars: Vars) {
     ),
   ]);
   // basedOn (and its source) is asked only where progress is not null
-  const judged = latest.filter((claim, i) => {
-    const target = targets[i];
-    return (
-      claim !== null &&
-      target !== undefined &&
-      computeProgress(target, {
-        value: claim.normalisedValue,
-        valueMax: claim.normalisedValueMax,
-        qualifier: claim.qualifier,
-      }) !== null
-    );
-  });
+  const progress = targets.map((target, i) => progressOf(target, latest[i] ?? null));
+  const judged = latest.filter((claim, i) => claim !== null && progress[i] != null);
   const sourceRows = await sources.byIds(db, uniq(judged.map((c) => c?.sourceId)));
-  return { plan, targets, indicatorRows, regionRows, latest, sourceRows };
+  const indicatorById = byId(indicatorRows);
+  const regionById = byId(regionRows);
+  const sourceById = byId(sourceRows);
+  return {
+    plan: {
+      id: gid('plan', plan.id),
+      slug: plan.slug,
+      name: nameOf(plan),
+      status: enumName(plan.status),
+      startsOn: day(plan.startsOn),
+      endsOn: day(plan.endsOn),
+      targets: targets.map((t, i) => {
+        const indicator = indicatorById.get(t.indicatorId);
+        const region = regionById.get(t.regionId);
+        const p = progress[i];
+        const claim = latest[i];
+        const source = claim ? sourceById.get(claim.sourceId) : undefined;
+        return {
+          id: gid('plan_target', t.id),
+          slug: t.slug,
+          comparator: enumName(t.comparator),
+          targetValue: t.targetValue,
+          targetKind: enumName(t.targetKind),
+          baselineValue: t.baselineValue,
+          baselineOn: day(t.baselineOn),
+          deadlineOn: day(t.deadlineOn),
+          indicator: indicator
+            ? { slug: indicator.slug, name: nameOf(indicator), unit: indicator.unit }
+            : null,
+          region: region ? { slug: region.slug, name: nameOf(region) } : null,
+          progress: p
+            ? {
+                achieved: p.achieved,
+                ratio: p.ratio,
+                gap: p.gap,
+                met: p.met,
+                basedOn: claim
+                  ? {
+                      slug: claim.slug,
+                      value: claim.value,
+                      unit: claim.unit,
+                      asOf: day(claim.asOf),
+                      source: source
+                        ? { slug: source.slug, publisher: source.publisher, url: source.url }
+                        : null,
+                    }
+                  : null,
+              }
+            : null,
+        };
+      }),
+    },
+  };
+}
+
+/** Each kind's fields in the Search document's inline fragments. */
+function searchNode(kind: string, row: Record<string, unknown>) {
+  const name = () => (LANG === 'fa' ? row.nameFa : row.nameEn);
+  const base = { __typename: TYPENAMES[kind], id: gid(kind, row.id as number), slug: row.slug };
+  switch (kind) {
+    case 'region':
+      return { ...base, name: name(), kind: enumName(row.kind as string) };
+    case 'project':
+      return { ...base, name: name(), projectStatus: enumName(row.status as string) };
+    case 'energy_asset':
+      return {
+        ...base,
+        name: name(),
+        technology: enumName(row.technology as string),
+        capacityMw: row.capacityMw,
+        rating: enumName(row.rating as string),
+      };
+    case 'indicator':
+      return { ...base, name: name(), unit: row.unit };
+    case 'source':
+      return { ...base, publisher: row.publisher };
+    case 'claim':
+      return {
+        ...base,
+        value: row.value,
+        claimUnit: row.unit,
+        preferred: row.preferred === 1,
+      };
+    default:
+      return { ...base, name: name() };
+  }
 }
 
 /** search(text, first: 20) { kind rank node { … } }: the hits, then one load per kind. */
@@ -221,7 +433,19 @@ async function search(db: Db, vars: Vars) {
       ENTITIES[kind].byIds(db, uniq(rows.filter((row) => row.kind === kind).map((row) => row.id))),
     ),
   );
-  return { rows, loaded };
+  const byKind = new Map(
+    kinds.map((kind, i) => [kind, byId((loaded[i] ?? []) as { id: number }[])]),
+  );
+  return {
+    search: rows.map((row) => {
+      const node = byKind.get(row.kind)?.get(row.id);
+      return {
+        kind: enumName(row.kind),
+        rank: row.rank,
+        node: node ? searchNode(row.kind, node as Record<string, unknown>) : null,
+      };
+    }),
+  };
 }
 
 /** regions(kind: PROVINCE, first: 5) → children(first: 5) → projects(first: 5) → claims(first: 3) → source */
@@ -240,34 +464,63 @@ async function deep(db: Db, vars: Vars) {
     'r.parent_id',
     topIds,
   );
-  const childIds = children.flatMap((page) => page.rows.map((r) => r.id));
+  const childRows = children.flatMap((page) => page.rows);
   // src/graphql/subtree.ts: Region.projects counts every project in the region's subtree
   const projectPages = await childListPages<Project, ProjectFilter>(
     db,
     projectList,
     query({ first: n('projects', 5) }, false),
     { tree: 'regions', column: 'p.region_id' },
-    childIds,
+    childRows.map((r) => r.id),
   );
-  const projectIds = projectPages.flatMap((page) => page.rows.map((p) => p.id));
+  const projectRows = projectPages.flatMap((page) => page.rows);
   const claimPages = await childListPages<Claim, ClaimFilter>(
     db,
     claimList,
     query<ClaimFilter>({ first: n('claims', 3) }, false, null),
     'c.subject_id',
-    projectIds,
+    projectRows.map((p) => p.id),
     { where: ['c.subject_kind = ?'], params: ['project'] },
   );
   const sourceRows = await sources.byIds(
     db,
     uniq(claimPages.flatMap((page) => page.rows.map((c) => c.sourceId))),
   );
+  const sourceById = byId(sourceRows);
+  // the pages come back in the order of their parents
+  let child = 0;
+  let project = 0;
+  const claimNodes = () =>
+    (claimPages[project++]?.rows ?? []).map((c) => {
+      const source = sourceById.get(c.sourceId);
+      return {
+        slug: c.slug,
+        value: c.value,
+        unit: c.unit,
+        source: source ? { slug: source.slug, publisher: source.publisher } : null,
+      };
+    });
+  const projectNodes = (page: Page<Project> | undefined) =>
+    (page?.rows ?? []).map((p) => ({
+      slug: p.slug,
+      name: nameOf(p),
+      status: enumName(p.status),
+      claims: { nodes: claimNodes() },
+    }));
   return {
-    top: pageJson(top),
-    children: children.map(pageJson),
-    projectPages: projectPages.map(pageJson),
-    claimPages: claimPages.map(pageJson),
-    sourceRows,
+    regions: {
+      nodes: top.rows.map((r, i) => ({
+        slug: r.slug,
+        name: nameOf(r),
+        children: {
+          nodes: (children[i]?.rows ?? []).map((c) => ({
+            slug: c.slug,
+            name: nameOf(c),
+            projects: { nodes: projectNodes(projectPages[child++]) },
+          })),
+        },
+      })),
+    },
   };
 }
 
