@@ -434,7 +434,7 @@ for (const op of ops) {
     throw new Error(`floor ${op.name}: ${JSON.stringify(f.body).slice(0, 500)}`);
   if (op.cached) {
     await new Promise((r) => setTimeout(r, 300)); // let cache.put (waitUntil) finish
-    const hit = await once(ostan, op.ostan);
+    const hit = await once(ostan, op.ostan, op.unmetered);
     const floorHit = await once(floor, op.floor);
     const invalid = [];
     const cost = hit.body.extensions?.cost;

@@ -259,6 +259,15 @@ export function operations(setup) {
       ostan: { method: 'GET', path: `/graphql${query}` },
       floor: { method: 'GET', path: `/cached${query}` },
     });
+    list.push({
+      name: 'cachedGetUnmetered',
+      label:
+        'The same hit without metering (no cf-connecting-ip: the rate limiter is not called after it)',
+      cached: true,
+      unmetered: true,
+      ostan: { method: 'GET', path: `/graphql${query}` },
+      floor: { method: 'GET', path: `/cached${query}` },
+    });
   }
   return list;
 }
