@@ -3,9 +3,9 @@
  * groups of src/http/routes.
  */
 import { Hono } from 'hono';
+import { cachedGet } from './http/cached-get';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
-import { cachedGet } from './http/cached-get';
 import { init } from './http/init';
 import { meterRoutes } from './http/route-metering';
 import { assetRoutes } from './http/routes/assets';

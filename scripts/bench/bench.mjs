@@ -379,7 +379,7 @@ function keyPaths(value, prefix = '', paths = new Set()) {
   }
   return paths;
 }
-/** Leaves whose values differ (reported, not refused: the floor maps enums and names itself). */
+/** Leaves whose values differ. */
 function differingLeaves(a, b, prefix = '', out = []) {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
@@ -389,7 +389,8 @@ function differingLeaves(a, b, prefix = '', out = []) {
 }
 
 /**
- * Ostan's answer against the floor's: the same D1 statements and rows read, and the same fields.
+ * Ostan's answer against the floor's: the same D1 statements and rows read, the same fields and
+ * the same values.
  * A difference makes the row invalid: it is still measured, marked in the table, and the bench
  * exits non-zero at the end.
  */
@@ -408,6 +409,9 @@ function compareWithFloor(name, ostanBody, floorBody) {
   if (missing.length) invalid.push(`floor lacks ${missing.slice(0, 5).join(', ')}`);
   if (extra.length) invalid.push(`floor has more: ${extra.slice(0, 5).join(', ')}`);
   const differing = differingLeaves(ostanBody.data, floorBody.data);
+  // the floor writes the same values (global IDs, enum names, Jalali dates, progress) as Ostan
+  if (!missing.length && !extra.length && differing.length)
+    invalid.push(`values differ at ${differing.slice(0, 5).join(', ')}`);
   for (const reason of invalid) log(`INVALID ${name}: ${reason}`);
   return {
     invalid,
