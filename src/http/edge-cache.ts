@@ -32,7 +32,9 @@ export async function readCacheKey(
   const operationName = url.searchParams.get('operationName') ?? '';
   const lang = langFromAcceptLanguage(request.headers.get('accept-language'));
   const digest = await sha256Hex(`${operationName}\n${canonicalJson(variables)}`);
-  const key = `${url.origin}/__edge-cache/graphql/${hash}/v${dataVersion}/${lang}/${mediaType(request)}/${digest}`;
+  // `final`: entries hold the hit's final body (issue 13); the older ones, which held the data
+  // only, are never read, so a deploy serves no body of the old form
+  const key = `${url.origin}/__edge-cache/graphql-final/${hash}/v${dataVersion}/${lang}/${mediaType(request)}/${digest}`;
   return new Request(key, { method: 'GET' });
 }
 
