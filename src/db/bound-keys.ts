@@ -1,28 +1,18 @@
 /**
- * A list of keys for a statement to join on, as rows (`key` its position, `value` the key). D1
- * counts each row a json_each reads as a row read, but not the rows of a VALUES list, so keys
- * are bound one per parameter when the statement has parameters to spare (D1 allows 100), and as
- * one JSON array otherwise.
+ * A list of keys for a statement to join on, as rows (`key` its position, `value` the key), bound
+ * as one JSON array. D1 counts each row a json_each reads as a row read, but not the rows of a
+ * VALUES list: the rows here are the positions 0..n-1 (part of the statement's shape, like the
+ * number of `?`s; never a value from input), each taking its key from the bound array.
  */
 import type { SqlValue } from './client';
 
-/** D1's limit on bound parameters per statement (d1/platform/limits). */
-export const MAX_BOUND_PARAMETERS = 100;
-
-/**
- * A FROM item with the columns `key` and `value`, one row per key in order; `otherParams` is how
- * many parameters the rest of the statement binds.
- */
-export function keyRows(
-  keys: readonly SqlValue[],
-  otherParams: number,
-): { sql: string; params: SqlValue[] } {
-  if (keys.length === 0 || keys.length + otherParams > MAX_BOUND_PARAMETERS) {
-    return { sql: 'json_each(?)', params: [JSON.stringify(keys)] };
-  }
-  const rows = keys.map((_, i) => `(${i}, ?)`).join(', ');
+/** A FROM item with the columns `key` and `value`, one row per key, in order; one parameter. */
+export function keyRows(keys: readonly SqlValue[]): { sql: string; params: SqlValue[] } {
+  const params = [JSON.stringify(keys)];
+  if (keys.length === 0) return { sql: '(SELECT 0 AS key, NULL AS value WHERE 0)', params: [] };
+  const positions = keys.map((_, i) => `(${i})`).join(', ');
   return {
-    sql: `(SELECT column1 AS key, column2 AS value FROM (VALUES ${rows}))`,
-    params: [...keys],
+    sql: `(SELECT column1 AS key, json_extract(?, '$[' || column1 || ']') AS value FROM (VALUES ${positions}))`,
+    params,
   };
 }

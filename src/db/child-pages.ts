@@ -112,7 +112,7 @@ export async function fetchChildPages<Row extends object>(
       sql: `(SELECT count(*) FROM (SELECT 1 FROM ${source.from} ${whereClause([condition, ...source.where])} LIMIT ?))`,
       params: [...source.params, TOTAL_COUNT_CAP + 1],
     }));
-    const list = keyRows(parentIds, counts.params.length);
+    const list = keyRows(parentIds);
     statements.push({
       sql: `SELECT ostan_parent.key AS "__k", ${counts.sql} AS total FROM ${list.sql} ostan_parent`,
       params: [...counts.params, ...list.params],
@@ -149,7 +149,7 @@ function pageStatement(
     sql: `(SELECT json_group_array(json_array(${keys.map(jsonValue).join(', ')})) FROM (SELECT ${source.select} FROM ${source.from} ${whereClause([condition, ...source.where, ...keyset.where])} ORDER BY ${order} LIMIT ?))`,
     params: [...source.params, ...keyset.params, limit + 1],
   }));
-  const list = keyRows(parentIds, rows.params.length);
+  const list = keyRows(parentIds);
   return {
     statement: {
       sql: `SELECT ostan_parent.key AS "__k", ${rows.sql} AS "__rows" FROM ${list.sql} ostan_parent`,
@@ -183,7 +183,7 @@ function idsStatement(
     sql: `(SELECT json_group_array("__id") FROM (SELECT ${id} AS "__id" FROM ${source.from} ${whereClause([condition, ...source.where, ...keyset.where])} ORDER BY ${order} LIMIT ?))`,
     params: [...source.params, ...keyset.params, limit + 1],
   }));
-  const list = keyRows(parentIds, ids.params.length);
+  const list = keyRows(parentIds);
   // each parent's ids in page order, then their rows; "__rn" keeps the order without a sort
   return {
     statement: {

@@ -111,7 +111,7 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     if (keys.length === 0) return [];
     // the keys drive the join (CROSS JOIN keeps that order): one seek per key, where `IN (…)`
     // reads each key twice more, and on a small table the planner scans the whole table instead
-    const list = keyRows(keys, 0);
+    const list = keyRows(keys);
     const rows = await db.all<Row>(
       `SELECT ${select} FROM ${list.sql} ostan_key CROSS JOIN ${from} ON ${alias}.${column} = ostan_key.value`,
       list.params,

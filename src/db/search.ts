@@ -123,7 +123,7 @@ async function searchHits(
     );
   }
   // how many indexed texts hold each trigram: the trigrams drive the join, one seek each
-  const list = keyRows(trigrams, 0);
+  const list = keyRows(trigrams);
   const counts = await db.all<{ term: string; doc: number }>(
     `SELECT term, doc FROM ${list.sql} ostan_trigram CROSS JOIN search_trigrams ON term = ostan_trigram.value`,
     list.params,
