@@ -98,14 +98,16 @@ export async function fetchChildPages<Row extends object>(
   const window = readWindow(args, ordering);
   const keyset = windowConditions(ordering, window);
   const order = orderBy(ordering, window.backward);
-  // each parent: its ids and their rows, and its capped count
-  const perParentRows = 2 * (window.limit + 1) + (withTotal ? TOTAL_COUNT_CAP + 1 : 0);
+  const keys = window.limit <= JSON_PAGE_LIMIT ? source.keys : undefined;
+  // each parent: a JSON page reads its index entries (page + 1) and its region's kind; a joined
+  // page those entries three times (walked, listed, joined back) and the kind; a count up to
+  // TOTAL_COUNT_CAP + 1 entries (its kind lookup is within the pages' margin)
+  const pageRows = keys ? 2 * (window.limit + 1) : 3 * (window.limit + 1) + 2;
+  const perParentRows = pageRows + (withTotal ? TOTAL_COUNT_CAP + 1 : 0);
   db.reserve(parentIds.length * perParentRows, 'first', NARROW_PAGES);
-  const keys = source.keys;
-  const byParent =
-    keys && window.limit <= JSON_PAGE_LIMIT
-      ? pageStatement(source, parent, parentIds, keys, keyset, order, window.limit)
-      : idsStatement(source, parent, parentIds, ordering, keyset, order, window.limit);
+  const byParent = keys
+    ? pageStatement(source, parent, parentIds, keys, keyset, order, window.limit)
+    : idsStatement(source, parent, parentIds, ordering, keyset, order, window.limit);
   const statements = [byParent.statement];
   if (withTotal) {
     const counts = perParent(parent, (condition) => ({

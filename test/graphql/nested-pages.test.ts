@@ -144,6 +144,21 @@ describe('nested pages', () => {
     // claim back by id read three rows per claim instead (309 rows here).
     expect(body.extensions?.cost?.d1RowsRead).toBeLessThanOrEqual(140);
   });
+  it.each([3, 25])(
+    'prices nested pages of %i at least at the rows they read, before reading',
+    async (size) => {
+      await addSyntheticProjects(30, 30);
+      const { body } = await gql(`{
+        projects(filter: { sector: "footwear" }, first: ${size}, orderBy: { field: ID }) {
+          nodes { claims(first: ${size}) { nodes { slug } } }
+        }
+      }`);
+      expect(body.errors).toBeUndefined();
+      const cost = body.extensions?.cost as { d1RowsRead: number; d1RowsEstimated: number };
+      expect(cost.d1RowsRead).toBeGreaterThan(size);
+      expect(cost.d1RowsEstimated).toBeGreaterThanOrEqual(cost.d1RowsRead);
+    },
+  );
 });
 
 describe('lookups and search', () => {
