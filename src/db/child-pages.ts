@@ -1,7 +1,9 @@
 /**
  * Nested lists: the same page of a child list for many parents in one statement, each parent's
  * page read with its own LIMIT through the parent column's index, so a nested page reads about
- * (page size + 1) rows per parent however many children each parent has.
+ * (page size + 1) rows per parent however many children each parent has: D1 counts the index
+ * entries walked, and a page of up to JSON_PAGE_LIMIT rows comes back as JSON built during that
+ * walk, so nothing else is read (the parents are a VALUES list, src/db/bound-keys.ts).
  */
 import { keyRows } from './bound-keys';
 import type { Db, SqlValue } from './client';

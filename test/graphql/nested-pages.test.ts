@@ -154,7 +154,10 @@ describe('nested pages', () => {
         }
       }`);
       expect(body.errors).toBeUndefined();
-      const cost = body.extensions?.cost as { d1RowsRead: number; d1RowsEstimated: number };
+      const cost = body.extensions?.cost as unknown as {
+        d1RowsRead: number;
+        d1RowsEstimated: number;
+      };
       expect(cost.d1RowsRead).toBeGreaterThan(size);
       expect(cost.d1RowsEstimated).toBeGreaterThanOrEqual(cost.d1RowsRead);
     },
