@@ -54,7 +54,8 @@ function workerdCpuMs() {
 }
 
 const { vars, ratelimits } = rootConfig();
-Object.assign(vars, JSON.parse(process.env.VARS ?? "{}"));
+// VARS='{"GRAPHIQL":"false"}' overrides vars, e.g. to start as production does
+Object.assign(vars, JSON.parse(process.env.VARS ?? '{}'));
 const empty = join(dirname(script), 'empty-worker.mjs');
 writeFileSync(empty, 'export default { fetch: () => new Response("{}") };');
 
