@@ -1,7 +1,7 @@
 // The whole Worker's start and its first /graphql requests, as deployed: the output of
 // `wrangler deploy --dry-run --outdir DIR` (minified) under Miniflare with the root wrangler.toml's
 // vars, rate limits and Durable Objects (an empty in-memory D1: the requests below read none).
-// For each of N fresh workerd processes: workerd's CPU time until it is ready (the Worker's modules
+// For each of N fresh workerd processes: the Worker's module start (wall), workerd's CPU time until it is ready (the Worker's modules
 // evaluated), less the same for an empty Worker (what loading this one costs, module start included),
 // then the wall and workerd CPU time of the first and of the second POST /graphql. Prints medians.
 //
@@ -58,10 +58,29 @@ const { vars, ratelimits } = rootConfig();
 Object.assign(vars, JSON.parse(process.env.VARS ?? '{}'));
 const empty = join(dirname(script), 'empty-worker.mjs');
 writeFileSync(empty, 'export default { fetch: () => new Response("{}") };');
+// The Worker behind a module that reads Date.now() before and after it evaluates (Date.now()
+// advances during module evaluation in local workerd): its module start in wall milliseconds.
+const timed = join(dirname(script), 'timed-worker.mjs');
+writeFileSync(join(dirname(script), 't0.mjs'), 'globalThis.__t0 = Date.now();');
+writeFileSync(
+  timed,
+  [
+    "import './t0.mjs';",
+    `import worker from './${script.split('/').pop()}';`,
+    `export * from './${script.split('/').pop()}';`,
+    'const moduleMs = Date.now() - globalThis.__t0;',
+    'export default {',
+    '  fetch: (request, env, ctx) =>',
+    "    new URL(request.url).pathname === '/__module-ms' ? Response.json(moduleMs) : worker.fetch(request, env, ctx),",
+    '};',
+  ].join('\n'),
+);
 
 function miniflare(scriptPath, extra) {
   return new Miniflare({
     modules: true,
+    // wrangler's output is an ES module named .js
+    modulesRules: [{ type: 'ESModule', include: ['**/*.js', '**/*.mjs'] }],
     scriptPath,
     modulesRoot: dirname(scriptPath),
     compatibilityDate: '2026-04-26',
@@ -78,14 +97,14 @@ const graphql = (mf) =>
     body: JSON.stringify({ query: '{ __typename }' }),
   });
 
-const rows = { loadCpu: [], firstMs: [], firstCpu: [], secondMs: [], secondCpu: [] };
+const rows = { moduleMs: [], loadCpu: [], firstMs: [], firstCpu: [], secondMs: [], secondCpu: [] };
 for (let i = 0; i < starts; i++) {
   const base = miniflare(empty, {});
   await base.ready;
   const emptyCpu = workerdCpuMs();
   await base.dispose();
 
-  const mf = miniflare(script, {
+  const mf = miniflare(timed, {
     bindings: vars,
     ratelimits,
     d1Databases: { DB: '00000000-0000-0000-0000-000000000000' },
@@ -95,6 +114,7 @@ for (let i = 0; i < starts; i++) {
   await mf.ready;
   const loaded = workerdCpuMs();
   rows.loadCpu.push(loaded - emptyCpu);
+  rows.moduleMs.push(await (await mf.dispatchFetch('http://localhost/__module-ms')).json());
   for (const which of ['first', 'second']) {
     const cpu = workerdCpuMs();
     const t = performance.now();
