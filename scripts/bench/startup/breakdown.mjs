@@ -1,10 +1,15 @@
 // Where start-up goes, module by module, inside workerd: bundles an entry as the start-up probe
 // does (esbuild, unminified, so each module's code follows a `// path` comment), inserts a
 // Date.now() mark before every module's code, runs the bundle under Miniflare N times and prints
-// the median milliseconds per package (node_modules) or per source file, and the total.
+// the median milliseconds per package (node_modules) or per source file, and the total; also
+// workerd's CPU time until the Worker answered, less the same for an empty Worker (load inflates
+// it far less than wall time).
 //
-//   node scripts/bench/startup/breakdown.mjs [entry] [starts] [--files]
+//   setsid node scripts/bench/startup/breakdown.mjs [entry] [starts] [--files] [--all] [--stack-first]
 //
+// --files: a row per source file (else per directory); --all: per file in node_modules too;
+// --stack-first: capture one stack trace before any module (workerd re-parses the script for the
+// first one taken at module scope), so that cost gets its own row.
 // entry: scripts/bench/startup/probe.ts (the schema modules, default) or src/index.ts (the whole
 // Worker). A module's time is the top-level code between its mark and the next one, including
 // what it calls there (src/graphql/index.ts's time is `builder.toSchema()`); a CommonJS module runs

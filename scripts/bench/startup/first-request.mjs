@@ -1,9 +1,10 @@
 // The whole Worker's start and its first /graphql requests, as deployed: the output of
 // `wrangler deploy --dry-run --outdir DIR` (minified) under Miniflare with the root wrangler.toml's
 // vars, rate limits and Durable Objects (an empty in-memory D1: the requests below read none).
-// For each of N fresh workerd processes: the Worker's module start (wall), workerd's CPU time until it is ready (the Worker's modules
-// evaluated), less the same for an empty Worker (what loading this one costs, module start included),
-// then the wall and workerd CPU time of the first and of the second POST /graphql. Prints medians.
+// For each of N fresh workerd processes: the Worker's module start (wall); workerd's CPU time until
+// it is ready, less the same for an empty Worker (what loading this one costs, compiling and module
+// start); then the wall and workerd CPU time of the first and of the second POST /graphql.
+// Prints medians and samples.
 //
 //   node scripts/dev/wrangler.mjs deploy --dry-run --outdir /tmp/dry-startup
 //   setsid node scripts/bench/startup/first-request.mjs /tmp/dry-startup/index.js [starts]
