@@ -50,7 +50,6 @@ async function all(sql: string, params: SqlValue[] = []): Promise<unknown[]> {
   return sqlite.prepare(sql).all(...params);
 }
 const db = {
-  reserve() {},
   stats: { queries: 0, rowsRead: 0 },
   // no ceiling here: the statements are only explained
   reserve() {},
