@@ -58,6 +58,14 @@ export function abusiveRequests(setup) {
       query:
         '{ regions(kind: PROVINCE, first: 100) { nodes { children(first: 100) { nodes { projects(first: 1) { totalCount nodes { slug } } } } } } }',
     },
+    {
+      name: 'dataStatus15',
+      label: '15 × dataStatus with every count (what /status answers)',
+      query: aliases(
+        15,
+        'dataStatus { version lastChangeAt counts { projects energyAssets claims syntheticRows } }',
+      ),
+    },
   ];
 }
 

@@ -37,6 +37,8 @@ export interface Page<Row> {
 /** A filtered list: FROM/WHERE text and its bound values. */
 export interface ListSource {
   select: string;
+  /** the names of `select`'s columns, in order (when known, nested pages read fewer rows) */
+  keys?: readonly string[];
   from: string;
   where: string[];
   params: SqlValue[];

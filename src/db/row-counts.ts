@@ -16,13 +16,31 @@ export type CountedEntity = 'project' | 'energy_asset';
 export async function rowsAtMost(
   db: Db,
   entity: CountedEntity,
-  filter: { region?: string | null; status?: readonly string[] | null } | null | undefined,
+  filter: CountedFilter,
 ): Promise<number> {
+  return (await countsOf(db, entity, filter)).rows;
+}
+
+type CountedFilter =
+  | { region?: string | null; status?: readonly string[] | null }
+  | null
+  | undefined;
+
+/**
+ * `rowsAtMost`, and how many row_counts keys (province, county, status) those rows fall in: a
+ * bound on the totals cells of migration 0015 the filter can match, with the dimensions the cells
+ * split a key by.
+ */
+export async function countsOf(
+  db: Db,
+  entity: CountedEntity,
+  filter: CountedFilter,
+): Promise<{ rows: number; keys: number }> {
   const where = ['entity = ?'];
   const params: (string | number)[] = [entity];
   if (filter?.region) {
     const [region] = await regions.bySlugs(db, [filter.region]);
-    if (!region) return 0;
+    if (!region) return { rows: 0, keys: 0 };
     const levels = await db.first<{ province: number | null; county: number | null }>(
       'SELECT province_id AS province, county_id AS county FROM region_levels WHERE region_id = ?',
       [region.id],
@@ -40,9 +58,9 @@ export async function rowsAtMost(
     where.push('status IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(filter.status));
   }
-  const row = await db.first<{ n: number }>(
-    `SELECT coalesce(sum(n), 0) AS n FROM row_counts WHERE ${where.join(' AND ')}`,
+  const row = await db.first<{ n: number; keys: number }>(
+    `SELECT coalesce(sum(n), 0) AS n, count(*) AS keys FROM row_counts WHERE ${where.join(' AND ')}`,
     params,
   );
-  return Number(row?.n ?? 0);
+  return { rows: Number(row?.n ?? 0), keys: Number(row?.keys ?? 0) };
 }

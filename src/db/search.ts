@@ -22,6 +22,7 @@ import {
   searchRowIdRange,
   trigramsOf,
 } from '../lib/persian';
+import { keyRows } from './bound-keys';
 import type { Db } from './client';
 import { DEFAULT_PAGE_SIZE, type Page, TOTAL_COUNT_CAP } from './pagination';
 
@@ -82,8 +83,6 @@ FROM search_index WHERE search_index MATCH ?1`;
 
 /** The statements searchRows runs; exported for EXPLAIN QUERY PLAN in tests. */
 export const SEARCH_SQL = {
-  // ?1 JSON array of the query's distinct trigrams: how many indexed texts hold each
-  trigrams: 'SELECT term, doc FROM search_trigrams WHERE term IN (SELECT value FROM json_each(?1))',
   ranked: `${MATCH} ORDER BY search_index.rank LIMIT ?2`,
   unranked: `${MATCH} LIMIT ?2`,
 } as const;
@@ -123,9 +122,12 @@ async function searchHits(
       `\`text\` must have at least ${MIN_TRIGRAM_LENGTH} letters or digits (spaces are not counted): search matches runs of ${MIN_TRIGRAM_LENGTH}. To find a region by its name, list \`regions\`.`,
     );
   }
-  const counts = await db.all<{ term: string; doc: number }>(SEARCH_SQL.trigrams, [
-    JSON.stringify(trigrams),
-  ]);
+  // how many indexed texts hold each trigram: the trigrams drive the join, one seek each
+  const list = keyRows(trigrams);
+  const counts = await db.all<{ term: string; doc: number }>(
+    `SELECT term, doc FROM ${list.sql} ostan_trigram CROSS JOIN search_trigrams ON term = ostan_trigram.value`,
+    list.params,
+  );
   // some trigram is in no text at all
   if (counts.length < trigrams.length) return { hits: [], complete: true };
   counts.sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1));

@@ -22,7 +22,8 @@ export interface DataStatusRow {
   counts: DataCounts;
 }
 
-const TABLES = {
+/** The tables dataStatus counts, by the key it reports each under (migration 0016 keeps the counts). */
+export const STATUS_TABLES = {
   regions: 'regions',
   sectors: 'sectors',
   sources: 'sources',
@@ -34,27 +35,22 @@ const TABLES = {
   claims: 'claims',
 } as const;
 
-/** One statement: counts, the newest write, the newest source, the migration level. */
+/**
+ * One statement over a few rows whatever the size of the data: counts, synthetic counts and the
+ * newest write from table_counts (kept by the triggers of migrations/0016), the newest source,
+ * the migration level and the newest change.
+ */
 export async function dataStatus(db: Db): Promise<DataStatusRow> {
-  const counts = Object.entries(TABLES)
-    .map(([key, table]) => `(SELECT count(*) FROM ${table}) AS "${key}"`)
+  const counts = Object.entries(STATUS_TABLES)
+    .map(([key, table]) => `max(CASE WHEN name = '${table}' THEN n END) AS "${key}"`)
     .join(', ');
-  const synthetic = Object.values(TABLES)
-    .filter((table) => table !== 'indicators')
-    .map((table) => `(SELECT count(*) FROM ${table} WHERE synthetic = 1)`)
-    .join(' + ');
-  const updated = Object.values(TABLES)
-    .map((table) => `(SELECT coalesce(max(updated_at), '') FROM ${table})`)
-    .join(', ');
-  const hasChanges = await db.first<{ n: number }>(
-    "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'changes'",
-  );
   const row = await db.first<Record<string, number | string | null>>(
-    `SELECT ${counts}, ${synthetic} AS "syntheticRows",
-       nullif(max(${updated}), '') AS "lastChangeAt",
-       (SELECT max(published_on) FROM sources) AS "newestSourcePublishedOn",
+    `SELECT ${counts}, sum(synthetic) AS "syntheticRows",
+       nullif(max(coalesce(updated_at, '')), '') AS "lastChangeAt",
+       (SELECT published_on FROM sources WHERE published_on IS NOT NULL ORDER BY published_on DESC LIMIT 1) AS "newestSourcePublishedOn",
        (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS "migration",
-       ${hasChanges?.n ? '(SELECT max(id) FROM changes)' : 'NULL'} AS "changeId"`,
+       (SELECT max(id) FROM changes) AS "changeId"
+     FROM table_counts`,
   );
   const value = (key: string) => Number(row?.[key] ?? 0);
   return {
@@ -63,12 +59,24 @@ export async function dataStatus(db: Db): Promise<DataStatusRow> {
     newestSourcePublishedOn: (row?.newestSourcePublishedOn as string | null) ?? null,
     changeId: row?.changeId == null ? null : Number(row.changeId),
     counts: {
-      ...(Object.fromEntries(Object.keys(TABLES).map((key) => [key, value(key)])) as Omit<
+      ...(Object.fromEntries(Object.keys(STATUS_TABLES).map((key) => [key, value(key)])) as Omit<
         DataCounts,
         'syntheticRows'
       >),
       syntheticRows: value('syntheticRows'),
     },
+  };
+}
+
+/** Just what `versionOf` needs: the migration level and the newest change, by key. */
+export async function dataVersion(db: Db): Promise<Pick<DataStatusRow, 'migration' | 'changeId'>> {
+  const row = await db.first<{ migration: string | null; changeId: number | null }>(
+    `SELECT (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS migration,
+       (SELECT max(id) FROM changes) AS changeId`,
+  );
+  return {
+    migration: row?.migration ?? null,
+    changeId: row?.changeId == null ? null : Number(row.changeId),
   };
 }
 

@@ -1,9 +1,11 @@
 /** Group-by totals over a filtered list: one SQL statement, grouped by the dimensions asked for. */
 import { InputError } from '../lib/errors';
 import type { Db, SqlValue } from './client';
+import { Conditions } from './conditions';
 import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
 import { type ProjectFilter, projectConditions } from './projects';
-import { type CountedEntity, rowsAtMost } from './row-counts';
+import { regions } from './regions';
+import { type CountedEntity, countsOf, rowsAtMost } from './row-counts';
 
 /** A grouping dimension: the SQL expression of its key, and the name the key is returned under. */
 export interface Dimension {
@@ -43,21 +45,45 @@ const SECTOR_TREE_ROWS = 200;
  * for plants, whose phases are looked up too).
  */
 const ROWS_PER_MATCH = 4;
+/** D1 rows a totals query over cells reads per cell: the cell and the grouping sorter. */
+const ROWS_PER_CELL = 2;
+/** Rows of lookups a totals query over cells reads besides its cells (the county's province). */
+const CELLS_OVERHEAD = 10;
+
+type PricedFilter = { region?: string | null; status?: readonly string[] | null };
 
 /**
- * Prices a totals query before it runs: ROWS_PER_MATCH for each row its region and status filter
- * can match, one more for each Jalali year or month dimension (a seek in jalali_months per row),
- * plus the sector tree; refuses it above the request's ceiling.
+ * Prices a totals query over the base table before it runs: ROWS_PER_MATCH for each row its
+ * region and status filter can match, one more for each Jalali year or month dimension (a seek in
+ * jalali_months per row), plus the sector tree when TOP_SECTOR is grouped by; refuses it above
+ * the request's ceiling.
  */
 async function priceTotals(
   db: Db,
   entity: CountedEntity,
-  filter: { region?: string | null; status?: readonly string[] | null } | null | undefined,
+  filter: PricedFilter | null | undefined,
   groupBy: readonly string[],
 ): Promise<void> {
   const jalali = groupBy.filter((name) => /_(YEAR|MONTH)$/.test(name)).length;
   const rows = await rowsAtMost(db, entity, filter);
-  db.reserve(rows * (ROWS_PER_MATCH + jalali) + SECTOR_TREE_ROWS, 'filter', NARROW_TOTALS);
+  const tree = groupBy.includes('TOP_SECTOR') ? SECTOR_TREE_ROWS : 0;
+  db.reserve(rows * (ROWS_PER_MATCH + jalali) + tree, 'filter', NARROW_TOTALS);
+}
+
+/**
+ * Prices a totals query over cells: ROWS_PER_CELL for each cell it can match, at most
+ * `perKey` cells for each (province, county, status) key of row_counts the filter matches, and
+ * never more cells than rows.
+ */
+async function priceCells(
+  db: Db,
+  entity: CountedEntity,
+  filter: PricedFilter | null | undefined,
+  perKey: number,
+): Promise<void> {
+  const { rows, keys } = await countsOf(db, entity, filter);
+  const cells = Math.min(rows, keys * perKey);
+  db.reserve(cells * ROWS_PER_CELL + CELLS_OVERHEAD, 'filter', NARROW_TOTALS);
 }
 
 /** Groups beyond this are refused rather than returned by the thousand. */
@@ -79,6 +105,36 @@ export function jalaliMonthOf(column: string) {
   return `(SELECT jm.jalali_year * 100 + jm.jalali_month FROM jalali_months jm WHERE jm.starts_on <= ${column} ORDER BY jm.starts_on DESC LIMIT 1)`;
 }
 
+/** The SQL of a measure's five statistics. */
+interface MeasureSql {
+  key: string;
+  count: string;
+  sum: string;
+  min: string;
+  max: string;
+  avg: string;
+}
+
+/** A measured column of the base table, aggregated over its rows. */
+const overRows = (m: Measure): MeasureSql => ({
+  key: m.key,
+  count: `count(${m.sql})`,
+  sum: `sum(${m.sql})`,
+  min: `min(${m.sql})`,
+  max: `max(${m.sql})`,
+  avg: `avg(${m.sql})`,
+});
+
+/** A measured column kept in cells as <prefix>_count, _sum, _min and _max, aggregated over cells. */
+const overCells = (key: string, prefix: string): MeasureSql => ({
+  key,
+  count: `sum(c.${prefix}_count)`,
+  sum: `sum(c.${prefix}_sum)`,
+  min: `min(c.${prefix}_min)`,
+  max: `max(c.${prefix}_max)`,
+  avg: `sum(c.${prefix}_sum) * 1.0 / sum(c.${prefix}_count)`,
+});
+
 async function totals(
   db: Db,
   spec: {
@@ -86,22 +142,26 @@ async function totals(
     where: string[];
     params: SqlValue[];
     dimensions: Dimension[];
-    measures: Measure[];
+    measures: MeasureSql[];
+    /** the sector tree is joined (TOP_SECTOR) */
+    sectorTree: boolean;
+    /** the SQL counting the rows of a group */
+    count: string;
   },
 ): Promise<TotalsRow[]> {
   const select = [
     ...spec.dimensions.map((d, i) => `${d.sql} AS "d${i}"`),
-    'count(*) AS "n"',
+    `${spec.count} AS "n"`,
     ...spec.measures.flatMap((m, i) => [
-      `count(${m.sql}) AS "m${i}_count"`,
-      `sum(${m.sql}) AS "m${i}_sum"`,
-      `min(${m.sql}) AS "m${i}_min"`,
-      `max(${m.sql}) AS "m${i}_max"`,
-      `avg(${m.sql}) AS "m${i}_avg"`,
+      `${m.count} AS "m${i}_count"`,
+      `${m.sum} AS "m${i}_sum"`,
+      `${m.min} AS "m${i}_min"`,
+      `${m.max} AS "m${i}_max"`,
+      `${m.avg} AS "m${i}_avg"`,
     ]),
   ];
   const groups = spec.dimensions.map((_d, i) => `"d${i}"`);
-  const sql = `${LEVELS_CTE}
+  const sql = `${spec.sectorTree ? LEVELS_CTE : ''}
 SELECT ${select.join(', ')}
 FROM ${spec.from}
 ${spec.where.length > 0 ? `WHERE ${spec.where.join(' AND ')}` : ''}
@@ -113,10 +173,10 @@ LIMIT ?`;
   ]);
   const rows = raw.slice(0, MAX_GROUPS).map((row) => ({
     keys: Object.fromEntries(spec.dimensions.map((d, i) => [d.key, row[`d${i}`] ?? null])),
-    count: Number(row.n),
+    count: Number(row.n ?? 0),
     stats: Object.fromEntries(
       spec.measures.map((m, i) => {
-        const count = Number(row[`m${i}_count`]);
+        const count = Number(row[`m${i}_count`] ?? 0);
         const value = (suffix: string) => (count === 0 ? null : Number(row[`m${i}_${suffix}`]));
         return [
           m.key,
@@ -132,6 +192,114 @@ LIMIT ?`;
     );
   }
   return rows;
+}
+
+/**
+ * The totals cells of migration 0015 (project_cells, energy_cells), read instead of the rows
+ * when the filter and groupBy fit their keys: a region that is the country, a province or a
+ * county, the enum filters the cells are keyed by, and only dimensions the cells keep.
+ */
+interface CellTable<Name extends string> {
+  table: string;
+  /** the dimensions the cells keep, on the cells aliased `c` */
+  dimensions: Partial<Record<Name, Dimension>>;
+  /** filter fields the keys answer, by cell column */
+  filters: Record<string, string>;
+  /** filter fields that may be given with a value the cells answer anyway */
+  alsoFits?: (filter: Record<string, unknown>) => boolean;
+  /** the most cells one (province, county, status) key splits into under `filter` */
+  perKey(filter: Record<string, unknown>): number;
+}
+
+/** How many values a list filter admits: its length when given, else all `all` of them. */
+const admitted = (values: unknown, all: number) =>
+  Array.isArray(values) && values.length > 0 ? Math.min(values.length, all) : all;
+
+const cellRegionDimensions = {
+  PROVINCE: { key: 'provinceId', sql: 'nullif(c.province_id, 0)' },
+  COUNTY: { key: 'countyId', sql: 'nullif(c.county_id, 0)' },
+  STATUS: { key: 'status', sql: 'c.status' },
+};
+
+const PROJECT_CELLS: CellTable<ProjectDimension> = {
+  table: 'project_cells',
+  dimensions: {
+    ...cellRegionDimensions,
+    FINANCING: { key: 'financing', sql: "nullif(c.financing, '')" },
+  },
+  filters: { status: 'c.status', financing: "nullif(c.financing, '')" },
+  // four financing values and none
+  perKey: (filter) => admitted(filter.financing, 5),
+};
+
+const ENERGY_CELLS: CellTable<EnergyDimension> = {
+  table: 'energy_cells',
+  dimensions: { ...cellRegionDimensions, TECHNOLOGY: { key: 'technology', sql: 'c.technology' } },
+  filters: { status: 'c.status', technology: 'c.technology', rating: 'c.rating' },
+  // energyTotals counts leaves only, which is what plantsOnly: false asks for too
+  alsoFits: (filter) => filter.plantsOnly === false,
+  // seven technologies by three ratings
+  perKey: (filter) => admitted(filter.technology, 7) * admitted(filter.rating, 3),
+};
+
+/**
+ * The WHERE conditions of `filter` on `cells`, or null when the cells cannot answer it (a filter
+ * field they are not keyed by, a region below a county, a dimension they do not keep).
+ */
+async function cellConditions<Name extends string>(
+  db: Db,
+  cells: CellTable<Name>,
+  filter: object | null | undefined,
+  groupBy: readonly Name[],
+): Promise<Conditions | null> {
+  if (groupBy.some((name) => cells.dimensions[name] === undefined)) return null;
+  const conditions = new Conditions();
+  const fields = (filter ?? {}) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(fields)) {
+    if (value == null || (Array.isArray(value) && value.length === 0)) continue;
+    if (field === 'region') continue;
+    const column = cells.filters[field];
+    if (column !== undefined) {
+      conditions.oneOf(column, value as readonly string[]);
+      continue;
+    }
+    if (cells.alsoFits?.({ [field]: value })) continue;
+    return null;
+  }
+  const slug = fields.region;
+  if (typeof slug === 'string') {
+    const [region] = await regions.bySlugs(db, [slug]);
+    if (!region) return null;
+    if (region.kind === 'province') conditions.add('c.province_id = ?', region.id);
+    else if (region.kind === 'county') {
+      conditions.add(
+        'c.province_id = (SELECT coalesce(province_id, 0) FROM region_levels WHERE region_id = ?)',
+        region.id,
+      );
+      conditions.add('c.county_id = ?', region.id);
+    } else if (region.parentId !== null) return null;
+  }
+  return conditions;
+}
+
+/** Totals read from cells (already priced). */
+function cellTotals<Name extends string>(
+  db: Db,
+  cells: CellTable<Name>,
+  conditions: Conditions,
+  groupBy: readonly Name[],
+  extra: Dimension[],
+  measures: MeasureSql[],
+): Promise<TotalsRow[]> {
+  return totals(db, {
+    from: `${cells.table} c`,
+    where: conditions.where,
+    params: conditions.params,
+    dimensions: [...groupBy.map((name) => cells.dimensions[name] as Dimension), ...extra],
+    measures,
+    sectorTree: false,
+    count: 'coalesce(sum(c.n), 0)',
+  });
 }
 
 /** Dimensions projects and plants share, with what each groups by. */
@@ -179,8 +347,10 @@ function pickDimensions<Name extends string>(
   return groupBy.map((name) => all[name]);
 }
 
-const sectorRootJoin = (alias: string) =>
-  `LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`;
+const sectorRootJoin = (alias: string, groupBy: readonly string[]) =>
+  groupBy.includes('TOP_SECTOR')
+    ? `LEFT JOIN sector_roots sr ON sr.sector_id = ${alias}.sector_id`
+    : '';
 
 /** Counts, jobs, investment and progress of the projects matching `filter`, grouped. */
 export async function projectTotals(
@@ -190,16 +360,34 @@ export async function projectTotals(
 ): Promise<TotalsRow[]> {
   const conditions = await projectConditions(db, filter);
   const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
+  const cells = await cellConditions(db, PROJECT_CELLS, filter, groupBy);
+  if (cells) {
+    await priceCells(db, 'project', filter, PROJECT_CELLS.perKey({ ...filter }));
+    return cellTotals(
+      db,
+      PROJECT_CELLS,
+      cells,
+      groupBy,
+      [],
+      [
+        overCells('directJobs', 'jobs'),
+        overCells('investmentRial', 'investment'),
+        overCells('progressPercent', 'progress'),
+      ],
+    );
+  }
   await priceTotals(db, 'project', filter, groupBy);
   return totals(db, {
-    from: `projects p ${sectorRootJoin('p')}`,
+    from: `projects p ${sectorRootJoin('p', groupBy)}`,
     ...conditions,
     dimensions,
     measures: [
       { key: 'directJobs', sql: 'p.direct_jobs' },
       { key: 'investmentRial', sql: 'p.investment_rial' },
       { key: 'progressPercent', sql: 'p.progress_pct' },
-    ],
+    ].map(overRows),
+    sectorTree: groupBy.includes('TOP_SECTOR'),
+    count: 'count(*)',
   });
 }
 
@@ -216,9 +404,31 @@ export async function energyTotals(
     { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
     groupBy,
   );
+  const cells = await cellConditions(db, ENERGY_CELLS, filter, groupBy);
+  if (cells) {
+    await priceCells(db, 'energy_asset', filter, ENERGY_CELLS.perKey({ ...filter }));
+    return cellTotals(
+      db,
+      ENERGY_CELLS,
+      cells,
+      groupBy,
+      [{ key: 'rating', sql: 'c.rating' }],
+      [
+        overCells('capacityMw', 'capacity'),
+        {
+          key: 'capacityLowerBounds',
+          count: 'sum(c.lower_bounds)',
+          sum: 'sum(c.lower_bounds)',
+          min: 'CASE WHEN sum(c.lower_bounds) > 0 THEN 1 END',
+          max: 'CASE WHEN sum(c.lower_bounds) > 0 THEN 1 END',
+          avg: 'CASE WHEN sum(c.lower_bounds) > 0 THEN 1.0 END',
+        },
+      ],
+    );
+  }
   await priceTotals(db, 'energy_asset', filter, groupBy);
   return totals(db, {
-    from: `energy_assets e ${sectorRootJoin('e')}`,
+    from: `energy_assets e ${sectorRootJoin('e', groupBy)}`,
     where: conditions.where,
     params: conditions.params,
     // the rating is always a dimension: MW of different ratings are different quantities
@@ -230,6 +440,8 @@ export async function energyTotals(
         key: 'capacityLowerBounds',
         sql: "CASE WHEN e.capacity_qualifier IN ('more_than', 'at_least') THEN 1 END",
       },
-    ],
+    ].map(overRows),
+    sectorTree: groupBy.includes('TOP_SECTOR'),
+    count: 'count(*)',
   });
 }

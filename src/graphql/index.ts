@@ -1,5 +1,6 @@
 /** The schema: every domain file registers its types on the builder when imported. */
 import { builder } from './builder';
+import { sortedSchema } from './sort-schema';
 import './root';
 import './source';
 import './region';
@@ -23,4 +24,5 @@ import './changes';
 import './rate-limit';
 import './data-status';
 
-export const schema = builder.toSchema();
+// sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type
+export const schema = sortedSchema(builder.toSchema({ sortSchema: false }));

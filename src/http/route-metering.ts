@@ -1,40 +1,66 @@
 /**
  * Route metering, decided once for every route: the per-address request rate limit (and a valid
- * key's own limit) before any work, then, for the routes outside GraphQL, a charge to the
- * caller's cost budget priced by the rows the request may return. /graphql is charged its
- * operation's cost by src/http/metering.ts, which knows it only after parsing.
+ * key's own limit) before any work, then, for the routes outside GraphQL, one cost point and the
+ * D1 rows the request actually read (D1's meta.rows_read, counted by src/db/client.ts), charged
+ * to the caller's rows budget once the response body is done (an export streams its rows). /graphql
+ * is charged its operation's cost and rows by src/http/metering.ts, which knows the cost only
+ * after parsing.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { MAX_FEED_PAGE } from '../db/writes/feed';
-import { chargeBudget } from './budget';
+import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
 import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
-import { DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from './export-params';
 import type { ClientIdentity } from './identity';
 
 /** The period of the [[ratelimits]] bindings in wrangler.toml, for Retry-After. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
 
-/** A `limit` query parameter as the route will read it, bounded, for pricing before it runs. */
-function requestedLimit(c: Context<AppEnv>, fallback: number, maximum: number): number {
-  const value = Number(c.req.query('limit') ?? fallback);
-  return Number.isInteger(value) && value >= 1 ? Math.min(value, maximum) : fallback;
+/**
+ * The cost points of a request outside /graphql, in the GraphQL cost model's unit: 1, whatever
+ * its `limit` (an export of 100,000 rows that matches five costs what it reads, in rows, not what
+ * it might have returned). Null for /graphql, whose cost the metering plugin computes from the
+ * operation.
+ */
+export function routePrice(c: Context<AppEnv>): number | null {
+  return c.req.path === '/graphql' ? null : 1;
 }
 
 /**
- * The cost points of a request outside /graphql, in the GraphQL cost model's unit (objects
- * returned): an export its row limit, a page of the change feed its limit, anything else 1.
- * Null for /graphql, whose cost the metering plugin computes from the operation.
+ * `body`, passed through unchanged, with `charge` run (and awaited) once it has been read to the
+ * end, cancelled or has failed: only then is every row the route reads for it known.
  */
-export function routePrice(c: Context<AppEnv>): number | null {
-  const path = c.req.path;
-  if (path === '/graphql') return null;
-  if (path.startsWith('/exports/')) {
-    return requestedLimit(c, DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT);
-  }
-  if (path === '/changes') return requestedLimit(c, MAX_FEED_PAGE, MAX_FEED_PAGE);
-  return 1;
+function chargedWhenDone(
+  body: ReadableStream<Uint8Array>,
+  charge: () => Promise<unknown>,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let charged: Promise<unknown> | null = null;
+  const once = () => {
+    charged ??= charge();
+    return charged;
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        await once();
+        throw error;
+      }
+      if (next.done) {
+        await once();
+        controller.close();
+      } else {
+        controller.enqueue(next.value);
+      }
+    },
+    async cancel(reason) {
+      await reader.cancel(reason);
+      await once();
+    },
+  });
 }
 
 function secondsUntil(iso: string): number {
@@ -99,7 +125,12 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   const price = routePrice(c);
   if (price === null || !identity.metered || c.req.method === 'OPTIONS') return next();
   const limit = config.budget[identity.kind];
-  const budget = await chargeBudget(c.env, identity.key, price, limit, config.budget.windowSeconds);
+  const rowsLimit = config.rowsBudget[identity.kind];
+  const window = config.budget.windowSeconds;
+  const [budget, rows] = await Promise.all([
+    chargeBudget(c.env, identity.key, price, limit, window),
+    chargeBudget(c.env, rowsBudgetKey(identity.key), 0, rowsLimit, window),
+  ]);
   const budgetHeaders = {
     'x-ratelimit-limit': String(budget.limit),
     'x-ratelimit-remaining': String(budget.remaining),
@@ -107,11 +138,27 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
     'x-ratelimit-reset': String(Math.ceil(Date.parse(budget.resetAt) / 1000)),
     'x-ratelimit-resource': 'cost',
   };
+  if (rows.remaining <= 0) {
+    return refuse({
+      status: 429,
+      code: 'ROWS_BUDGET_EXHAUSTED',
+      message: `D1 rows budget exhausted: this client has read ${rows.used} of ${rowsLimit} rows in this window; it resets at ${rows.resetAt}.`,
+      headers: {
+        'retry-after': String(secondsUntil(rows.resetAt)),
+        'x-ratelimit-limit': String(rows.limit),
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': String(rows.used),
+        'x-ratelimit-reset': String(Math.ceil(Date.parse(rows.resetAt) / 1000)),
+        'x-ratelimit-resource': 'rows',
+        'x-request-id': requestId,
+      },
+    });
+  }
   if (!budget.allowed) {
     return refuse({
       status: 429,
       code: 'BUDGET_EXHAUSTED',
-      message: `Cost budget exhausted: ${budget.remaining} of ${limit} points left, this request costs ${price}${price > 1 ? ' (ask for a smaller limit)' : ''}; the budget resets at ${budget.resetAt}.`,
+      message: `Cost budget exhausted: ${budget.remaining} of ${limit} points left, this request costs ${price}; the budget resets at ${budget.resetAt}.`,
       headers: {
         ...budgetHeaders,
         'retry-after': String(secondsUntil(budget.resetAt)),
@@ -120,7 +167,11 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
     });
   }
   await next();
+  // the rows the route read, once it has read them all (an export reads as its body streams)
+  const { db } = c.var;
+  const spend = () => spendRows(c.env, identity.key, db.stats.rowsRead, rowsLimit, window);
+  if (c.res.body === null) await spend();
   // asset responses come with immutable headers: copy before adding the budget's
-  c.res = new Response(c.res.body, c.res);
+  c.res = new Response(c.res.body && chargedWhenDone(c.res.body, spend), c.res);
   for (const [name, value] of Object.entries(budgetHeaders)) c.res.headers.set(name, value);
 };

@@ -32,7 +32,14 @@ export interface Coverage {
   reason: string;
 }
 
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+// made on first use, like src/lib/jalali.ts's calendar: start-up need not load ICU for a message
+let numberFormat: Intl.NumberFormat | undefined;
+const number = {
+  format(value: number): string {
+    numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    return numberFormat.format(value);
+  },
+};
 
 function cite(f: Figure, unit = ''): string {
   const max = f.normalisedValueMax === null ? '' : `–${number.format(f.normalisedValueMax)}`;

@@ -1,8 +1,10 @@
-// Every route is metered like /graphql: the per-address rate limit and the cost budget. The routes
+// Every route is metered like /graphql: the per-address rate limit, the cost budget and the D1
+// rows budget (charged the rows the request actually read). The routes
 // are taken from the app's router, so a route added later is in these tables without an edit.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { chargeBudget, rowsBudgetKey } from '../../src/http/budget';
 import app from '../../src/index';
 
 /** A unique client address per test. */
@@ -36,6 +38,10 @@ function request(method: string, path: string, ip: string): Request {
     ...(method === 'POST' && { body: JSON.stringify({ query: '{ __typename }' }) }),
   });
 }
+
+/** The address's D1 rows budget as it stands (a charge of 0 only reads it). */
+const rowsBudget = (ip: string) =>
+  chargeBudget(env, rowsBudgetKey(`ip:${ip}`), 0, 5_000_000, 3_600);
 
 async function send(vars: Record<string, unknown>, req: Request): Promise<Response> {
   const ctx = createExecutionContext();
@@ -106,8 +112,8 @@ describe('route metering', () => {
     '$name answers 429 BUDGET_EXHAUSTED with Retry-After once the address has spent its budget',
     async ({ method, path }) => {
       const ip = address();
-      const vars = { BUDGET_ANONYMOUS: '1000' };
-      // a full page of the change feed is priced at its limit: it spends the whole budget
+      const vars = { BUDGET_ANONYMOUS: '1' };
+      // a request outside /graphql costs one point, whatever its limit
       const spend = await send(vars, request('GET', '/changes?since=0&limit=1000', ip));
       expect(spend.status).toBe(200);
       expect(spend.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -124,22 +130,56 @@ describe('route metering', () => {
     },
   );
 
-  it('prices an export by its row limit, so an address gets a bounded number of them', async () => {
+  it.each(routes.filter((r) => r.method !== 'OPTIONS'))(
+    '$name answers 429 ROWS_BUDGET_EXHAUSTED once the address has read its D1 rows',
+    async ({ method, path }) => {
+      const ip = address();
+      const vars = { ROWS_BUDGET_ANONYMOUS: '1' };
+      // an export reads more than one row: it is served, and spends the rows budget
+      const spend = await send(vars, request('GET', '/exports/projects.ndjson?limit=5', ip));
+      expect(spend.status).toBe(200);
+      await spend.text();
+      expect((await rowsBudget(ip)).used).toBeGreaterThan(1);
+
+      const refused = await send(vars, request(method, path, ip));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(JSON.stringify(await refused.json())).toContain('ROWS_BUDGET_EXHAUSTED');
+    },
+  );
+
+  it.each([
+    { name: 'an export', path: '/exports/projects.ndjson?limit=100000', limit: 100_000 },
+    { name: 'a page of the change feed', path: '/changes?since=0&limit=1000', limit: 1000 },
+  ])('charges $name the D1 rows it read, not its limit', async ({ path, limit }) => {
     const ip = address();
-    const vars = { BUDGET_ANONYMOUS: '200000' };
-    const big = '/exports/projects.ndjson?limit=100000';
-    for (const used of [100_000, 200_000]) {
-      const response = await send(vars, request('GET', big, ip));
+    const charged: number[] = [];
+    let lines = 0;
+    for (const used of [1, 2]) {
+      const before = (await rowsBudget(ip)).used;
+      const response = await send({}, request('GET', path, ip));
       expect(response.status).toBe(200);
+      // one cost point per request
       expect(response.headers.get('x-ratelimit-used')).toBe(String(used));
-      await response.body?.cancel();
+      lines = (await response.text()).split('\n').filter(Boolean).length;
+      charged.push((await rowsBudget(ip)).used - before);
     }
-    const refused = await send(vars, request('GET', big, ip));
-    expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({
-      code: 'BUDGET_EXHAUSTED',
-      error: expect.stringContaining('ask for a smaller limit'),
-    });
+    const [first, second] = charged as [number, number];
+    // a few rows for each line returned, whatever the limit, and the same for the same request
+    expect(lines).toBeGreaterThan(0);
+    expect(lines).toBeLessThan(limit);
+    expect(first).toBeGreaterThanOrEqual(lines);
+    expect(first).toBeLessThanOrEqual(3 * lines + 30);
+    expect(second).toBe(first);
+  });
+
+  it('charges the rows of an export cut short by the client', async () => {
+    const ip = address();
+    const response = await send({}, request('GET', '/exports/projects.ndjson?limit=100000', ip));
+    const reader = response.body?.getReader();
+    await reader?.read();
+    await reader?.cancel();
+    expect((await rowsBudget(ip)).used).toBeGreaterThan(0);
   });
 
   it('does not meter requests from inside (no client address)', async () => {

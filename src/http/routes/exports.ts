@@ -8,7 +8,7 @@ import type { ListSpec } from '../../db/lists';
 import type { Ordering } from '../../db/ordering';
 import { fetchPage } from '../../db/pagination';
 import { projectList } from '../../db/projects';
-import { dataStatus, versionOf } from '../../db/status';
+import { dataVersion, versionOf } from '../../db/status';
 import { DATA_LICENSE, DATASET_NAME } from '../../lib/dataset';
 import { InputError } from '../../lib/errors';
 import { sha256Hex } from '../../lib/hash';
@@ -68,7 +68,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
     throw error;
   }
 
-  const status = await dataStatus(db);
+  const status = await dataVersion(db);
   const meta: ExportMeta = {
     dataset: DATASET_NAME,
     version: versionOf(status),
