@@ -148,7 +148,13 @@ function dryRun(config, outdir, extra = []) {
 }
 
 log('building Ostan and the floor (wrangler deploy --dry-run)');
-const ostanScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan'));
+// profiled unminified: scripts/bench/profile.mjs attributes samples by the bundle's `// module`
+// comments, which minify (wrangler.toml) strips
+const ostanScript = dryRun(
+  join(root, 'wrangler.toml'),
+  join(buildDir, 'ostan'),
+  profileOp ? ['--minify=false'] : [],
+);
 const floorScript = dryRun(
   join(import.meta.dirname, 'floor', 'wrangler.toml'),
   join(buildDir, 'floor'),

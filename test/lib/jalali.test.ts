@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ARITHMETIC_FROM,
+  ARITHMETIC_TO,
   formatJalali,
   isoWeekday,
   jalaliPeriod,
   parseIsoDate,
   persianWeekIndex,
   toJalali,
+  toJalaliIntl,
   WEEKDAYS_EN,
   WEEKDAYS_FA,
 } from '../../src/lib/jalali';
@@ -20,6 +23,26 @@ describe('toJalali', () => {
     ['2000-01-01', '1378-10-11'],
   ])('%s is %s', (iso, jalali) => {
     expect(formatJalali(toJalali(iso))).toBe(jalali);
+  });
+
+  // toJalali places Nowruz with Intl and counts the days from it: every day it reads so must read
+  // as Intl's persian calendar reads it
+  it('reads every day from ARITHMETIC_FROM to ARITHMETIC_TO as Intl does', () => {
+    const mismatches: string[] = [];
+    const end = Date.UTC(ARITHMETIC_TO, 11, 31);
+    for (let ms = Date.UTC(ARITHMETIC_FROM, 0, 1); ms <= end; ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      const got = formatJalali(toJalali(iso));
+      const want = formatJalali(toJalaliIntl(new Date(ms)));
+      if (got !== want) mismatches.push(`${iso}: ${got} != ${want}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it('reads days outside those years through Intl', () => {
+    expect(formatJalali(toJalali('1700-03-21'))).toBe(
+      formatJalali(toJalaliIntl(new Date(Date.UTC(1700, 2, 21)))),
+    );
   });
 
   it('rejects days that do not exist', () => {
