@@ -88,6 +88,9 @@ function createOstanYoga(config: EdgeConfig) {
     // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
     cors: false,
     batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    // the route's body limit (routes/graphql.ts) already bounds every POST, to far less than Yoga's
+    // 25 MB default, which would re-wrap each body in a counting stream and a new Request
+    maxRequestBodySize: false,
     // GraphQL-over-HTTP persisted documents: POST { documentId, variables }
     extraParamNames: ['documentId'],
     maskedErrors: config.maskErrors,
