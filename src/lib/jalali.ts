@@ -64,7 +64,24 @@ function nowruzOf(jalaliYear: number): number {
   throw new RangeError(`cannot place Nowruz of ${jalaliYear}`);
 }
 
-export function toJalali(iso: string): JalaliDate {
+/**
+ * Days already read, by ISO text: a LocalDate's fields each read the day again, and a page's rows
+ * share few distinct days. Bounded: cleared when full.
+ */
+const readDays = new Map<string, Readonly<JalaliDate>>();
+const READ_DAYS_MAX = 4096;
+
+export function toJalali(iso: string): Readonly<JalaliDate> {
+  let day = readDays.get(iso);
+  if (!day) {
+    day = readJalali(iso);
+    if (readDays.size >= READ_DAYS_MAX) readDays.clear();
+    readDays.set(iso, day);
+  }
+  return day;
+}
+
+function readJalali(iso: string): JalaliDate {
   const date = parseIsoDate(iso);
   if (!date) throw new RangeError(`not an ISO date: ${iso}`);
   const gregorianYear = date.getUTCFullYear();
