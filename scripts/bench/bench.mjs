@@ -533,7 +533,7 @@ if (profileOp) {
       autocannon({
         url: ostan.base + op.ostan.path,
         method: op.ostan.method,
-        headers,
+        headers: op.unmetered ? unmeteredHeaders : headers,
         body: op.ostan.body,
         connections,
         duration: profileSeconds,
