@@ -153,14 +153,20 @@ function createOstanYoga(config: EdgeConfig) {
 type OstanYoga = YogaServerInstance<EdgeServerContext & Context, {}>;
 
 const instances = new Map<string, OstanYoga>();
+// the configuration object is itself kept per env (config.ts), so most requests find their
+// instance by identity without serialising the configuration
+const byConfig = new WeakMap<EdgeConfig, OstanYoga>();
 
 /** The Yoga instance for `config`, created once per isolate and configuration. */
 export function yogaFor(config: EdgeConfig): OstanYoga {
+  let yoga = byConfig.get(config);
+  if (yoga) return yoga;
   const key = JSON.stringify(config);
-  let yoga = instances.get(key);
+  yoga = instances.get(key);
   if (!yoga) {
     yoga = createOstanYoga(config);
     instances.set(key, yoga);
   }
+  byConfig.set(config, yoga);
   return yoga;
 }

@@ -32,6 +32,24 @@ export function parseIsoDate(iso: string): Date | null {
   return date.toISOString().slice(0, 10) === iso ? date : null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `iso` is a day `parseIsoDate` accepts, by arithmetic (no Date): the check made for every
+ * stored date a LocalDate wraps. Years below 100 are refused as parseIsoDate refuses them (Date.UTC
+ * reads them as 19xx).
+ */
+export function isIsoDate(iso: string): boolean {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
 /** The day read by Intl's persian calendar (the reference the arithmetic is checked against). */
 export function toJalaliIntl(date: Date): JalaliDate {
   let year = 0;

@@ -3,6 +3,7 @@ import {
   ARITHMETIC_FROM,
   ARITHMETIC_TO,
   formatJalali,
+  isIsoDate,
   isoWeekday,
   jalaliPeriod,
   parseIsoDate,
@@ -46,6 +47,24 @@ describe('toJalali', () => {
     expect(formatJalali(toJalali('1700-03-21'))).toBe(
       formatJalali(toJalaliIntl(new Date(Date.UTC(1700, 2, 21)))),
     );
+  });
+
+  it('isIsoDate accepts exactly the days parseIsoDate accepts', () => {
+    const texts = [
+      '0050-01-01',
+      '0099-12-31',
+      '0100-01-01',
+      '1900-02-29',
+      '2000-02-29',
+      '2024-02-29',
+    ];
+    texts.push('2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-1-01');
+    for (let ms = Date.UTC(1899, 0, 1); ms <= Date.UTC(2101, 0, 1); ms += 86_400_000 * 7) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      texts.push(iso, `${iso.slice(0, 8)}31`, `${iso.slice(0, 8)}30`, `${iso.slice(0, 8)}29`);
+    }
+    const disagree = texts.filter((text) => isIsoDate(text) !== (parseIsoDate(text) !== null));
+    expect(disagree).toEqual([]);
   });
 
   it('rejects days that do not exist', () => {
