@@ -27,7 +27,7 @@ interface Window {
 export interface Metered {
   /** the cost points, after this operation's charge (when `allowed`) */
   cost: Charge;
-  /** the D1 rows, before this operation's rows are spent */
+  /** the D1 rows, with every earlier request's rows spent but not this operation's */
   rows: Charge;
 }
 
@@ -77,15 +77,17 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     };
   }
 
-  private add(kind: Kind, window: Window, points: number) {
+  /** Adds points to a window; written in one batch with any other window changed in the call. */
+  private add(kind: Kind, points: number, windowSeconds: number) {
+    const window = this.current(kind, windowSeconds);
     window.used += points;
     this.ctx.storage.put(STORAGE_KEY[kind], window, { allowUnconfirmed: true });
   }
 
   private chargeOf(kind: Kind, points: number, limit: number, windowSeconds: number): Charge {
-    const window = this.current(kind, windowSeconds);
-    const allowed = window.used + points <= limit;
-    if (allowed && points > 0) this.add(kind, window, points);
+    const { used } = this.current(kind, windowSeconds);
+    const allowed = used + points <= limit;
+    if (allowed && points > 0) this.add(kind, points, windowSeconds);
     return { allowed, ...this.state(kind, limit, windowSeconds) };
   }
 
@@ -95,20 +97,27 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
   }
 
   /**
-   * Before a GraphQL operation: charges its cost points when they fit and reads the rows window
-   * (the rows are spent after the operation, with `spendRows`).
+   * Before a GraphQL operation: spends the rows earlier requests read (`rowsRead`, carried by
+   * this call: see `meterOperation`), charges the operation's cost points when they fit and reads
+   * the rows window.
    */
-  meter(points: number, limit: number, rowsLimit: number, windowSeconds: number): Metered {
+  meter(
+    points: number,
+    limit: number,
+    rowsRead: number,
+    rowsLimit: number,
+    windowSeconds: number,
+  ): Metered {
+    if (rowsRead > 0) this.add('rows', rowsRead, windowSeconds);
     return {
       cost: this.chargeOf('cost', points, limit, windowSeconds),
       rows: this.chargeOf('rows', 0, rowsLimit, windowSeconds),
     };
   }
 
-  /** Adds D1 rows a request has read, whether or not they fit. */
+  /** Adds D1 rows requests have read, whether or not they fit. */
   spendRows(rows: number, limit: number, windowSeconds: number): BudgetState {
-    const window = this.current('rows', windowSeconds);
-    if (rows > 0) this.add('rows', window, rows);
+    if (rows > 0) this.add('rows', rows, windowSeconds);
     return this.state('rows', limit, windowSeconds);
   }
 }
@@ -127,7 +136,23 @@ export async function chargeBudget(
   return budgetOf(env, key).charge(points, limit, windowSeconds);
 }
 
-/** Charges an operation's cost and reads the client's rows budget, in one call. */
+/**
+ * D1 rows this isolate's requests have read and not yet spent, by client key. A client's next
+ * `meterOperation` carries them (one call instead of two); `spendRowsSoon` spends whatever is
+ * still here after a moment, so rows are spent even when no request follows.
+ */
+const unspentRows = new Map<string, number>();
+
+/**
+ * How long read rows wait for the client's next request before they are spent on their own
+ * (an object so that a test can lengthen it and know which way the rows went).
+ */
+export const spendRowsAfter = { ms: 50 };
+
+/**
+ * Charges an operation's cost and reads the client's rows budget, in one call that also spends
+ * the rows the client's earlier requests (in this isolate) read.
+ */
 export async function meterOperation(
   env: CloudflareBindings,
   key: string,
@@ -136,16 +161,34 @@ export async function meterOperation(
   rowsLimit: number,
   windowSeconds: number,
 ): Promise<Metered> {
-  return budgetOf(env, key).meter(points, limit, rowsLimit, windowSeconds);
+  const rows = unspentRows.get(key) ?? 0;
+  unspentRows.delete(key);
+  try {
+    return await budgetOf(env, key).meter(points, limit, rows, rowsLimit, windowSeconds);
+  } catch (error) {
+    // not spent: left for the next call
+    if (rows > 0) unspentRows.set(key, (unspentRows.get(key) ?? 0) + rows);
+    throw error;
+  }
 }
 
-/** Records D1 rows a client's request has read against its rows budget. */
-export async function spendRows(
+/**
+ * Records D1 rows a client's request has read: the client's next metering call carries them, or,
+ * when none comes within `spendRowsAfter`, they are spent on their own. The returned promise
+ * is for `waitUntil`.
+ */
+export async function spendRowsSoon(
   env: CloudflareBindings,
   key: string,
   rows: number,
   limit: number,
   windowSeconds: number,
-): Promise<BudgetState> {
-  return budgetOf(env, key).spendRows(rows, limit, windowSeconds);
+): Promise<void> {
+  if (rows <= 0) return;
+  unspentRows.set(key, (unspentRows.get(key) ?? 0) + rows);
+  await new Promise((resolve) => setTimeout(resolve, spendRowsAfter.ms));
+  const unspent = unspentRows.get(key) ?? 0;
+  if (unspent <= 0) return;
+  unspentRows.delete(key);
+  await budgetOf(env, key).spendRows(unspent, limit, windowSeconds);
 }

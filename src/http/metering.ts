@@ -10,7 +10,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context';
 import { clientError } from '../graphql/errors';
-import { meterOperation, spendRows } from './budget';
+import { meterOperation, spendRowsSoon } from './budget';
 import { operationCost } from './cost';
 import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
@@ -138,13 +138,14 @@ function reportAfter(edge: RequestEdge, context: EdgeServerContext & Context): E
       if (isAsyncIterable(result)) return;
       const { db } = context;
       const { stats } = db;
-      // the rows are spent after the response is sent; nothing to spend when none were read
+      // the rows are spent after the response is sent, by the client's next metering call
+      // when it comes soon; nothing to spend when none were read
       if (edge.rowsBudget && stats.rowsRead > 0) {
         const { config, identity } = edge;
         const { windowSeconds } = config.budget;
         const limit = config.rowsBudget[identity.kind];
         context.executionCtx.waitUntil(
-          spendRows(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
+          spendRowsSoon(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
         );
       }
       setResult({

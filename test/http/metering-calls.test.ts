@@ -1,9 +1,11 @@
 // What metering a GraphQL request costs in calls to the client's budget object: one before the
-// operation (cost charged, rows budget read), one after it only when it read rows; and the one
+// operation (cost charged, rows budget read, earlier rows spent), one after it only when it read
+// rows and no request of the client's came soon enough to carry them; and the one
 // object still refuses a client over either budget.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { spendRowsAfter } from '../../src/http/budget';
 import app from '../../src/index';
 
 const address = () => `192.0.2.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`;
@@ -38,22 +40,26 @@ function recordedBudgets() {
   return { namespace: recorded, objects, calls };
 }
 
-async function post(query: string, ip: string, vars: Record<string, unknown> = {}) {
-  const ctx = createExecutionContext();
-  const request = new Request('http://ostan.test/graphql', {
+interface Body {
+  errors?: { extensions?: { code?: string } }[];
+  extensions?: {
+    cost?: { d1RowsRead: number };
+    queryCost?: { rowsBudget?: { used: number } };
+  };
+}
+
+const request = (query: string, ip: string) =>
+  new Request('http://ostan.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
     body: JSON.stringify({ query }),
   });
-  const response = await app.fetch(request, { ...env, ...vars }, ctx);
+
+async function post(query: string, ip: string, vars: Record<string, unknown> = {}) {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(request(query, ip), { ...env, ...vars }, ctx);
   await waitOnExecutionContext(ctx);
-  return {
-    status: response.status,
-    body: (await response.json()) as {
-      errors?: { extensions?: { code?: string } }[];
-      extensions?: { cost?: { d1RowsRead: number } };
-    },
-  };
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
 describe('metering a GraphQL request', () => {
@@ -68,6 +74,35 @@ describe('metering a GraphQL request', () => {
     expect(budgets.calls).toEqual(['meter', 'spendRows']);
     // one object for the client: cost points and rows together
     expect(new Set(budgets.objects).size).toBe(1);
+  });
+
+  it('lets the client’s next request carry the rows read: one call per request', async () => {
+    const budgets = recordedBudgets();
+    const ip = address();
+    const vars = { QUERY_BUDGET: budgets.namespace };
+    const query = '{ projects(first: 2) { nodes { slug } } }';
+    // the second request starts before the first one's rows are spent on their own: long enough
+    // a wait that a loaded machine cannot make it otherwise
+    const wait = spendRowsAfter.ms;
+    spendRowsAfter.ms = 3000;
+    onTestFinished(() => {
+      spendRowsAfter.ms = wait;
+    });
+    const first = createExecutionContext();
+    const one = await app.fetch(request(query, ip), { ...env, ...vars }, first);
+    const read = ((await one.json()) as Body).extensions?.cost?.d1RowsRead ?? 0;
+    const second = createExecutionContext();
+    const two = (await (
+      await app.fetch(request(query, ip), { ...env, ...vars }, second)
+    ).json()) as Body;
+    await waitOnExecutionContext(first);
+    await waitOnExecutionContext(second);
+    expect(read).toBeGreaterThan(0);
+    // the first request's rows were spent by the second's metering call, before it ran
+    expect(two.extensions?.queryCost?.rowsBudget?.used).toBe(
+      read + (two.extensions?.cost?.d1RowsRead ?? 0),
+    );
+    expect(budgets.calls).toEqual(['meter', 'meter', 'spendRows']);
   });
 
   it('spends nothing after an operation that read no rows', async () => {
