@@ -182,7 +182,8 @@ function dryRun(config, outdir, extra = []) {
 }
 
 log('building Ostan and the floor (wrangler deploy --dry-run)');
-// unminified when profiling, so that the profile can name the module of each function
+// profiled unminified: scripts/bench/profile.mjs attributes samples by the bundle's `// module`
+// comments, which minify (wrangler.toml) strips
 const ostanScript = dryRun(
   join(root, 'wrangler.toml'),
   join(buildDir, 'ostan'),
@@ -645,7 +646,7 @@ if (profileOp) {
       autocannon({
         url: ostan.base + op.ostan.path,
         method: op.ostan.method,
-        headers,
+        headers: op.unmetered ? unmeteredHeaders : headers,
         body: op.ostan.body,
         connections,
         duration: profileSeconds,

@@ -55,8 +55,34 @@ export interface Window {
 export const NARROW_PAGES =
   'ask for smaller pages (first/last), fewer nested lists or fewer aliases, or leave out totalCount.';
 
+/**
+ * Windows already read, by the arguments object: a list's arguments are checked before its batch
+ * and read again where its page is fetched, and the cursors are decoded once.
+ */
+const windows = new WeakMap<
+  PageArgs,
+  { ordering: string; columns: number; maxSize: number; window: Window }
+>();
+
 /** Validates first/last/after/before the way GitHub's API does, naming the bad argument. */
 export function readWindow(args: PageArgs, ordering: Ordering, maxSize = MAX_PAGE_SIZE): Window {
+  const read = windows.get(args);
+  // what a window depends on: the ordering's name and width (a cursor is checked against them)
+  const { name, columns } = ordering;
+  if (
+    read &&
+    read.ordering === name &&
+    read.columns === columns.length &&
+    read.maxSize === maxSize
+  ) {
+    return read.window;
+  }
+  const window = parseWindow(args, ordering, maxSize);
+  windows.set(args, { ordering: name, columns: columns.length, maxSize, window });
+  return window;
+}
+
+function parseWindow(args: PageArgs, ordering: Ordering, maxSize: number): Window {
   const { first, last } = args;
   if (first != null && last != null) {
     throw new InputError(

@@ -2,11 +2,11 @@
 import { GraphQLError } from 'graphql';
 import {
   formatJalali,
+  isIsoDate,
   isoDateProblem,
   isoWeekday,
   JALALI_MONTHS_EN,
   JALALI_MONTHS_FA,
-  parseIsoDate,
   persianWeekIndex,
   toJalali,
   WEEKDAYS_EN,
@@ -82,7 +82,7 @@ export const LocalDate = builder.objectRef<LocalDateShape>('LocalDate').implemen
 
 /** Wraps a stored ISO date for the LocalDate type; null stays null. */
 export function localDate(iso: string | null): LocalDateShape | null {
-  return iso !== null && parseIsoDate(iso) ? { iso } : null;
+  return iso !== null && isIsoDate(iso) ? { iso } : null;
 }
 
 export const FloatRange = builder.inputType('FloatRange', {

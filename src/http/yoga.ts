@@ -115,6 +115,9 @@ function createOstanYoga(config: EdgeConfig) {
     // CORS is the Hono route's (an allow-list from configuration), not Yoga's permissive default
     cors: false,
     batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+    // the route's body limit (routes/graphql.ts) already bounds every POST, to far less than Yoga's
+    // 25 MB default, which would re-wrap each body in a counting stream and a new Request
+    maxRequestBodySize: false,
     // GraphQL-over-HTTP persisted documents: POST { documentId, variables }
     extraParamNames: ['documentId'],
     maskedErrors: config.maskErrors,
@@ -167,14 +170,20 @@ function createOstanYoga(config: EdgeConfig) {
 type OstanYoga = YogaServerInstance<EdgeServerContext & Context, {}>;
 
 const instances = new Map<string, OstanYoga>();
+// the configuration object is itself kept per env (config.ts), so most requests find their
+// instance by identity without serialising the configuration
+const byConfig = new WeakMap<EdgeConfig, OstanYoga>();
 
 /** The Yoga instance for `config`, created once per isolate and configuration. */
 export function yogaFor(config: EdgeConfig): OstanYoga {
+  let yoga = byConfig.get(config);
+  if (yoga) return yoga;
   const key = JSON.stringify(config);
-  let yoga = instances.get(key);
+  yoga = instances.get(key);
   if (!yoga) {
     yoga = createOstanYoga(config);
     instances.set(key, yoga);
   }
+  byConfig.set(config, yoga);
   return yoga;
 }

@@ -7,11 +7,20 @@ export interface CursorPayload {
   k: (string | number | null)[];
 }
 
+// printable ASCII (JSON escapes control characters); anything else takes the UTF-8 path
+const ASCII = /^[ -~]*$/;
+const BASE64URL: Record<string, string> = { '+': '-', '/': '_', '=': '' };
+
 export function encodeCursor(payload: CursorPayload): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(payload));
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const json = JSON.stringify(payload);
+  // btoa reads one byte per character: ASCII text (most sort keys) is its own UTF-8
+  let binary = json;
+  if (!ASCII.test(json)) {
+    binary = '';
+    for (const byte of new TextEncoder().encode(json)) binary += String.fromCharCode(byte);
+  }
+  // '=' only ever pads the end
+  return btoa(binary).replace(/[+/=]/g, (c) => BASE64URL[c] ?? c);
 }
 
 /** Returns the payload, or null when the text is not a cursor this API produced. */

@@ -1,4 +1,8 @@
-/** Gregorian ISO dates read in the Jalali (Solar Hijri) calendar, through Intl's persian calendar. */
+/**
+ * Gregorian ISO dates read in the Jalali (Solar Hijri) calendar. Intl's persian calendar places
+ * each year's Nowruz (once per year per isolate); the month and day follow by arithmetic, since
+ * months 1–6 have 31 days and 7–11 have 30.
+ */
 
 export interface JalaliDate {
   year: number;
@@ -22,6 +26,10 @@ const persianCalendar = {
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+/** The Gregorian years whose days are read by arithmetic, each checked against Intl in the tests. */
+export const ARITHMETIC_FROM = 1800;
+export const ARITHMETIC_TO = 2300;
 
 /** Parses a YYYY-MM-DD string into a UTC Date, or null when it is not a real calendar day. */
 export function parseIsoDate(iso: string): Date | null {
@@ -32,9 +40,26 @@ export function parseIsoDate(iso: string): Date | null {
   return date.toISOString().slice(0, 10) === iso ? date : null;
 }
 
-export function toJalali(iso: string): JalaliDate {
-  const date = parseIsoDate(iso);
-  if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `iso` is a day `parseIsoDate` accepts, by arithmetic (no Date): the check made for every
+ * stored date a LocalDate wraps. Years below 100 are refused as parseIsoDate refuses them (Date.UTC
+ * reads them as 19xx).
+ */
+export function isIsoDate(iso: string): boolean {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
+/** The day read by Intl's persian calendar (the reference the arithmetic is checked against). */
+export function toJalaliIntl(date: Date): JalaliDate {
   let year = 0;
   let month = 0;
   let day = 0;
@@ -45,6 +70,61 @@ export function toJalali(iso: string): JalaliDate {
     else if (part.type === 'day') day = Number.parseInt(part.value, 10);
   }
   return { year, month, day };
+}
+
+/** UTC milliseconds of 1 Farvardin of each Jalali year asked for so far. */
+const nowruzMs = new Map<number, number>();
+
+/** The Gregorian day of 1 Farvardin of a Jalali year: 20 or 21 March (rarely 19 or 22). */
+function nowruzOf(jalaliYear: number): number {
+  const known = nowruzMs.get(jalaliYear);
+  if (known !== undefined) return known;
+  for (const day of [21, 20, 22, 19]) {
+    const ms = Date.UTC(jalaliYear + 621, 2, day);
+    const j = toJalaliIntl(new Date(ms));
+    if (j.year === jalaliYear && j.month === 1 && j.day === 1) {
+      nowruzMs.set(jalaliYear, ms);
+      return ms;
+    }
+  }
+  throw new RangeError(`cannot place Nowruz of ${jalaliYear}`);
+}
+
+/**
+ * Days already read, by ISO text: a LocalDate's fields each read the day again, and a page's rows
+ * share few distinct days. Bounded: cleared when full.
+ */
+const readDays = new Map<string, Readonly<JalaliDate>>();
+const READ_DAYS_MAX = 4096;
+
+export function toJalali(iso: string): Readonly<JalaliDate> {
+  let day = readDays.get(iso);
+  if (!day) {
+    day = readJalali(iso);
+    if (readDays.size >= READ_DAYS_MAX) readDays.clear();
+    readDays.set(iso, day);
+  }
+  return day;
+}
+
+function readJalali(iso: string): JalaliDate {
+  const date = parseIsoDate(iso);
+  if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+  const gregorianYear = date.getUTCFullYear();
+  // outside the years the arithmetic is checked on (test/lib/jalali.test.ts), Intl reads the day
+  if (gregorianYear < ARITHMETIC_FROM || gregorianYear > ARITHMETIC_TO) return toJalaliIntl(date);
+  const ms = date.getTime();
+  // the Jalali year that began in this Gregorian year, or the one before it
+  let year = gregorianYear - 621;
+  let start = nowruzOf(year);
+  if (ms < start) {
+    year -= 1;
+    start = nowruzOf(year);
+  }
+  const days = Math.round((ms - start) / DAY_MS);
+  if (days < 186) return { year, month: Math.floor(days / 31) + 1, day: (days % 31) + 1 };
+  const rest = days - 186;
+  return { year, month: Math.floor(rest / 30) + 7, day: (rest % 30) + 1 };
 }
 
 export function formatJalali({ year, month, day }: JalaliDate): string {
@@ -85,14 +165,9 @@ function isoOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The Gregorian day of 1 Farvardin of a Jalali year: 20 or 21 March (rarely 19 or 22). */
+/** The Gregorian day of 1 Farvardin of a Jalali year. */
 function nowruz(jalaliYear: number): Date {
-  for (const day of [21, 20, 22, 19]) {
-    const date = new Date(Date.UTC(jalaliYear + 621, 2, day));
-    const j = toJalali(isoOf(date));
-    if (j.year === jalaliYear && j.month === 1 && j.day === 1) return date;
-  }
-  throw new RangeError(`cannot place Nowruz of ${jalaliYear}`);
+  return new Date(nowruzOf(jalaliYear));
 }
 
 /**

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { fetchChildPages } from '../../src/db/child-pages';
 import { Db } from '../../src/db/client';
 import type { Ordering } from '../../src/db/ordering';
-import { fetchPage, type Page, TOTAL_COUNT_CAP } from '../../src/db/pagination';
+import { fetchPage, type Page, readWindow, TOTAL_COUNT_CAP } from '../../src/db/pagination';
 import { projects } from '../../src/db/projects';
 import { regions } from '../../src/db/regions';
+import { encodeCursor } from '../../src/lib/cursor';
 import { addSyntheticProjects } from '../factories';
 
 const byNameEnDesc: Ordering = {
@@ -60,6 +61,28 @@ describe('fetchPage', () => {
     expect(page.totalCount).toBe(n);
     expect(page.rows).toHaveLength(2);
     expect(db.stats.queries).toBe(2); // page and count, sent together in one batch
+  });
+});
+
+describe('readWindow', () => {
+  const byNameEnAsc: Ordering = { ...byNameEnDesc, name: 'NAME_EN_ASC' };
+  const after = encodeCursor({ o: 'NAME_EN_DESC', k: ['Project', 7] });
+
+  it('reads the same arguments once: the list is checked, then fetched, with one window', () => {
+    const args = { first: 5, after };
+    const window = readWindow(args, byNameEnDesc);
+    expect(window.after).toEqual({ o: 'NAME_EN_DESC', k: ['Project', 7] });
+    // the same ordering rebuilt (as each check builds it) reuses the window
+    expect(readWindow(args, { ...byNameEnDesc })).toBe(window);
+    // equal arguments in another object are read afresh, to the same window
+    expect(readWindow({ first: 5, after }, byNameEnDesc)).toEqual(window);
+  });
+
+  it('still refuses the cursor under another ordering or page limit', () => {
+    const args = { first: 5, after };
+    readWindow(args, byNameEnDesc);
+    expect(() => readWindow(args, byNameEnAsc)).toThrow(/cursor for the ordering NAME_EN_DESC/);
+    expect(() => readWindow(args, byNameEnDesc, 3)).toThrow(/between 1 and 3/);
   });
 });
 
