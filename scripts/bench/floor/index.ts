@@ -32,6 +32,7 @@ import {
 import { Db } from '../../../src/db/client';
 import type { EnergyAssetFilter } from '../../../src/db/energy-assets';
 import { ENTITIES } from '../../../src/db/entities';
+import type { EntityKind } from '../../../src/db/entity';
 import { indicators } from '../../../src/db/indicators';
 import { childListPages, idOrderedList, type ListQuery, listPage } from '../../../src/db/lists';
 import type { OrderInput } from '../../../src/db/ordering';
@@ -43,6 +44,7 @@ import { searchRows } from '../../../src/db/search';
 import { sectors } from '../../../src/db/sectors';
 import { sources } from '../../../src/db/sources';
 import { type EnergyDimension, energyTotals as energyTotalRows } from '../../../src/db/totals';
+import { TYPENAMES } from '../../../src/graphql/typenames';
 import { currentDataVersion } from '../../../src/http/data-version';
 import { readCacheKey } from '../../../src/http/edge-cache';
 import { persistedHashOf } from '../../../src/http/persisted';
@@ -81,20 +83,7 @@ function query<Filter>(
   return { filter, orderBy, lang: LANG, page, withTotal };
 }
 
-/** The GraphQL type of each entity kind (src/graphql/typenames.ts; the floor imports no GraphQL). */
-const TYPENAMES: Record<string, string> = {
-  source: 'Source',
-  region: 'Region',
-  sector: 'Sector',
-  indicator: 'Indicator',
-  project: 'Project',
-  energy_asset: 'EnergyAsset',
-  plan: 'Plan',
-  claim: 'Claim',
-  plan_target: 'PlanTarget',
-};
-
-const gid = (kind: string, id: number) => encodeGlobalId(TYPENAMES[kind] ?? kind, id);
+const gid = (kind: string, id: number) => encodeGlobalId(TYPENAMES[kind as EntityKind] ?? kind, id);
 const day = (iso: string | null) =>
   iso === null ? null : { iso, jalali: formatJalali(toJalali(iso)) };
 const enumName = (code: string | null) => (code === null ? null : code.toUpperCase());
@@ -394,7 +383,11 @@ async function planTargetsWithProgress(db: Db, vars: Vars) {
 /** Each kind's fields in the Search document's inline fragments. */
 function searchNode(kind: string, row: Record<string, unknown>) {
   const name = () => (LANG === 'fa' ? row.nameFa : row.nameEn);
-  const base = { __typename: TYPENAMES[kind], id: gid(kind, row.id as number), slug: row.slug };
+  const base = {
+    __typename: TYPENAMES[kind as EntityKind],
+    id: gid(kind, row.id as number),
+    slug: row.slug,
+  };
   switch (kind) {
     case 'region':
       return { ...base, name: name(), kind: enumName(row.kind as string) };
