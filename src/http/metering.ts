@@ -10,7 +10,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context';
 import { clientError } from '../graphql/errors';
-import { meterOperation, spendRowsSoon } from './budget';
+import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
 import { operationCost } from './cost';
 import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
@@ -83,15 +83,10 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       context.db.rowsLimit = config.maxRowsRead[kind];
       const rowsLimit = config.rowsBudget[kind];
       const window = config.budget.windowSeconds;
-      // one call to the client's budget object: the cost charged, the rows budget read
-      const { cost: budget, rows } = await meterOperation(
-        context.env,
-        key,
-        cost,
-        limit,
-        rowsLimit,
-        window,
-      );
+      const [budget, rows] = await Promise.all([
+        chargeBudget(context.env, key, cost, limit, window),
+        chargeBudget(context.env, rowsBudgetKey(key), 0, rowsLimit, window),
+      ]);
       edge.budget = budget;
       edge.rowsBudget = rows;
       if (rows.remaining <= 0) {
@@ -138,14 +133,12 @@ function reportAfter(edge: RequestEdge, context: EdgeServerContext & Context): E
       if (isAsyncIterable(result)) return;
       const { db } = context;
       const { stats } = db;
-      // the rows are spent after the response is sent, by the client's next metering call
-      // when it comes soon; nothing to spend when none were read
-      if (edge.rowsBudget && stats.rowsRead > 0) {
+      if (edge.rowsBudget) {
         const { config, identity } = edge;
         const { windowSeconds } = config.budget;
         const limit = config.rowsBudget[identity.kind];
         context.executionCtx.waitUntil(
-          spendRowsSoon(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
+          spendRows(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
         );
       }
       setResult({

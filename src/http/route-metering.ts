@@ -7,7 +7,7 @@
  * after parsing.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { meterOperation, spendRows } from './budget';
+import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
 import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
@@ -127,15 +127,10 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limit = config.budget[identity.kind];
   const rowsLimit = config.rowsBudget[identity.kind];
   const window = config.budget.windowSeconds;
-  // one call to the client's budget object: the route's point charged, the rows window read
-  const { cost: budget, rows } = await meterOperation(
-    c.env,
-    identity.key,
-    price,
-    limit,
-    rowsLimit,
-    window,
-  );
+  const [budget, rows] = await Promise.all([
+    chargeBudget(c.env, identity.key, price, limit, window),
+    chargeBudget(c.env, rowsBudgetKey(identity.key), 0, rowsLimit, window),
+  ]);
   const budgetHeaders = {
     'x-ratelimit-limit': String(budget.limit),
     'x-ratelimit-remaining': String(budget.remaining),
