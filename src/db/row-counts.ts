@@ -3,8 +3,20 @@
  * and status holds (row_counts, kept by the triggers of migrations/0014). A totals query's price
  * is the rows its region and status filter can match, read from a handful of these rows.
  */
+import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
+import { CODES } from './codes';
 import { regions } from './regions';
+
+/** What a total whose statistics alone are priced above the ceiling should narrow. */
+const NARROW_STATISTICS =
+  'narrow `filter` by `region` (a province or county); partners (an API key) may read more.';
+
+/** The statuses a row_counts key of each entity can hold. */
+const STATUSES: Record<CountedEntity, number> = {
+  project: CODES.projectStatuses.values.length,
+  energy_asset: CODES.energyStatuses.values.length,
+};
 
 export type CountedEntity = 'project' | 'energy_asset';
 
@@ -38,19 +50,38 @@ export async function countsOf(
 ): Promise<{ rows: number; keys: number }> {
   const where = ['entity = ?'];
   const params: (string | number)[] = [entity];
+  let regionId = 0;
   if (filter?.region) {
     const [region] = await regions.bySlugs(db, [filter.region]);
     if (!region) return { rows: 0, keys: 0 };
-    const levels = await db.first<{ province: number | null; county: number | null }>(
-      'SELECT province_id AS province, county_id AS county FROM region_levels WHERE region_id = ?',
-      [region.id],
-    );
+    regionId = region.id;
+  }
+  // the region's province and county, and how many regions there are (table_counts, migration
+  // 0016): row_counts holds at most one key per region and status
+  const levels = await db.first<{
+    province: number | null;
+    county: number | null;
+    regions: number | null;
+  }>(
+    `SELECT l.province_id AS province, l.county_id AS county,
+       (SELECT n FROM table_counts WHERE name = 'regions') AS regions
+     FROM (SELECT 1) LEFT JOIN region_levels l ON l.region_id = ?`,
+    [regionId],
+    // two seeks by primary key
+    { rows: 2 * ROWS_PER_KEY },
+  );
+  // every key of the entity, of its province or of its county, whatever the statuses asked for
+  // (the status is the key's last column: the prefix is walked whole)
+  const statuses = STATUSES[entity];
+  let keysAtMost = (Number(levels?.regions ?? 0) + 1) * statuses;
+  if (filter?.region) {
     if (levels?.province != null) {
       where.push('province_id = ?');
       params.push(levels.province);
       if (levels.county != null) {
         where.push('county_id = ?');
         params.push(levels.county);
+        keysAtMost = statuses;
       }
     }
   }
@@ -61,6 +92,13 @@ export async function countsOf(
   const row = await db.first<{ n: number; keys: number }>(
     `SELECT coalesce(sum(n), 0) AS n, count(*) AS keys FROM row_counts WHERE ${where.join(' AND ')}`,
     params,
+    // the keys, read by the primary key's prefix, and the statuses asked for (json_each and its
+    // copy into the IN list)
+    {
+      rows: keysAtMost + 2 * (filter?.status?.length ?? 0),
+      argument: 'filter',
+      narrow: NARROW_STATISTICS,
+    },
   );
   return { rows: Number(row?.n ?? 0), keys: Number(row?.keys ?? 0) };
 }

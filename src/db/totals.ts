@@ -1,6 +1,6 @@
 /** Group-by totals over a filtered list: one SQL statement, grouped by the dimensions asked for. */
 import { InputError } from '../lib/errors';
-import type { Db, SqlValue } from './client';
+import type { Db, ReadPrice, SqlValue } from './client';
 import { Conditions } from './conditions';
 import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
 import { type ProjectFilter, projectConditions } from './projects';
@@ -63,11 +63,15 @@ async function priceTotals(
   entity: CountedEntity,
   filter: PricedFilter | null | undefined,
   groupBy: readonly string[],
-): Promise<void> {
+): Promise<ReadPrice> {
   const jalali = groupBy.filter((name) => /_(YEAR|MONTH)$/.test(name)).length;
   const rows = await rowsAtMost(db, entity, filter);
   const tree = groupBy.includes('TOP_SECTOR') ? SECTOR_TREE_ROWS : 0;
-  db.reserve(rows * (ROWS_PER_MATCH + jalali) + tree, 'filter', NARROW_TOTALS);
+  return {
+    rows: rows * (ROWS_PER_MATCH + jalali) + tree,
+    argument: 'filter',
+    narrow: NARROW_TOTALS,
+  };
 }
 
 /**
@@ -80,10 +84,14 @@ async function priceCells(
   entity: CountedEntity,
   filter: PricedFilter | null | undefined,
   perKey: number,
-): Promise<void> {
+): Promise<ReadPrice> {
   const { rows, keys } = await countsOf(db, entity, filter);
   const cells = Math.min(rows, keys * perKey);
-  db.reserve(cells * ROWS_PER_CELL + CELLS_OVERHEAD, 'filter', NARROW_TOTALS);
+  return {
+    rows: cells * ROWS_PER_CELL + CELLS_OVERHEAD,
+    argument: 'filter',
+    narrow: NARROW_TOTALS,
+  };
 }
 
 /** Groups beyond this are refused rather than returned by the thousand. */
@@ -147,6 +155,8 @@ async function totals(
     sectorTree: boolean;
     /** the SQL counting the rows of a group */
     count: string;
+    /** what the statement may read (priceTotals, priceCells) */
+    price: ReadPrice;
   },
 ): Promise<TotalsRow[]> {
   const select = [
@@ -167,10 +177,11 @@ FROM ${spec.from}
 ${spec.where.length > 0 ? `WHERE ${spec.where.join(' AND ')}` : ''}
 ${groups.length > 0 ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}
 LIMIT ?`;
-  const raw = await db.all<Record<string, number | string | null>>(sql, [
-    ...spec.params,
-    MAX_GROUPS + 1,
-  ]);
+  const raw = await db.all<Record<string, number | string | null>>(
+    sql,
+    [...spec.params, MAX_GROUPS + 1],
+    spec.price,
+  );
   const rows = raw.slice(0, MAX_GROUPS).map((row) => ({
     keys: Object.fromEntries(spec.dimensions.map((d, i) => [d.key, row[`d${i}`] ?? null])),
     count: Number(row.n ?? 0),
@@ -290,8 +301,10 @@ function cellTotals<Name extends string>(
   groupBy: readonly Name[],
   extra: Dimension[],
   measures: MeasureSql[],
+  price: ReadPrice,
 ): Promise<TotalsRow[]> {
   return totals(db, {
+    price,
     from: `${cells.table} c`,
     where: conditions.where,
     params: conditions.params,
@@ -362,7 +375,7 @@ export async function projectTotals(
   const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
   const cells = await cellConditions(db, PROJECT_CELLS, filter, groupBy);
   if (cells) {
-    await priceCells(db, 'project', filter, PROJECT_CELLS.perKey({ ...filter }));
+    const price = await priceCells(db, 'project', filter, PROJECT_CELLS.perKey({ ...filter }));
     return cellTotals(
       db,
       PROJECT_CELLS,
@@ -374,10 +387,12 @@ export async function projectTotals(
         overCells('investmentRial', 'investment'),
         overCells('progressPercent', 'progress'),
       ],
+      price,
     );
   }
-  await priceTotals(db, 'project', filter, groupBy);
+  const price = await priceTotals(db, 'project', filter, groupBy);
   return totals(db, {
+    price,
     from: `projects p ${sectorRootJoin('p', groupBy)}`,
     ...conditions,
     dimensions,
@@ -406,7 +421,7 @@ export async function energyTotals(
   );
   const cells = await cellConditions(db, ENERGY_CELLS, filter, groupBy);
   if (cells) {
-    await priceCells(db, 'energy_asset', filter, ENERGY_CELLS.perKey({ ...filter }));
+    const price = await priceCells(db, 'energy_asset', filter, ENERGY_CELLS.perKey({ ...filter }));
     return cellTotals(
       db,
       ENERGY_CELLS,
@@ -424,10 +439,12 @@ export async function energyTotals(
           avg: 'CASE WHEN sum(c.lower_bounds) > 0 THEN 1.0 END',
         },
       ],
+      price,
     );
   }
-  await priceTotals(db, 'energy_asset', filter, groupBy);
+  const price = await priceTotals(db, 'energy_asset', filter, groupBy);
   return totals(db, {
+    price,
     from: `energy_assets e ${sectorRootJoin('e', groupBy)}`,
     where: conditions.where,
     params: conditions.params,
