@@ -22,7 +22,7 @@ export interface QueryStats {
 export interface ReadPrice {
   /** the most D1 rows the statement (or batch) may read: an upper bound, justified where stated */
   rows: number;
-  /** the argument a refusal names (default: the aliases and lists of the request) */
+  /** the argument a refusal names (default `aliases`: a lookup has no argument to narrow) */
   argument?: string;
   /** what a refusal tells the client to narrow */
   narrow?: string;
@@ -96,7 +96,7 @@ export class Db {
    */
   private reserve(price: Price): void {
     if ('unpriced' in price) return;
-    const { rows, argument = 'first', narrow = NARROW_REQUEST } = price;
+    const { rows, argument = 'aliases', narrow = NARROW_REQUEST } = price;
     if (!(rows >= 0)) throw new Error(`a statement priced at ${rows} rows`);
     // resolvers run side by side: what the others priced counts even before they have read it
     const after = Math.max(this.stats.rowsRead, this.rowsEstimated) + rows;
