@@ -218,7 +218,10 @@ export async function fetchPage<Row extends object>(
   const keyset = windowConditions(ordering, window);
   const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
   const pageParams = [...source.params, ...keyset.params, window.limit + 1];
-  const page = { rows: window.limit + 1, argument: 'first', narrow: NARROW_PAGES };
+  // the page and one more; after (or before) a cursor, the seek on the first column reads the
+  // cursor's own row too, and drops it
+  const cursors = (window.after ? 1 : 0) + (window.before ? 1 : 0);
+  const page = { rows: window.limit + 1 + cursors, argument: 'first', narrow: NARROW_PAGES };
   if (!withTotal) {
     return toPage(ordering, window, await db.all<Row>(pageSql, pageParams, page));
   }
