@@ -11,6 +11,7 @@ import {
   ROWS_PER_CAPPED_KEY,
   refuseLongLists,
   rowsForEach,
+  rowsPerCappedKey,
 } from './entity';
 import { indicators } from './indicators';
 import { sortedList } from './lists';
@@ -185,15 +186,22 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
 export const claimList = sortedList(claims, CLAIM_ORDER_COLUMNS, claimConditions);
 
 /**
+ * The most claims about one indicator in one region a target's latest claim or figures are
+ * chosen from (the 100,000-project bench data holds at most 40).
+ */
+export const MAX_CLAIMS_ABOUT_REGION = 200;
+
+/**
  * The claims about an indicator (`indicator`) in a region (`region`), read through claims_comparison
- * (indicator_id, subject_kind, subject_id, comparison_key, id) and cut off at MAX_PER_KEY + 1: the
- * candidates the figures of a target or a total are chosen from.
+ * (indicator_id, subject_kind, subject_id, comparison_key, id) and cut off at
+ * MAX_CLAIMS_ABOUT_REGION + 1: the candidates the figures of a target or a total are chosen from.
  */
 export function claimsAboutRegion(indicator: string, region: string): string {
   return capped(
     'claims',
     `indicator_id = ${indicator} AND subject_kind = 'region' AND subject_id = ${region}`,
     'comparison_key, id',
+    { cap: MAX_CLAIMS_ABOUT_REGION },
   );
 }
 
@@ -214,11 +222,15 @@ export async function latestClaimsForTargets(
      FROM json_each(?) ostan_key JOIN plan_targets t ON t.id = ostan_key.value
      JOIN claims c ON c.id IN ${claimsAboutRegion('t.indicator_id', 't.region_id')}`,
     [JSON.stringify(targetIds)],
-    { rows: targetIds.length * (ROWS_PER_CAPPED_KEY + 1), argument: 'latestClaim' },
+    {
+      rows: targetIds.length * (1 + rowsPerCappedKey(MAX_CLAIMS_ABOUT_REGION)),
+      argument: 'latestClaim',
+    },
   );
   const lists = refuseLongLists(
     groupBy(targetIds, rows, (row) => row.targetId),
     'latestClaim',
+    MAX_CLAIMS_ABOUT_REGION,
   );
   return lists.map((candidates) => {
     let latest: (typeof candidates)[number] | null = null;
@@ -274,7 +286,7 @@ export function alternativesOfClaims(db: Db, claimIds: readonly number[]): Promi
       `indicator_id = me.indicator_id AND subject_kind = me.subject_kind
          AND subject_id = me.subject_id AND comparison_key = me.comparison_key`,
       'id',
-      1,
+      { extra: 1 },
     )}`,
     'alternatives',
   );
@@ -289,8 +301,8 @@ export function relatedOfClaims(db: Db, claimIds: readonly number[]): Promise<Cl
     db,
     claimIds,
     // two lists, each through its partial index (conflict_group, id) and (quantity, id)
-    `c.id IN ${capped('claims', 'conflict_group = me.conflict_group', 'id', 1)}
-       OR c.id IN ${capped('claims', 'quantity = me.quantity', 'id', 1)}`,
+    `c.id IN ${capped('claims', 'conflict_group = me.conflict_group', 'id', { extra: 1 })}
+       OR c.id IN ${capped('claims', 'quantity = me.quantity', 'id', { extra: 1 })}`,
     'related',
     2,
   );

@@ -4,10 +4,10 @@
  */
 import type { Figure } from '../lib/coverage';
 import { ROWS_PER_JSON_KEY } from './bound-keys';
-import { type Claim, claims, claimsAboutRegion } from './claims';
+import { type Claim, claims, claimsAboutRegion, MAX_CLAIMS_ABOUT_REGION } from './claims';
 import type { Db, SqlValue } from './client';
 import { CODES } from './codes';
-import { groupBy, ROWS_PER_CAPPED_KEY, refuseLongLists } from './entity';
+import { groupBy, refuseLongLists, rowsPerCappedKey } from './entity';
 import type { TotalsRow } from './totals';
 
 export type TotalsEntity = 'project' | 'energy_asset';
@@ -74,6 +74,9 @@ export function totalScope(
  */
 export const INDICATOR_TOTALS_ROWS = 7;
 
+/** D1 rows one capped list of claims about a region reads (src/db/entity.ts). */
+const ABOUT_REGION_ROWS = rowsPerCappedKey(MAX_CLAIMS_ABOUT_REGION);
+
 type Candidate<Extra> = ReportedFigure & Extra & { active: number };
 
 /**
@@ -102,7 +105,7 @@ function figures<Extra>(
 
 /** Each list's active figures, once no list was cut short. */
 function activeFigures<Extra>(lists: Candidate<Extra>[][]): (ReportedFigure & Extra)[][] {
-  return refuseLongLists(lists, 'figures').map((list) =>
+  return refuseLongLists(lists, 'figures', MAX_CLAIMS_ABOUT_REGION).map((list) =>
     list
       .filter((row) => row.active === 1)
       .map(({ active, ...figure }) => figure as ReportedFigure & Extra),
@@ -141,7 +144,7 @@ export async function figuresForTotals(
     [JSON.stringify(entities), JSON.stringify(ids), JSON.stringify(slugs), root],
     INDICATOR_TOTALS_ROWS +
       ROWS_PER_JSON_KEY * (entities.length + regionCount) +
-      INDICATOR_TOTALS_ROWS * regionCount * ROWS_PER_CAPPED_KEY,
+      INDICATOR_TOTALS_ROWS * regionCount * ABOUT_REGION_ROWS,
   );
   // one capped list per (row of indicator_totals, region); a claim's indicator is its row's
   const pairs = new Map<string, typeof candidates>();
@@ -151,7 +154,7 @@ export async function figuresForTotals(
     if (list) list.push(row);
     else pairs.set(key, [row]);
   }
-  refuseLongLists([...pairs.values()], 'figures');
+  refuseLongLists([...pairs.values()], 'figures', MAX_CLAIMS_ABOUT_REGION);
   const rows = candidates.filter((row) => row.active === 1);
   return scopes.map((scope) => {
     if (scope.outOfScope !== null) return [];
@@ -197,7 +200,7 @@ export async function figuresForTargets(
     '1 = 1',
     [JSON.stringify(targetIds)],
     // each target by primary key, and its capped list
-    targetIds.length * (1 + ROWS_PER_CAPPED_KEY),
+    targetIds.length * (1 + ABOUT_REGION_ROWS),
   );
   return activeFigures(groupBy(targetIds, rows, (row) => row.targetId)).map((list) =>
     list.map(({ targetId, ...figure }) => figure),
@@ -218,7 +221,7 @@ export async function figuresForIndicators(
     '1 = 1',
     [JSON.stringify(keys.map((k) => [k.regionId, k.indicator]))],
     // each key's indicator by its unique slug, and its capped list
-    keys.length * (1 + ROWS_PER_CAPPED_KEY),
+    keys.length * (1 + ABOUT_REGION_ROWS),
   );
   return activeFigures(
     groupBy(

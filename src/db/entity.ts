@@ -191,26 +191,36 @@ export const MAX_PER_KEY = 50;
  * sorter. Measured with lists cut off by the LIMIT: a claim's alternatives read 209 rows per key,
  * its successors 205 (test/db/capped-lists.test.ts keeps checking).
  */
-export const ROWS_PER_CAPPED_KEY = 2 + 4 * (MAX_PER_KEY + 2);
+export function rowsPerCappedKey(cap = MAX_PER_KEY): number {
+  return 2 + 4 * (cap + 2);
+}
+
+/** rowsPerCappedKey at MAX_PER_KEY. */
+export const ROWS_PER_CAPPED_KEY = rowsPerCappedKey();
 
 /**
- * `(SELECT id FROM table WHERE match ORDER BY order LIMIT MAX_PER_KEY + 1 + extra)`: one key's
- * list, cut off by the LIMIT while the index (whose order `order` follows) is walked, so it reads
- * no more than that however many rows match. `extra`: rows the caller drops (the key's own row).
+ * `(SELECT id FROM table WHERE match ORDER BY order LIMIT cap + 1 + extra)`: one key's list, cut
+ * off by the LIMIT while the index (whose order `order` follows) is walked, so it reads no more
+ * than that however many rows match. `extra`: rows the caller drops (the key's own row).
  */
-export function capped(table: string, match: string, order: string, extra = 0): string {
-  return `(SELECT id FROM ${table} WHERE ${match} ORDER BY ${order} LIMIT ${MAX_PER_KEY + 1 + extra})`;
+export function capped(
+  table: string,
+  match: string,
+  order: string,
+  { extra = 0, cap = MAX_PER_KEY }: { extra?: number; cap?: number } = {},
+): string {
+  return `(SELECT id FROM ${table} WHERE ${match} ORDER BY ${order} LIMIT ${cap + 1 + extra})`;
 }
 
 /**
  * Refuses lists of more than MAX_PER_KEY rows (a `capped` list that reached its LIMIT): after the
  * statement, within its price, so that no answer is a list cut short.
  */
-export function refuseLongLists<Row>(lists: Row[][], field: string): Row[][] {
-  if (lists.some((list) => list.length > MAX_PER_KEY)) {
+export function refuseLongLists<Row>(lists: Row[][], field: string, cap = MAX_PER_KEY): Row[][] {
+  if (lists.some((list) => list.length > cap)) {
     throw new InputError(
       field,
-      `\`${field}\` lists at most ${MAX_PER_KEY} items for each parent, and one here has more: ask for \`${field}\` of fewer items, or read them through a paged list.`,
+      `\`${field}\` lists at most ${cap} items for each parent, and one here has more: ask for \`${field}\` of fewer items, or read them through a paged list.`,
     );
   }
   return lists;

@@ -1,5 +1,4 @@
 /** The state of the data set: its version, counts, sources and known conflicts. */
-import { InputError } from '../lib/errors';
 import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 
@@ -114,30 +113,22 @@ export interface ConflictRow {
 }
 
 /**
- * The most claims the conflict groups may hold together: their list has no page, so it is read
- * up to this many (and one more) and refused above.
+ * Every conflict group with the ids of its claims. The list has no page: it is priced by the
+ * claims there are (`claims`, dataStatus's count from table_counts), each read at most once by
+ * the partial index claims_conflict_group, once as a row and once by the grouping.
  */
-export const MAX_CONFLICT_CLAIMS = 2000;
-
-/** Every conflict group with the ids of its claims. */
-export async function conflictGroups(db: Db): Promise<ConflictRow[]> {
-  // the partial index claims_conflict_group is (conflict_group, id): the LIMIT stops its walk
+export async function conflictGroups(db: Db, claims: number): Promise<ConflictRow[]> {
   const rows = await db.all<{ conflictGroup: string; ids: string; slugs: string }>(
     `SELECT conflict_group AS conflictGroup, json_group_array(id) AS ids, json_group_array(slug) AS slugs
-     FROM (SELECT conflict_group, id, slug FROM claims WHERE conflict_group IS NOT NULL
-           ORDER BY conflict_group, id LIMIT ?)
+     FROM (SELECT conflict_group, id, slug FROM claims WHERE conflict_group IS NOT NULL ORDER BY conflict_group, id)
      GROUP BY conflict_group ORDER BY conflict_group`,
-    [MAX_CONFLICT_CLAIMS + 1],
-    // each claim's index entry, its row and the grouping
-    { rows: 3 * (MAX_CONFLICT_CLAIMS + 1), argument: 'conflicts' },
+    [],
+    {
+      rows: 3 * claims + 1,
+      argument: 'knownIssues',
+      narrow: 'leave out `knownIssues` and filter `claims` by `conflictGroup` instead.',
+    },
   );
-  const claims = rows.reduce((n, row) => n + (JSON.parse(row.ids) as unknown[]).length, 0);
-  if (claims > MAX_CONFLICT_CLAIMS) {
-    throw new InputError(
-      'conflicts',
-      `The conflict groups hold more than ${MAX_CONFLICT_CLAIMS} claims, more than one request lists: filter \`claims\` by \`conflictGroup\` instead.`,
-    );
-  }
   return rows.map((row) => ({
     conflictGroup: row.conflictGroup,
     claimIds: JSON.parse(row.ids) as number[],
