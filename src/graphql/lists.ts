@@ -3,6 +3,7 @@
  * data-layer pages, and nested lists batched across every parent in a page.
  */
 import { brandWithType } from '@pothos/core';
+import type DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { ParentLink } from '../db/child-pages';
 import type { Entity } from '../db/entity';
@@ -76,19 +77,46 @@ export function toConnection<Row>(page: Page<Row>) {
 }
 
 /**
+ * What every parent at one place in the query shares: its list query (checked once) and the
+ * request's loader that pages all of them in one batch. Kept per request, keyed by the field's
+ * nodes, which the executor hands unchanged to every parent of a list at the same place.
+ */
+interface ChildListSite<Row> {
+  query: ListQuery<unknown>;
+  loader: DataLoader<number, Page<Row>>;
+}
+const childListSites = new WeakMap<Context, Map<GraphQLResolveInfo['fieldNodes'], unknown>>();
+
+/**
  * Resolves a nested connection (e.g. each project's claims) for all parents at the same place in
  * the query with one batched load, so the number of D1 queries does not grow with the page size.
+ * The list query is built, checked and keyed once for that place, not once per parent.
  */
-function loadChildPage<Row>(
+function childListSite<Row, Filter>(
   ctx: Context,
+  spec: ListSpec<Row, Filter>,
+  args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
   info: GraphQLResolveInfo,
-  args: object,
-  parentId: number,
-  load: (parentIds: readonly number[], withTotal: boolean) => Promise<Page<Row>[]>,
-): Promise<Page<Row>> {
-  const withTotal = wantsTotal(info);
-  const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${withTotal}`;
-  return loaderFor<number, Page<Row>>(ctx, key, (ids) => load(ids, withTotal)).load(parentId);
+  load: (query: ListQuery<Filter>, parentIds: readonly number[]) => Promise<Page<Row>[]>,
+): ChildListSite<Row> {
+  let sites = childListSites.get(ctx);
+  if (!sites) {
+    sites = new Map();
+    childListSites.set(ctx, sites);
+  }
+  let site = sites.get(info.fieldNodes) as ChildListSite<Row> | undefined;
+  if (!site) {
+    const query = listQuery(ctx, args, info);
+    // a bad cursor or order is refused here, before the batch, naming the argument
+    checkListQuery(spec, query);
+    const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
+    site = {
+      query: query as ListQuery<unknown>,
+      loader: loaderFor<number, Page<Row>>(ctx, key, (ids) => load(query, ids)),
+    };
+    sites.set(info.fieldNodes, site);
+  }
+  return site;
 }
 
 /** Paging, filter and order arguments as a data-layer list query. */
@@ -121,12 +149,10 @@ export async function resolveChildList<Row extends object, Filter>(
   parentId: number,
   extra?: { where: string[]; params: (string | number | null)[] },
 ) {
-  const query = listQuery(ctx, args, info);
-  // a bad cursor or order is refused here, before the batch, naming the argument
-  checkListQuery(spec, query);
-  const page = await loadChildPage<Row>(ctx, info, args, parentId, (ids, withTotal) =>
-    childListPages(ctx.db, spec, { ...query, withTotal }, parent, ids, extra),
+  const site = childListSite(ctx, spec, args, info, (query, ids) =>
+    childListPages(ctx.db, spec, query, parent, ids, extra),
   );
+  const page = await site.loader.load(parentId);
   return toConnection(page);
 }
 
