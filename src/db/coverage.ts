@@ -7,7 +7,7 @@ import { type Claim, claims } from './claims';
 import type { Db, SqlValue } from './client';
 import { CODES } from './codes';
 import { groupBy } from './entity';
-import type { TotalsRow } from './totals';
+import type { TotalsRow } from './totals-statement';
 
 export type TotalsEntity = 'project' | 'energy_asset';
 

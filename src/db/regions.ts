@@ -1,4 +1,5 @@
 /** Regions: country, province, county and smaller places, in one tree. */
+import type { Db } from './client';
 import type { Code } from './codes';
 import { defineEntity } from './entity';
 import { idOrderedList } from './lists';
@@ -36,6 +37,26 @@ export const regions = defineEntity<Region>({
   region: 'id',
   parent: 'parent',
 });
+
+/** A region with the province and county it lies in (region_levels: itself where it is one). */
+export interface RegionWithLevels {
+  id: number;
+  kind: Code<'regionKinds'>;
+  parentId: number | null;
+  /** null above province level */
+  provinceId: number | null;
+  /** null above county level */
+  countyId: number | null;
+}
+
+/** The region of `slug` and its levels in one statement; null when no region has the slug. */
+export function regionWithLevels(db: Db, slug: string): Promise<RegionWithLevels | null> {
+  return db.first<RegionWithLevels>(
+    `SELECT r.id, r.kind, r.parent_id AS parentId, l.province_id AS provinceId, l.county_id AS countyId
+     FROM regions r LEFT JOIN region_levels l ON l.region_id = r.id WHERE r.slug = ?`,
+    [slug],
+  );
+}
 
 export interface RegionFilter {
   kind?: Code<'regionKinds'> | null;

@@ -4,14 +4,22 @@
  * is the rows its region and status filter can match, read from a handful of these rows.
  */
 import type { Db } from './client';
-import { regions } from './regions';
+import type { RegionWithLevels } from './regions';
 
 export type CountedEntity = 'project' | 'energy_asset';
+
+/** A region and status filter, its region already looked up with its levels (`filterRegion`). */
+export type CountedFilter =
+  | {
+      region?: Pick<RegionWithLevels, 'provinceId' | 'countyId'> | null;
+      status?: readonly string[] | null;
+    }
+  | null
+  | undefined;
 
 /**
  * At most how many rows of `entity` a filter by region (with everything below it) and status can
  * match: the whole province's or county's count (a region below a county counts its county's).
- * An unknown region slug prices at 0: the filter itself refuses it by name.
  */
 export async function rowsAtMost(
   db: Db,
@@ -20,11 +28,6 @@ export async function rowsAtMost(
 ): Promise<number> {
   return (await countsOf(db, entity, filter)).rows;
 }
-
-type CountedFilter =
-  | { region?: string | null; status?: readonly string[] | null }
-  | null
-  | undefined;
 
 /**
  * `rowsAtMost`, and how many row_counts keys (province, county, status) those rows fall in: a
@@ -38,20 +41,13 @@ export async function countsOf(
 ): Promise<{ rows: number; keys: number }> {
   const where = ['entity = ?'];
   const params: (string | number)[] = [entity];
-  if (filter?.region) {
-    const [region] = await regions.bySlugs(db, [filter.region]);
-    if (!region) return { rows: 0, keys: 0 };
-    const levels = await db.first<{ province: number | null; county: number | null }>(
-      'SELECT province_id AS province, county_id AS county FROM region_levels WHERE region_id = ?',
-      [region.id],
-    );
-    if (levels?.province != null) {
-      where.push('province_id = ?');
-      params.push(levels.province);
-      if (levels.county != null) {
-        where.push('county_id = ?');
-        params.push(levels.county);
-      }
+  const region = filter?.region;
+  if (region?.provinceId != null) {
+    where.push('province_id = ?');
+    params.push(region.provinceId);
+    if (region.countyId != null) {
+      where.push('county_id = ?');
+      params.push(region.countyId);
     }
   }
   if (filter?.status && filter.status.length > 0) {
