@@ -30,15 +30,15 @@ export async function rowsAtMost(
 }
 
 /**
- * `rowsAtMost`, and how many row_counts keys (province, county, status) those rows fall in: a
- * bound on the totals cells of migration 0015 the filter can match, with the dimensions the cells
- * split a key by.
+ * `rowsAtMost`, and how many row_counts keys (province, county, status) and (province, status)
+ * those rows fall in: bounds on the totals cells per county (migration 0015) and per province
+ * (0017) the filter can match, with the dimensions the cells split a key by.
  */
 export async function countsOf(
   db: Db,
   entity: CountedEntity,
   filter: CountedFilter,
-): Promise<{ rows: number; keys: number }> {
+): Promise<{ rows: number; keys: number; provinceKeys: number }> {
   const where = ['entity = ?'];
   const params: (string | number)[] = [entity];
   const region = filter?.region;
@@ -54,9 +54,15 @@ export async function countsOf(
     where.push('status IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(filter.status));
   }
-  const row = await db.first<{ n: number; keys: number }>(
-    `SELECT coalesce(sum(n), 0) AS n, count(*) AS keys FROM row_counts WHERE ${where.join(' AND ')}`,
+  const row = await db.first<{ n: number; keys: number; provinceKeys: number }>(
+    `SELECT coalesce(sum(n), 0) AS n, count(*) AS keys,
+       count(DISTINCT province_id || ' ' || status) AS provinceKeys
+     FROM row_counts WHERE ${where.join(' AND ')}`,
     params,
   );
-  return { rows: Number(row?.n ?? 0), keys: Number(row?.keys ?? 0) };
+  return {
+    rows: Number(row?.n ?? 0),
+    keys: Number(row?.keys ?? 0),
+    provinceKeys: Number(row?.provinceKeys ?? 0),
+  };
 }

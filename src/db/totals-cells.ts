@@ -1,7 +1,9 @@
 /**
- * The totals cells of migration 0015 (project_cells, energy_cells), read instead of the rows
- * when the filter and groupBy fit their keys: a region that is the country, a province or a
- * county, the enum filters the cells are keyed by, and only dimensions the cells keep.
+ * The totals cells of migration 0015 (project_cells, energy_cells, per county), read instead of
+ * the rows when the filter and groupBy fit their keys: a region that is the country, a province
+ * or a county, the enum filters the cells are keyed by, and only dimensions the cells keep. A
+ * total that neither filters by a county nor groups by COUNTY reads the same cells summed per
+ * province (migration 0017: project_province_cells, energy_province_cells) instead.
  */
 import type { Db } from './client';
 import { Conditions } from './conditions';
@@ -28,7 +30,10 @@ const CELLS_OVERHEAD = 10;
 
 /** A cells table and what it can answer. */
 interface CellTable<Name extends string> {
+  /** the cells per county */
   table: string;
+  /** the same cells summed per province (no county_id column) */
+  provinceTable: string;
   /** the entity whose row_counts price a total over these cells */
   entity: CountedEntity;
   /** the dimensions the cells keep, on the cells aliased `c` */
@@ -67,6 +72,7 @@ const cellRegionDimensions = {
 
 export const PROJECT_CELLS: CellTable<ProjectDimension> = {
   table: 'project_cells',
+  provinceTable: 'project_province_cells',
   entity: 'project',
   dimensions: {
     ...cellRegionDimensions,
@@ -85,6 +91,7 @@ export const PROJECT_CELLS: CellTable<ProjectDimension> = {
 
 export const ENERGY_CELLS: CellTable<EnergyDimension> = {
   table: 'energy_cells',
+  provinceTable: 'energy_province_cells',
   entity: 'energy_asset',
   dimensions: { ...cellRegionDimensions, TECHNOLOGY: { key: 'technology', sql: 'c.technology' } },
   // the rating is always a dimension: MW of different ratings are different quantities
@@ -157,11 +164,16 @@ export async function cellTotals<Name extends string>(
   const conditions = cellConditions(cells, fields, region, groupBy);
   if (!conditions) return null;
   checkGroupBy(groupBy);
-  const { rows, keys } = await countsOf(db, cells.entity, { region, status: filter?.status });
-  const matched = Math.min(rows, keys * cells.perKey(fields));
+  // per province unless a county is asked for (a filter by one, or COUNTY grouped)
+  const perProvince = region?.kind !== 'county' && !groupBy.includes('COUNTY' as Name);
+  const { rows, keys, provinceKeys } = await countsOf(db, cells.entity, {
+    region,
+    status: filter?.status,
+  });
+  const matched = Math.min(rows, (perProvince ? provinceKeys : keys) * cells.perKey(fields));
   db.reserve(matched * ROWS_PER_CELL + CELLS_OVERHEAD, 'filter', NARROW_TOTALS);
   return runTotals(db, {
-    from: `${cells.table} c`,
+    from: `${perProvince ? cells.provinceTable : cells.table} c`,
     where: conditions.where,
     params: conditions.params,
     dimensions: [...groupBy.map((name) => cells.dimensions[name] as Dimension), ...cells.always],
