@@ -77,46 +77,38 @@ export function toConnection<Row>(page: Page<Row>) {
 }
 
 /**
- * What every parent at one place in the query shares: its list query (checked once) and the
- * request's loader that pages all of them in one batch. Kept per request, keyed by the field's
- * nodes, which the executor hands unchanged to every parent of a list at the same place.
+ * The loader that pages every parent at one place in the query in one batch, per request, keyed
+ * by the field's nodes: the executor hands the same nodes to every parent of a list at one place.
  */
-interface ChildListSite<Row> {
-  query: ListQuery<unknown>;
-  loader: DataLoader<number, Page<Row>>;
-}
-const childListSites = new WeakMap<Context, Map<GraphQLResolveInfo['fieldNodes'], unknown>>();
+const childListLoaders = new WeakMap<Context, Map<GraphQLResolveInfo['fieldNodes'], unknown>>();
 
 /**
  * Resolves a nested connection (e.g. each project's claims) for all parents at the same place in
  * the query with one batched load, so the number of D1 queries does not grow with the page size.
  * The list query is built, checked and keyed once for that place, not once per parent.
  */
-function childListSite<Row, Filter>(
+function childListLoader<Row, Filter>(
   ctx: Context,
   spec: ListSpec<Row, Filter>,
   args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
   info: GraphQLResolveInfo,
   load: (query: ListQuery<Filter>, parentIds: readonly number[]) => Promise<Page<Row>[]>,
-): ChildListSite<Row> {
-  let sites = childListSites.get(ctx);
-  if (!sites) {
-    sites = new Map();
-    childListSites.set(ctx, sites);
+): DataLoader<number, Page<Row>> {
+  let loaders = childListLoaders.get(ctx);
+  if (!loaders) {
+    loaders = new Map();
+    childListLoaders.set(ctx, loaders);
   }
-  let site = sites.get(info.fieldNodes) as ChildListSite<Row> | undefined;
-  if (!site) {
+  let loader = loaders.get(info.fieldNodes) as DataLoader<number, Page<Row>> | undefined;
+  if (!loader) {
     const query = listQuery(ctx, args, info);
     // a bad cursor or order is refused here, before the batch, naming the argument
     checkListQuery(spec, query);
     const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
-    site = {
-      query: query as ListQuery<unknown>,
-      loader: loaderFor<number, Page<Row>>(ctx, key, (ids) => load(query, ids)),
-    };
-    sites.set(info.fieldNodes, site);
+    loader = loaderFor<number, Page<Row>>(ctx, key, (ids) => load(query, ids));
+    loaders.set(info.fieldNodes, loader);
   }
-  return site;
+  return loader;
 }
 
 /** Paging, filter and order arguments as a data-layer list query. */
@@ -149,10 +141,10 @@ export async function resolveChildList<Row extends object, Filter>(
   parentId: number,
   extra?: { where: string[]; params: (string | number | null)[] },
 ) {
-  const site = childListSite(ctx, spec, args, info, (query, ids) =>
+  const loader = childListLoader(ctx, spec, args, info, (query, ids) =>
     childListPages(ctx.db, spec, query, parent, ids, extra),
   );
-  const page = await site.loader.load(parentId);
+  const page = await loader.load(parentId);
   return toConnection(page);
 }
 
