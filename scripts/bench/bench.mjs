@@ -298,7 +298,9 @@ const plan = sqlite
   .prepare("SELECT slug FROM plans ORDER BY (slug = 'qom-four-year-plan') DESC, id LIMIT 1")
   .get().slug;
 sqlite.close();
-const setup = { province, cursor, plan, search: 'پروژه ساختگی ۱۲۳۴' };
+// "synthetic project 1": a full page of hits at every size (20 of 111 at 1k, of 111,111 at 1M).
+// The text used before ("… ۱۲۳۴") matched nothing at 1k, so the 1k row measured an empty search.
+const setup = { province, cursor, plan, search: 'پروژه ساختگی ۱' };
 log(
   `setup: province ${province}, plan ${plan}, cursor after row ${Math.min(9980, projects - 20)} (${row.nameEn})`,
 );
@@ -423,6 +425,13 @@ function differingLeaves(a, b, prefix = '', out = []) {
   return out;
 }
 
+/** The objects in an answer (each a row Ostan returned, or a connection/page around rows). */
+function objectCount(value) {
+  if (Array.isArray(value)) return value.reduce((n, item) => n + objectCount(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return 1 + Object.values(value).reduce((n, item) => n + objectCount(item), 0);
+}
+
 /**
  * Ostan's answer against the floor's: the same D1 statements and rows read, the same fields and
  * the same values.
@@ -455,6 +464,7 @@ function compareWithFloor(name, ostanBody, floorBody) {
       floor: JSON.stringify(floorBody.data).length,
     },
     fields: ostanPaths.size,
+    objects: objectCount(ostanBody.data),
     differingValues: { count: differing.length, first: differing.slice(0, 5) },
   };
 }
@@ -524,18 +534,18 @@ const rowsTable = () => {
     `\nD1 rows at ${projects.toLocaleString('en-US')} projects (one anonymous request each)\n`,
   );
   console.log(
-    '| request | status | refused with | D1 rows read | D1 rows priced | Ostan / floor queries | Ostan / floor rows | answer bytes Ostan / floor | check |',
+    '| request | status | refused with | D1 rows read | D1 rows priced | Ostan / floor queries | Ostan / floor rows | answer bytes Ostan / floor | answer objects | check |',
   );
-  console.log('|---|---:|---|---:|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|---|');
   for (const op of ops) {
     const c = checks[op.name];
     console.log(
-      `| ${op.name} | 200 | ${c.refused ? 'ROWS_LIMIT_EXCEEDED' : ''} | ${c.ostan?.d1RowsRead ?? '–'} | ${c.ostan?.d1RowsEstimated ?? '–'} | ${c.ostan?.d1Queries ?? '–'} / ${c.floor?.d1Queries ?? '–'} | ${c.ostan?.d1RowsRead ?? '–'} / ${c.floor?.d1RowsRead ?? '–'} | ${c.answerBytes ? `${c.answerBytes.ostan} / ${c.answerBytes.floor}` : '–'} | ${c.invalid.length ? `INVALID: ${c.invalid.join('; ')}` : c.refused ? 'refused' : 'equal'} |`,
+      `| ${op.name} | 200 | ${c.refused ? 'ROWS_LIMIT_EXCEEDED' : ''} | ${c.ostan?.d1RowsRead ?? '–'} | ${c.ostan?.d1RowsEstimated ?? '–'} | ${c.ostan?.d1Queries ?? '–'} / ${c.floor?.d1Queries ?? '–'} | ${c.ostan?.d1RowsRead ?? '–'} / ${c.floor?.d1RowsRead ?? '–'} | ${c.answerBytes ? `${c.answerBytes.ostan} / ${c.answerBytes.floor}` : '–'} | ${c.objects ?? '–'} | ${c.invalid.length ? `INVALID: ${c.invalid.join('; ')}` : c.refused ? 'refused' : 'equal'} |`,
     );
   }
   for (const a of abuse) {
     console.log(
-      `| ${a.name} | ${a.status} | ${a.errors.join(', ')} | ${a.d1RowsRead ?? '–'} | ${a.d1RowsEstimated ?? '–'} | | | | |`,
+      `| ${a.name} | ${a.status} | ${a.errors.join(', ')} | ${a.d1RowsRead ?? '–'} | ${a.d1RowsEstimated ?? '–'} | | | | | |`,
     );
   }
 };

@@ -14,9 +14,9 @@
 //
 // bench.mjs starts it in its own process group (detached) and kills the group, so the
 // workerd child Miniflare starts goes with it. Prints one JSON line {"ready": true} when listening.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { Log, LogLevel, Miniflare } from 'miniflare';
+import { join, resolve } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { D1_ID, ostanBindings, quiet, rootConfig, workerOptions } from './miniflare.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -26,41 +26,11 @@ const opt = (name, fallback) => {
 const state = resolve(opt('state'));
 const port = Number(opt('port'));
 const inspectorPort = opt('inspector') ? Number(opt('inspector')) : undefined;
-const root = resolve(import.meta.dirname, '..', '..');
-
-/** The top-level [vars] and [[ratelimits]] of the root wrangler.toml (flat keys only). */
-function rootConfig() {
-  const vars = {};
-  const ratelimits = {};
-  let section = null;
-  let limit = null;
-  for (const raw of readFileSync(join(root, 'wrangler.toml'), 'utf8').split('\n')) {
-    const line = raw.replace(/\s+#.*$/, '').trim();
-    if (line.startsWith('[')) {
-      section = line;
-      limit = line === '[[ratelimits]]' ? {} : null;
-      continue;
-    }
-    const str = line.match(/^([A-Za-z_]+)\s*=\s*"([^"]*)"$/);
-    if (section === '[vars]' && str) vars[str[1]] = str[2];
-    if (limit && str?.[1] === 'name') limit.name = str[2];
-    const simple = line.match(/^simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)/);
-    if (limit && simple) limit.simple = { limit: Number(simple[1]), period: Number(simple[2]) };
-    if (limit?.name && limit.simple) ratelimits[limit.name] = { simple: limit.simple };
-  }
-  return { vars, ratelimits };
-}
-
-const D1_ID = '00000000-0000-0000-0000-000000000000';
 
 function worker(name, script, socketPort, extra) {
-  const path = resolve(script);
   return {
     name,
-    modules: true,
-    scriptPath: path,
-    modulesRoot: dirname(path),
-    compatibilityDate: '2026-04-26',
+    ...workerOptions(script),
     d1Databases: { DB: D1_ID },
     unsafeDirectSockets: [{ host: '127.0.0.1', port: socketPort }],
     ...extra,
@@ -76,20 +46,15 @@ vars.BUDGET_PARTNER = '1000000000000';
 const mf = new Miniflare({
   host: '127.0.0.1',
   port: 0,
-  log: new Log(LogLevel.WARN),
-  // no request.cf from the network (offline): Miniflare's placeholder
-  cf: false,
+  // offline (Miniflare's placeholder request.cf), warnings only
+  ...quiet(),
   d1Persist: join(state, 'v3', 'd1'),
   // Durable Objects and the Cache API in memory: a fresh data version and an empty cache per run
   durableObjectsPersist: false,
   cachePersist: false,
   ...(inspectorPort ? { inspectorPort } : {}),
   workers: [
-    worker('ostan', opt('ostan'), port, {
-      bindings: vars,
-      ratelimits,
-      durableObjects: { QUERY_BUDGET: 'QueryBudget', DATA_VERSION: 'DataVersion' },
-    }),
+    worker('ostan', opt('ostan'), port, ostanBindings({ vars, ratelimits })),
     worker('floor', opt('floor'), port + 1, {
       durableObjects: { DATA_VERSION: 'DataVersion' },
     }),

@@ -79,8 +79,18 @@ function jsonValue(key: string): string {
   return `CASE WHEN typeof(${column}) = 'real' THEN json_array(quote(${column})) ELSE ${column} END`;
 }
 
-function fromJson(value: unknown): unknown {
-  return Array.isArray(value) ? Number(value[0]) : value;
+/**
+ * A row from its JSON values, in `keys` order. A plain loop: a nested page of claims decodes ~25
+ * values a row for hundreds of rows, and `Object.fromEntries` over mapped pairs allocated two
+ * arrays a value (`deep` spent 2 ms of JavaScript a request here).
+ */
+function fromJson(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i += 1) {
+    const value = values[i];
+    row[keys[i] as string] = Array.isArray(value) ? Number(value[0]) : value;
+  }
+  return row;
 }
 
 /**
@@ -165,9 +175,10 @@ function pageStatement(
     read: (result) => {
       const pages = parentIds.map((): Record<string, unknown>[] => []);
       for (const { __k: k, __rows: json } of result) {
-        pages[Number(k)] = (JSON.parse(String(json ?? '[]')) as unknown[][]).map((values) =>
-          Object.fromEntries(keys.map((key, i) => [key, fromJson(values[i])])),
-        );
+        const rows = JSON.parse(String(json ?? '[]')) as unknown[][];
+        const page: Record<string, unknown>[] = new Array(rows.length);
+        for (let i = 0; i < rows.length; i += 1) page[i] = fromJson(keys, rows[i] as unknown[]);
+        pages[Number(k)] = page;
       }
       return pages;
     },

@@ -2,7 +2,7 @@
 import { InputError } from '../lib/errors';
 import { jalaliPeriod } from '../lib/jalali';
 import type { Db, SqlValue } from './client';
-import { regions } from './regions';
+import { type RegionWithLevels, regions, regionWithLevels } from './regions';
 import { sectors } from './sectors';
 
 export interface NumberRange {
@@ -19,6 +19,30 @@ export interface DateRange {
 
 /** The longest slug a filter may name. */
 const MAX_SLUG = 200;
+
+/** Refuses a slug longer than any a filter may name. */
+function checkLength(argument: string, slug: string) {
+  if (slug.length > MAX_SLUG) throw new InputError(argument, `\`${argument}\` is too long.`);
+}
+
+function unknownSlug(argument: string, slug: string) {
+  return new InputError(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+}
+
+/**
+ * The region a filter names, looked up once with its levels (for a caller that needs them besides
+ * the conditions, such as the totals): null when it names none; a bad slug is refused by name.
+ */
+export async function filterRegion(
+  db: Db,
+  slug: string | null | undefined,
+): Promise<RegionWithLevels | null> {
+  if (slug == null) return null;
+  checkLength('region', slug);
+  const region = await regionWithLevels(db, slug);
+  if (!region) throw unknownSlug('region', slug);
+  return region;
+}
 
 /** SQL (and its one bound value) for "`column` is `rootId` or any region/sector below it". */
 export function inSubtree(column: string, tree: 'regions' | 'sectors', rootId: number) {
@@ -138,9 +162,12 @@ export class Conditions {
     return this;
   }
 
-  /** The conditions of a `SitedFilter` on the table aliased `alias`. */
-  async sited(db: Db, alias: string, filter: SitedFilter) {
-    await this.trees(db, alias, filter);
+  /**
+   * The conditions of a `SitedFilter` on the table aliased `alias`; `region`, when given, is
+   * `filter.region` already looked up (`filterRegion`).
+   */
+  async sited(db: Db, alias: string, filter: SitedFilter, region?: RegionWithLevels | null) {
+    await this.trees(db, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
       .flag(`${alias}.synthetic`, filter.synthetic);
@@ -149,24 +176,22 @@ export class Conditions {
   /**
    * Region and sector slugs as subtree conditions on `alias`'s region_id and sector_id, naming an
    * unknown slug. A province or county is one equality on the maintained ancestor column
-   * (migration 0008), which can walk a sort index.
+   * (migration 0008), which can walk a sort index. `region`, when given, is `filter.region`
+   * already looked up.
    */
   async trees(
     db: Db,
     alias: string,
     filter: { region?: string | null; sector?: string | null },
+    region?: RegionWithLevels | null,
   ): Promise<this> {
     for (const argument of ['region', 'sector'] as const) {
       const slug = filter[argument];
       if (slug == null) continue;
-      if (slug.length > MAX_SLUG) throw new InputError(argument, `\`${argument}\` is too long.`);
-      const [row] =
-        argument === 'region'
-          ? await regions.bySlugs(db, [slug])
-          : await sectors.bySlugs(db, [slug]);
-      if (!row) {
-        throw new InputError(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
-      }
+      checkLength(argument, slug);
+      const lookup = argument === 'region' ? regions.bySlugs : sectors.bySlugs;
+      const [row] = argument === 'region' && region ? [region] : await lookup(db, [slug]);
+      if (!row) throw unknownSlug(argument, slug);
       if (argument === 'region' && row.parentId === null) continue; // the country: every row
       if ('kind' in row && (row.kind === 'province' || row.kind === 'county')) {
         this.add(`${alias}.${row.kind}_id = ?`, row.id);
@@ -187,10 +212,9 @@ export class Conditions {
     lookup: (db: Db, slugs: string[]) => Promise<({ id: number } | null)[]>,
   ): Promise<this> {
     if (slug == null) return this;
-    if (slug.length > MAX_SLUG) throw new InputError(argument, `\`${argument}\` is too long.`);
+    checkLength(argument, slug);
     const [row] = await lookup(db, [slug]);
-    if (!row)
-      throw new InputError(argument, `No ${argument} has the slug ${JSON.stringify(slug)}.`);
+    if (!row) throw unknownSlug(argument, slug);
     return this.add(`${column} = ?`, row.id);
   }
 }

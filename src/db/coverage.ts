@@ -8,7 +8,7 @@ import { type Claim, claims, claimsAboutRegion, MAX_CLAIMS_ABOUT_REGION } from '
 import type { Db, SqlValue } from './client';
 import { CODES } from './codes';
 import { groupBy, refuseLongLists, rowsPerCappedKey } from './entity';
-import type { TotalsRow } from './totals';
+import type { TotalsRow } from './totals-statement';
 
 export type TotalsEntity = 'project' | 'energy_asset';
 

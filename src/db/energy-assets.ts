@@ -6,6 +6,7 @@ import { defineEntity } from './entity';
 import { sortedList } from './lists';
 import type { SortColumn } from './ordering';
 import type { Financing } from './projects';
+import type { RegionWithLevels } from './regions';
 
 /** How a capacity in MW is rated; MW(AC) and MW(DC, peak) are never added together. */
 export type Rating = Code<'ratings'>;
@@ -85,10 +86,18 @@ export const ENERGY_ORDER_COLUMNS: Record<string, SortColumn> = {
   OPENED_ON: { sql: 'e.opened_on', key: 'openedOn', range: 'openedOn' },
 };
 
-export async function energyAssetConditions(db: Db, filter: EnergyAssetFilter | null | undefined) {
+/**
+ * The SQL conditions of an energy asset filter, refusing bad values by name; `region`, when given,
+ * is `filter.region` already looked up (`filterRegion`).
+ */
+export async function energyAssetConditions(
+  db: Db,
+  filter: EnergyAssetFilter | null | undefined,
+  region?: RegionWithLevels | null,
+) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  (await conditions.sited(db, 'e', filter))
+  (await conditions.sited(db, 'e', filter, region))
     .oneOf('e.technology', filter.technology)
     .oneOf('e.rating', filter.rating)
     .oneOf('e.status', filter.status)

@@ -5,6 +5,7 @@ import { Conditions, type NumberRange, type SitedFilter } from './conditions';
 import { defineEntity } from './entity';
 import { sortedList } from './lists';
 import type { SortColumn } from './ordering';
+import type { RegionWithLevels } from './regions';
 
 /** Who pays for a project or plant. */
 export type Financing = Code<'financings'>;
@@ -78,11 +79,18 @@ export const PROJECT_ORDER_COLUMNS: Record<string, SortColumn> = {
   OPENED_ON: { sql: 'p.opened_on', key: 'openedOn', range: 'openedOn' },
 };
 
-/** The SQL conditions of a project filter, refusing bad values by name. */
-export async function projectConditions(db: Db, filter: ProjectFilter | null | undefined) {
+/**
+ * The SQL conditions of a project filter, refusing bad values by name; `region`, when given, is
+ * `filter.region` already looked up (`filterRegion`).
+ */
+export async function projectConditions(
+  db: Db,
+  filter: ProjectFilter | null | undefined,
+  region?: RegionWithLevels | null,
+) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  return (await conditions.sited(db, 'p', filter))
+  return (await conditions.sited(db, 'p', filter, region))
     .oneOf('p.status', filter.status)
     .oneOf('p.financing', filter.financing)
     .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })

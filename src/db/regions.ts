@@ -1,4 +1,6 @@
 /** Regions: country, province, county and smaller places, in one tree. */
+import { ROWS_PER_KEY } from './bound-keys';
+import type { Db } from './client';
 import type { Code } from './codes';
 import { defineEntity } from './entity';
 import { idOrderedList } from './lists';
@@ -36,6 +38,28 @@ export const regions = defineEntity<Region>({
   region: 'id',
   parent: 'parent',
 });
+
+/** A region with the province and county it lies in (region_levels: itself where it is one). */
+export interface RegionWithLevels {
+  id: number;
+  kind: Code<'regionKinds'>;
+  parentId: number | null;
+  /** null above province level */
+  provinceId: number | null;
+  /** null above county level */
+  countyId: number | null;
+}
+
+/** The region of `slug` and its levels in one statement; null when no region has the slug. */
+export function regionWithLevels(db: Db, slug: string): Promise<RegionWithLevels | null> {
+  return db.first<RegionWithLevels>(
+    `SELECT r.id, r.kind, r.parent_id AS parentId, l.province_id AS provinceId, l.county_id AS countyId
+     FROM regions r LEFT JOIN region_levels l ON l.region_id = r.id WHERE r.slug = ?`,
+    [slug],
+    // the region by its unique slug, its levels by primary key
+    { rows: 2 * ROWS_PER_KEY },
+  );
+}
 
 export interface RegionFilter {
   kind?: Code<'regionKinds'> | null;

@@ -3,6 +3,7 @@
  * data-layer pages, and nested lists batched across every parent in a page.
  */
 import { brandWithType } from '@pothos/core';
+import type DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import type { ParentLink } from '../db/child-pages';
 import type { Entity } from '../db/entity';
@@ -76,19 +77,38 @@ export function toConnection<Row>(page: Page<Row>) {
 }
 
 /**
+ * The loader that pages every parent at one place in the query in one batch, per request, keyed
+ * by the field's nodes: the executor hands the same nodes to every parent of a list at one place.
+ */
+const childListLoaders = new WeakMap<Context, Map<GraphQLResolveInfo['fieldNodes'], unknown>>();
+
+/**
  * Resolves a nested connection (e.g. each project's claims) for all parents at the same place in
  * the query with one batched load, so the number of D1 queries does not grow with the page size.
+ * The list query is built, checked and keyed once for that place, not once per parent.
  */
-function loadChildPage<Row>(
+function childListLoader<Row, Filter>(
   ctx: Context,
+  spec: ListSpec<Row, Filter>,
+  args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
   info: GraphQLResolveInfo,
-  args: object,
-  parentId: number,
-  load: (parentIds: readonly number[], withTotal: boolean) => Promise<Page<Row>[]>,
-): Promise<Page<Row>> {
-  const withTotal = wantsTotal(info);
-  const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${withTotal}`;
-  return loaderFor<number, Page<Row>>(ctx, key, (ids) => load(ids, withTotal)).load(parentId);
+  load: (query: ListQuery<Filter>, parentIds: readonly number[]) => Promise<Page<Row>[]>,
+): DataLoader<number, Page<Row>> {
+  let loaders = childListLoaders.get(ctx);
+  if (!loaders) {
+    loaders = new Map();
+    childListLoaders.set(ctx, loaders);
+  }
+  let loader = loaders.get(info.fieldNodes) as DataLoader<number, Page<Row>> | undefined;
+  if (!loader) {
+    const query = listQuery(ctx, args, info);
+    // a bad cursor or order is refused here, before the batch, naming the argument
+    checkListQuery(spec, query);
+    const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
+    loader = loaderFor<number, Page<Row>>(ctx, key, (ids) => load(query, ids));
+    loaders.set(info.fieldNodes, loader);
+  }
+  return loader;
 }
 
 /** Paging, filter and order arguments as a data-layer list query. */
@@ -121,12 +141,10 @@ export async function resolveChildList<Row extends object, Filter>(
   parentId: number,
   extra?: { where: string[]; params: (string | number | null)[] },
 ) {
-  const query = listQuery(ctx, args, info);
-  // a bad cursor or order is refused here, before the batch, naming the argument
-  checkListQuery(spec, query);
-  const page = await loadChildPage<Row>(ctx, info, args, parentId, (ids, withTotal) =>
-    childListPages(ctx.db, spec, { ...query, withTotal }, parent, ids, extra),
+  const loader = childListLoader(ctx, spec, args, info, (query, ids) =>
+    childListPages(ctx.db, spec, query, parent, ids, extra),
   );
+  const page = await loader.load(parentId);
   return toConnection(page);
 }
 

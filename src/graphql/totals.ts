@@ -1,13 +1,12 @@
 /** Group-by totals of projects and energy capacity, with the same filters as the lists. */
 import { type TotalScope, type TotalsEntity, totalScope } from '../db/coverage';
+import { energyTotals, projectTotals } from '../db/totals';
 import {
   ENERGY_DIMENSIONS,
-  energyTotals,
-  projectTotals,
   SHARED_DIMENSIONS,
   type Stats,
   type TotalsRow,
-} from '../db/totals';
+} from '../db/totals-statement';
 import { builder, type PothosTypes } from './builder';
 import { Rating } from './claim';
 import type { Context } from './context';

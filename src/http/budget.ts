@@ -1,7 +1,7 @@
 /**
- * Cost budgets: each client (API key or address) has a number of cost points per fixed window,
- * counted exactly in one Durable Object per client (the Rate Limiting binding only says yes or
- * no, so it cannot report "remaining"). GitHub's `rateLimit` works the same way.
+ * Budgets: each client (API key or address) has a number of cost points and of D1 rows per fixed
+ * window, counted exactly in one Durable Object per client (the Rate Limiting binding only says
+ * yes or no, so it cannot report "remaining"). GitHub's `rateLimit` works the same way.
  */
 import { DurableObject } from 'cloudflare:workers';
 
@@ -23,24 +23,54 @@ interface Window {
   used: number;
 }
 
+/** A client's two budgets as one charge before a request finds them. */
+export interface Metered {
+  /** the cost points, after this request's charge */
+  cost: Charge;
+  /** the D1 rows read by the client's earlier requests in the window */
+  rows: BudgetState;
+}
+
+/** The limits and window a client's budgets are kept in (src/http/config.ts). */
+export interface BudgetLimits {
+  cost: number;
+  rows: number;
+  windowSeconds: number;
+}
+
+/**
+ * One object per client holds both of its budgets: cost points, charged before a request runs,
+ * and D1 rows, spent after it has read them. One call before the request reads both (two objects
+ * cost a second call on every metered request).
+ */
 export class QueryBudget extends DurableObject<CloudflareBindings> {
-  private window: Window = { start: 0, used: 0 };
+  private windows: Record<'cost' | 'rows', Window> = {
+    cost: { start: 0, used: 0 },
+    rows: { start: 0, used: 0 },
+  };
 
   constructor(ctx: DurableObjectState, env: CloudflareBindings) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      this.window = (await ctx.storage.get<Window>('window')) ?? this.window;
+      // 'window': where the cost window was kept when each budget had an object of its own
+      const stored = await ctx.storage.get<Window>(['cost', 'rows', 'window']);
+      const cost = stored.get('cost') ?? stored.get('window');
+      const rows = stored.get('rows');
+      if (cost) this.windows.cost = cost;
+      if (rows) this.windows.rows = rows;
     });
   }
 
-  private current(windowSeconds: number): Window {
+  private current(name: 'cost' | 'rows', windowSeconds: number): Window {
     const now = Date.now();
-    if (now >= this.window.start + windowSeconds * 1000) this.window = { start: now, used: 0 };
-    return this.window;
+    const window = this.windows[name];
+    if (now < window.start + windowSeconds * 1000) return window;
+    this.windows[name] = { start: now, used: 0 };
+    return this.windows[name];
   }
 
-  private state(limit: number, windowSeconds: number): BudgetState {
-    const { start, used } = this.current(windowSeconds);
+  private state(name: 'cost' | 'rows', limit: number, windowSeconds: number): BudgetState {
+    const { start, used } = this.current(name, windowSeconds);
     return {
       limit,
       used,
@@ -49,52 +79,53 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     };
   }
 
-  /** Charges `points` when they fit in what is left of the window. */
-  async charge(points: number, limit: number, windowSeconds: number): Promise<Charge> {
-    const window = this.current(windowSeconds);
-    const allowed = window.used + points <= limit;
+  /**
+   * Charges `points` to the cost budget when they fit in what is left of its window, and reads
+   * the rows budget. Nothing is charged when they do not fit.
+   */
+  async charge(points: number, limits: BudgetLimits): Promise<Metered> {
+    const window = this.current('cost', limits.windowSeconds);
+    const allowed = window.used + points <= limits.cost;
     if (allowed && points > 0) {
       window.used += points;
-      await this.ctx.storage.put('window', window);
+      await this.ctx.storage.put('cost', window);
     }
-    return { allowed, ...this.state(limit, windowSeconds) };
+    return {
+      cost: { allowed, ...this.state('cost', limits.cost, limits.windowSeconds) },
+      rows: this.state('rows', limits.rows, limits.windowSeconds),
+    };
   }
 
-  /** Adds `points` already spent (rows a request has read), whether or not they fit. */
-  async spend(points: number, limit: number, windowSeconds: number): Promise<BudgetState> {
-    const window = this.current(windowSeconds);
-    if (points > 0) {
-      window.used += points;
-      await this.ctx.storage.put('window', window);
+  /** Adds rows a request has read to the rows budget, whether or not they fit. */
+  async spend(rows: number, limits: BudgetLimits): Promise<BudgetState> {
+    const window = this.current('rows', limits.windowSeconds);
+    if (rows > 0) {
+      window.used += rows;
+      await this.ctx.storage.put('rows', window);
     }
-    return this.state(limit, windowSeconds);
+    return this.state('rows', limits.rows, limits.windowSeconds);
   }
 }
 
 const budgetOf = (env: CloudflareBindings, key: string) =>
   env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
 
-/** Charges the client's budget; `points` 0 only reads it. */
+/** Charges the client's cost budget (`points` 0 only reads it) and reads its rows budget. */
 export function chargeBudget(
   env: CloudflareBindings,
   key: string,
   points: number,
-  limit: number,
-  windowSeconds: number,
-): Promise<Charge> {
-  return budgetOf(env, key).charge(points, limit, windowSeconds);
+  limits: BudgetLimits,
+): Promise<Metered> {
+  return budgetOf(env, key).charge(points, limits);
 }
-
-/** The key of a client's D1 rows budget, kept apart from its cost points. */
-export const rowsBudgetKey = (key: string) => `rows:${key}`;
 
 /** Records D1 rows a client's request has read against its rows budget. */
 export function spendRows(
   env: CloudflareBindings,
   key: string,
   rows: number,
-  limit: number,
-  windowSeconds: number,
+  limits: BudgetLimits,
 ): Promise<BudgetState> {
-  return budgetOf(env, rowsBudgetKey(key)).spend(rows, limit, windowSeconds);
+  return budgetOf(env, key).spend(rows, limits);
 }

@@ -1,6 +1,6 @@
 /** What the GraphQL route and its Yoga plugins share about one request (never stored on env). */
 import type { BudgetReport } from '../graphql/context';
-import type { Charge } from './budget';
+import type { BudgetState, Charge } from './budget';
 import type { EdgeConfig } from './config';
 import type { ClientIdentity } from './identity';
 import type { RequestSession } from './session';
@@ -18,7 +18,7 @@ export interface RequestEdge {
   /** a write batch committed during this request: cached reads must not outlive it */
   wrote: boolean;
   /** the client's D1 rows budget before this request's rows are charged */
-  rowsBudget?: Charge;
+  rowsBudget?: BudgetState;
 }
 
 /** The server context yoga.fetch receives from the Hono route. */

@@ -10,7 +10,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context';
 import { clientError } from '../graphql/errors';
-import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
+import { chargeBudget, spendRows } from './budget';
 import { operationCost } from './cost';
 import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
@@ -82,11 +82,11 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       // every statement is priced against this before it runs (src/db/client.ts's reserve)
       context.db.rowsLimit = config.maxRowsRead[kind];
       const rowsLimit = config.rowsBudget[kind];
-      const window = config.budget.windowSeconds;
-      const [budget, rows] = await Promise.all([
-        chargeBudget(context.env, key, cost, limit, window),
-        chargeBudget(context.env, rowsBudgetKey(key), 0, rowsLimit, window),
-      ]);
+      const { cost: budget, rows } = await chargeBudget(context.env, key, cost, {
+        cost: limit,
+        rows: rowsLimit,
+        windowSeconds: config.budget.windowSeconds,
+      });
       edge.budget = budget;
       edge.rowsBudget = rows;
       if (rows.remaining <= 0) {
@@ -135,10 +135,13 @@ function reportAfter(edge: RequestEdge, context: EdgeServerContext & Context): E
       const { stats } = db;
       if (edge.rowsBudget) {
         const { config, identity } = edge;
-        const { windowSeconds } = config.budget;
-        const limit = config.rowsBudget[identity.kind];
+        const { kind, key } = identity;
         context.executionCtx.waitUntil(
-          spendRows(context.env, identity.key, stats.rowsRead, limit, windowSeconds),
+          spendRows(context.env, key, stats.rowsRead, {
+            cost: config.budget[kind],
+            rows: config.rowsBudget[kind],
+            windowSeconds: config.budget.windowSeconds,
+          }),
         );
       }
       setResult({

@@ -7,7 +7,7 @@
  * after parsing.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { chargeBudget, rowsBudgetKey, spendRows } from './budget';
+import { chargeBudget, spendRows } from './budget';
 import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
@@ -126,11 +126,8 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (price === null || !identity.metered || c.req.method === 'OPTIONS') return next();
   const limit = config.budget[identity.kind];
   const rowsLimit = config.rowsBudget[identity.kind];
-  const window = config.budget.windowSeconds;
-  const [budget, rows] = await Promise.all([
-    chargeBudget(c.env, identity.key, price, limit, window),
-    chargeBudget(c.env, rowsBudgetKey(identity.key), 0, rowsLimit, window),
-  ]);
+  const limits = { cost: limit, rows: rowsLimit, windowSeconds: config.budget.windowSeconds };
+  const { cost: budget, rows } = await chargeBudget(c.env, identity.key, price, limits);
   const budgetHeaders = {
     'x-ratelimit-limit': String(budget.limit),
     'x-ratelimit-remaining': String(budget.remaining),
@@ -169,7 +166,7 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   // the rows the route read, once it has read them all (an export reads as its body streams)
   const { db } = c.var;
-  const spend = () => spendRows(c.env, identity.key, db.stats.rowsRead, rowsLimit, window);
+  const spend = () => spendRows(c.env, identity.key, db.stats.rowsRead, limits);
   if (c.res.body === null) await spend();
   // asset responses come with immutable headers: copy before adding the budget's
   c.res = new Response(c.res.body && chargedWhenDone(c.res.body, spend), c.res);

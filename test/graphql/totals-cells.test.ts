@@ -1,6 +1,7 @@
-// Totals served from the cells of migration 0015 say what the base tables say, through partner
-// creates, updates (moves, status changes, a lower maximum) and deletes made with the mutation
-// API: counts, sums, averages, and minimum and maximum after the row that held them changes.
+// Totals served from the cells of migrations 0015 (per county) and 0017 (per province) say what
+// the base tables say, through partner creates, updates (moves, status changes, a lower maximum)
+// and deletes made with the mutation API: counts, sums, averages, and minimum and maximum after
+// the row that held them changes.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { gql, gqlData } from '../helpers';
@@ -21,11 +22,45 @@ const stats = (row: Row, prefix: string) => ({
 const measure = (sql: string, prefix: string) =>
   `count(${sql}) AS ${prefix}_count, sum(${sql}) AS ${prefix}_sum, min(${sql}) AS ${prefix}_min, max(${sql}) AS ${prefix}_max, avg(${sql}) AS ${prefix}_avg`;
 
-/** Qom's project totals by county, status and financing, through the API (served from cells). */
-async function projectTotals() {
+/**
+ * The groupings checked after every write: by county (the county cells of 0015), Qom as a whole
+ * and the country by province (the province cells of 0017).
+ */
+const GROUPINGS = [
+  { name: 'Qom by county', region: 'qom', dimension: 'COUNTY', column: 'county_id' },
+  { name: 'Qom as a whole', region: 'qom', dimension: null, column: null },
+  { name: 'the country by province', region: null, dimension: 'PROVINCE', column: 'province_id' },
+] as const;
+type Grouping = (typeof GROUPINGS)[number];
+
+const QOM = "(SELECT id FROM regions WHERE slug = 'qom')";
+/** The API's filter, selection and groupBy, and the truth's WHERE and GROUP BY, of a grouping. */
+function shape(grouping: Grouping, alias: string, rest: string[]) {
+  const place = grouping.dimension?.toLowerCase();
+  return {
+    filter: grouping.region ? `filter: { region: "${grouping.region}" }, ` : '',
+    select: place ? `${place} { slug }` : '',
+    groupBy: [...(grouping.dimension ? [grouping.dimension] : []), ...rest.map(upperCase)],
+    where: grouping.region ? `${alias}.province_id = ${QOM}` : '1',
+    keys: [
+      ...(grouping.column ? [`${alias}.${grouping.column}`] : []),
+      ...rest.map((k) => `${alias}.${k}`),
+    ],
+    place,
+  };
+}
+const upperCase = (value: string) => value.toUpperCase();
+const placeOf = (grouping: Grouping, row: Row) => {
+  const place = grouping.dimension?.toLowerCase();
+  return place ? { [place]: row.place === null ? null : { slug: row.place } } : {};
+};
+
+/** Project totals by `grouping`, status and financing, through the API (served from cells). */
+async function projectTotals(grouping: Grouping) {
+  const { filter, select, groupBy } = shape(grouping, 'p', ['status', 'financing']);
   const { body } = await gql<{ projectTotals: unknown[] }>(
-    `{ projectTotals(filter: { region: "qom" }, groupBy: [COUNTY, STATUS, FINANCING]) {
-      county { slug } status financing count
+    `{ projectTotals(${filter}groupBy: [${groupBy.join(', ')}]) {
+      ${select} status financing count
       directJobs { ${STATS} } investmentRial { ${STATS} } progressPercent { ${STATS} }
     } }`,
   );
@@ -34,17 +69,18 @@ async function projectTotals() {
 }
 
 /** The same totals computed from the projects table. */
-async function projectTruth() {
+async function projectTruth(grouping: Grouping) {
+  const { where, keys } = shape(grouping, 'p', ['status', 'financing']);
   const { results } = await env.DB.prepare(
-    `SELECT c.slug AS county, p.status, p.financing, count(*) AS n,
+    `SELECT ${grouping.column ? `(SELECT slug FROM regions WHERE id = p.${grouping.column})` : 'NULL'} AS place,
+       p.status, p.financing, count(*) AS n,
        ${measure('p.direct_jobs', 'jobs')}, ${measure('p.investment_rial', 'inv')},
        ${measure('p.progress_pct', 'prog')}
-     FROM projects p LEFT JOIN regions c ON c.id = p.county_id
-     WHERE p.province_id = (SELECT id FROM regions WHERE slug = 'qom')
-     GROUP BY p.county_id, p.status, p.financing ORDER BY p.county_id, p.status, p.financing`,
+     FROM projects p WHERE ${where}
+     GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`,
   ).all<Row>();
   return results.map((row) => ({
-    county: row.county === null ? null : { slug: row.county },
+    ...placeOf(grouping, row),
     status: upper(row.status),
     financing: upper(row.financing),
     count: row.n,
@@ -54,11 +90,12 @@ async function projectTruth() {
   }));
 }
 
-/** Qom's energy totals by county, technology and status, through the API (served from cells). */
-async function energyTotals() {
+/** Energy totals by `grouping`, technology and status, through the API (served from cells). */
+async function energyTotals(grouping: Grouping) {
+  const { filter, select, groupBy } = shape(grouping, 'e', ['technology', 'status']);
   const { body } = await gql<{ energyTotals: unknown[] }>(
-    `{ energyTotals(filter: { region: "qom" }, groupBy: [COUNTY, TECHNOLOGY, STATUS]) {
-      county { slug } technology status rating count capacityMw { ${STATS} } capacityIsLowerBound
+    `{ energyTotals(${filter}groupBy: [${groupBy.join(', ')}]) {
+      ${select} technology status rating count capacityMw { ${STATS} } capacityIsLowerBound
     } }`,
   );
   expect(body.errors).toBeUndefined();
@@ -66,19 +103,19 @@ async function energyTotals() {
 }
 
 /** The same totals computed from the energy_assets table, counting leaves only. */
-async function energyTruth() {
+async function energyTruth(grouping: Grouping) {
+  const { where, keys } = shape(grouping, 'e', ['technology', 'status', 'rating']);
   const { results } = await env.DB.prepare(
-    `SELECT c.slug AS county, e.technology, e.status, e.rating, count(*) AS n,
+    `SELECT ${grouping.column ? `(SELECT slug FROM regions WHERE id = e.${grouping.column})` : 'NULL'} AS place,
+       e.technology, e.status, e.rating, count(*) AS n,
        ${measure('e.capacity_mw', 'cap')},
        count(CASE WHEN e.capacity_qualifier IN ('more_than', 'at_least') THEN 1 END) AS lower_bounds
-     FROM energy_assets e LEFT JOIN regions c ON c.id = e.county_id
-     WHERE e.province_id = (SELECT id FROM regions WHERE slug = 'qom')
-       AND NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)
-     GROUP BY e.county_id, e.technology, e.status, e.rating
-     ORDER BY e.county_id, e.technology, e.status, e.rating`,
+     FROM energy_assets e
+     WHERE ${where} AND NOT EXISTS (SELECT 1 FROM energy_assets child WHERE child.parent_id = e.id)
+     GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`,
   ).all<Row>();
   return results.map((row) => ({
-    county: row.county === null ? null : { slug: row.county },
+    ...placeOf(grouping, row),
     technology: upper(row.technology),
     status: upper(row.status),
     rating: upper(row.rating),
@@ -89,15 +126,19 @@ async function energyTruth() {
 }
 
 async function expectProjectTotalsTrue() {
-  const truth = await projectTruth();
-  expect(truth.length).toBeGreaterThan(0);
-  expect(await projectTotals()).toEqual(truth);
+  for (const grouping of GROUPINGS) {
+    const truth = await projectTruth(grouping);
+    expect(truth.length, grouping.name).toBeGreaterThan(0);
+    expect(await projectTotals(grouping), grouping.name).toEqual(truth);
+  }
 }
 
 async function expectEnergyTotalsTrue() {
-  const truth = await energyTruth();
-  expect(truth.length).toBeGreaterThan(0);
-  expect(await energyTotals()).toEqual(truth);
+  for (const grouping of GROUPINGS) {
+    const truth = await energyTruth(grouping);
+    expect(truth.length, grouping.name).toBeGreaterThan(0);
+    expect(await energyTotals(grouping), grouping.name).toEqual(truth);
+  }
 }
 
 type Written = { id: string; version: number };

@@ -4,7 +4,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { chargeBudget, rowsBudgetKey } from '../../src/http/budget';
+import { chargeBudget } from '../../src/http/budget';
 import app from '../../src/index';
 
 /** A unique client address per test. */
@@ -40,8 +40,8 @@ function request(method: string, path: string, ip: string): Request {
 }
 
 /** The address's D1 rows budget as it stands (a charge of 0 only reads it). */
-const rowsBudget = (ip: string) =>
-  chargeBudget(env, rowsBudgetKey(`ip:${ip}`), 0, 5_000_000, 3_600);
+const rowsBudget = async (ip: string) =>
+  (await chargeBudget(env, `ip:${ip}`, 0, { cost: 1, rows: 5_000_000, windowSeconds: 3_600 })).rows;
 
 async function send(vars: Record<string, unknown>, req: Request): Promise<Response> {
   const ctx = createExecutionContext();

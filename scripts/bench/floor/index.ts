@@ -43,7 +43,8 @@ import { type Region, type RegionFilter, regionList, regions } from '../../../sr
 import { searchRows } from '../../../src/db/search';
 import { sectors } from '../../../src/db/sectors';
 import { sources } from '../../../src/db/sources';
-import { type EnergyDimension, energyTotals as energyTotalRows } from '../../../src/db/totals';
+import { energyTotals as energyTotalRows } from '../../../src/db/totals';
+import type { EnergyDimension } from '../../../src/db/totals-statement';
 import { TYPENAMES } from '../../../src/graphql/typenames';
 import { currentDataVersion } from '../../../src/http/data-version';
 import { readCacheKey } from '../../../src/http/edge-cache';

@@ -16,9 +16,9 @@
 // inside the module that first requires it. Date.now() ticks in whole milliseconds, so a row is
 // the sum of the ticks that fell inside its modules. Started in its own process group (setsid).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Log, LogLevel, Miniflare } from 'miniflare';
+import { singleWorker, workerdCpuMs } from '../miniflare.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -88,31 +88,9 @@ function group(path) {
 
 writeFileSync(join(dir, 'empty.js'), 'export default { fetch: () => Response.json([]) };');
 
-/** CPU time (ms) of this process's workerd children so far, from every thread's schedstat. */
-function workerdCpuMs() {
-  let ns = 0;
-  for (const task of readdirSync('/proc/self/task')) {
-    const children = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
-    for (const pid of children ? children.split(' ') : []) {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
-      for (const thread of readdirSync(`/proc/${pid}/task`)) {
-        ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-      }
-    }
-  }
-  return ns / 1e6;
-}
-
 /** Starts workerd with `script`, sends one request; its JSON and workerd's CPU time until then. */
 async function start(script) {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(dir, script),
-    modulesRoot: dir,
-    compatibilityDate: '2026-04-26',
-    cf: false,
-    log: new Log(LogLevel.WARN),
-  });
+  const mf = singleWorker(join(dir, script));
   const body = await (await mf.dispatchFetch('http://probe/')).json();
   const cpu = workerdCpuMs();
   await mf.dispose();

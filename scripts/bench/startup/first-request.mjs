@@ -8,51 +8,12 @@
 //
 //   node scripts/dev/wrangler.mjs deploy --dry-run --outdir /tmp/dry-startup
 //   setsid node scripts/bench/startup/first-request.mjs /tmp/dry-startup/index.js [starts]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Log, LogLevel, Miniflare } from 'miniflare';
+import { ostanBindings, rootConfig, singleWorker, workerdCpuMs } from '../miniflare.mjs';
 
 const script = resolve(process.argv[2]);
 const starts = Number(process.argv[3] ?? 7);
-const root = resolve(import.meta.dirname, '..', '..', '..');
-
-/** [vars] strings and [[ratelimits]] of the root wrangler.toml (flat keys only, as serve.mjs). */
-function rootConfig() {
-  const vars = {};
-  const ratelimits = {};
-  let section = null;
-  let limit = null;
-  for (const raw of readFileSync(join(root, 'wrangler.toml'), 'utf8').split('\n')) {
-    const line = raw.replace(/\s+#.*$/, '').trim();
-    if (line.startsWith('[')) {
-      section = line;
-      limit = line === '[[ratelimits]]' ? {} : null;
-      continue;
-    }
-    const str = line.match(/^([A-Za-z_]+)\s*=\s*"([^"]*)"$/);
-    if (section === '[vars]' && str) vars[str[1]] = str[2];
-    if (limit && str?.[1] === 'name') limit.name = str[2];
-    const simple = line.match(/^simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)/);
-    if (limit && simple) limit.simple = { limit: Number(simple[1]), period: Number(simple[2]) };
-    if (limit?.name && limit.simple) ratelimits[limit.name] = { simple: limit.simple };
-  }
-  return { vars, ratelimits };
-}
-
-/** CPU time (ms) of this process's workerd children so far, from every thread's schedstat. */
-function workerdCpuMs() {
-  let ns = 0;
-  for (const task of readdirSync('/proc/self/task')) {
-    const children = readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim();
-    for (const pid of children ? children.split(' ') : []) {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('workerd')) continue;
-      for (const thread of readdirSync(`/proc/${pid}/task`)) {
-        ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-      }
-    }
-  }
-  return ns / 1e6;
-}
 
 const { vars, ratelimits } = rootConfig();
 // VARS='{"GRAPHIQL":"false"}' overrides vars, e.g. to start as production does
@@ -78,15 +39,9 @@ writeFileSync(
 );
 
 function miniflare(scriptPath, extra) {
-  return new Miniflare({
-    modules: true,
+  return singleWorker(scriptPath, {
     // wrangler's output is an ES module named .js
     modulesRules: [{ type: 'ESModule', include: ['**/*.js', '**/*.mjs'] }],
-    scriptPath,
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: '2026-04-26',
-    cf: false,
-    log: new Log(LogLevel.WARN),
     ...extra,
   });
 }
@@ -105,12 +60,7 @@ for (let i = 0; i < starts; i++) {
   const emptyCpu = workerdCpuMs();
   await base.dispose();
 
-  const mf = miniflare(timed, {
-    bindings: vars,
-    ratelimits,
-    d1Databases: { DB: '00000000-0000-0000-0000-000000000000' },
-    durableObjects: { QUERY_BUDGET: 'QueryBudget', DATA_VERSION: 'DataVersion' },
-  });
+  const mf = miniflare(timed, ostanBindings({ vars, ratelimits }));
   // workerd evaluates the Worker's modules before it is ready
   await mf.ready;
   const loaded = workerdCpuMs();
