@@ -7,7 +7,8 @@ import {
   KEY_PATTERN,
   type Scope,
 } from '../lib/api-keys';
-import type { Db } from './client';
+import { ROWS_PER_JSON_KEY } from './bound-keys';
+import { type Db, WRITE } from './client';
 
 export interface ApiKey {
   id: number;
@@ -32,6 +33,8 @@ export async function apiKeyByHash(db: Db, keyHash: string): Promise<ApiKey | nu
        (SELECT json_group_array(region_id) FROM api_key_regions WHERE key_id = k.id) AS regionIds
      FROM api_keys k WHERE k.key_hash = ?`,
     [keyHash],
+    // who is calling, read before the request's ceiling is known
+    { unpriced: 'identity' },
   );
   // the index lookup already matched; comparing again in constant time costs nothing
   if (!row || !constantTimeEqual(row.keyHash, keyHash)) return null;
@@ -57,6 +60,8 @@ export async function regionWithin(
      )
      SELECT EXISTS (SELECT 1 FROM up WHERE id IN (SELECT value FROM json_each(?))) AS ok`,
     [regionId, JSON.stringify(rootIds)],
+    // asked by the write engine only, of the regions a write touches
+    WRITE,
   );
   return row?.ok === 1;
 }
@@ -86,6 +91,7 @@ export async function keyNames(db: Db, ids: readonly number[]): Promise<(string 
   const rows = await db.all<{ id: number; name: string }>(
     'SELECT id, name FROM api_keys WHERE id IN (SELECT value FROM json_each(?))',
     [JSON.stringify(ids)],
+    { rows: ids.length * ROWS_PER_JSON_KEY },
   );
   const byId = new Map(rows.map((row) => [row.id, row.name]));
   return ids.map((id) => byId.get(id) ?? null);

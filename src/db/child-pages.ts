@@ -116,7 +116,6 @@ export async function fetchChildPages<Row extends object>(
   // TOTAL_COUNT_CAP + 1 entries (its kind lookup is within the pages' margin)
   const pageRows = keys ? 2 * (window.limit + 1) : 3 * (window.limit + 1) + 2;
   const perParentRows = pageRows + (withTotal ? TOTAL_COUNT_CAP + 1 : 0);
-  db.reserve(parentIds.length * perParentRows, 'first', NARROW_PAGES);
   const byParent = keys
     ? pageStatement(source, parent, parentIds, keys, keyset, order, window.limit)
     : idsStatement(source, parent, parentIds, ordering, keyset, order, window.limit);
@@ -132,7 +131,11 @@ export async function fetchChildPages<Row extends object>(
       params: [...counts.params, ...list.params],
     });
   }
-  const [rows = [], counts = []] = await db.batch<Record<string, unknown>>(statements);
+  const [rows = [], counts = []] = await db.batch<Record<string, unknown>>(statements, {
+    rows: parentIds.length * perParentRows,
+    argument: 'first',
+    narrow: NARROW_PAGES,
+  });
   const pages = byParent.read(rows);
   const totals = new Map(counts.map((row) => [Number(row.__k), row.total]));
   return parentIds.map((_, k) => {

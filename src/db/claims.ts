@@ -4,7 +4,15 @@ import type { Db } from './client';
 import { CODES, type Code } from './codes';
 import { Conditions, type DateRange } from './conditions';
 import type { Rating } from './energy-assets';
-import { defineEntity, rowsForEach } from './entity';
+import {
+  capped,
+  defineEntity,
+  groupBy,
+  ROWS_PER_CAPPED_KEY,
+  refuseLongLists,
+  rowsForEach,
+  rowsPerCappedKey,
+} from './entity';
 import { indicators } from './indicators';
 import { sortedList } from './lists';
 import type { SortColumn } from './ordering';
@@ -178,41 +186,92 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
 export const claimList = sortedList(claims, CLAIM_ORDER_COLUMNS, claimConditions);
 
 /**
+ * The most claims about one indicator in one region a target's latest claim or figures are
+ * chosen from (the 100,000-project bench data holds at most 40).
+ */
+export const MAX_CLAIMS_ABOUT_REGION = 200;
+
+/**
+ * The claims about an indicator (`indicator`) in a region (`region`), read through claims_comparison
+ * (indicator_id, subject_kind, subject_id, comparison_key, id) and cut off at
+ * MAX_CLAIMS_ABOUT_REGION + 1: the candidates the figures of a target or a total are chosen from.
+ */
+export function claimsAboutRegion(indicator: string, region: string): string {
+  return capped(
+    'claims',
+    `indicator_id = ${indicator} AND subject_kind = 'region' AND subject_id = ${region}`,
+    'comparison_key, id',
+    { cap: MAX_CLAIMS_ABOUT_REGION },
+  );
+}
+
+/**
  * For each target, the newest preferred level claim about the target's indicator and region
  * (after the baseline date, when there is one): the figure the target's progress is judged by.
+ * Every candidate is read (the `capped` list about the region, flagged when it qualifies), so a
+ * target with more candidates than MAX_PER_KEY is refused rather than judged on some of them.
  */
 export async function latestClaimsForTargets(
   db: Db,
   targetIds: readonly number[],
 ): Promise<(Claim | null)[]> {
-  const rows = await db.all<Claim & { targetId: number }>(
-    `SELECT targetId, ${claims.keys.join(', ')} FROM (
-       SELECT t.id AS targetId, ${claims.select},
-         row_number() OVER (PARTITION BY t.id ORDER BY c.as_of DESC, c.id DESC) AS rn
-       FROM plan_targets t
-       JOIN claims c ON c.indicator_id = t.indicator_id
-         AND c.subject_kind = 'region' AND c.subject_id = t.region_id
-         AND c.measure = 'level' AND c.preferred = 1
-         AND c.as_of IS NOT NULL
-         AND (t.baseline_on IS NULL OR c.as_of > t.baseline_on)
-       WHERE t.id IN (SELECT value FROM json_each(?))
-     ) WHERE rn = 1`,
+  const rows = await db.all<Claim & { targetId: number; qualifies: number }>(
+    `SELECT t.id AS targetId, ${claims.select},
+       (c.measure = 'level' AND c.preferred = 1 AND c.as_of IS NOT NULL
+         AND (t.baseline_on IS NULL OR c.as_of > t.baseline_on)) AS qualifies
+     FROM json_each(?) ostan_key JOIN plan_targets t ON t.id = ostan_key.value
+     JOIN claims c ON c.id IN ${claimsAboutRegion('t.indicator_id', 't.region_id')}`,
     [JSON.stringify(targetIds)],
+    {
+      rows: targetIds.length * (1 + rowsPerCappedKey(MAX_CLAIMS_ABOUT_REGION)),
+      argument: 'latestClaim',
+    },
   );
-  const byTarget = new Map(rows.map(({ targetId, ...claim }) => [targetId, claim as Claim]));
-  return targetIds.map((id) => byTarget.get(id) ?? null);
+  const lists = refuseLongLists(
+    groupBy(targetIds, rows, (row) => row.targetId),
+    'latestClaim',
+    MAX_CLAIMS_ABOUT_REGION,
+  );
+  return lists.map((candidates) => {
+    let latest: (typeof candidates)[number] | null = null;
+    for (const row of candidates) {
+      if (row.qualifies !== 1) continue;
+      // newest as_of first, then the highest id (as_of is an ISO date: text order is date order)
+      if (
+        !latest ||
+        (row.asOf as string) > (latest.asOf as string) ||
+        (row.asOf === latest.asOf && row.id > latest.id)
+      ) {
+        latest = row;
+      }
+    }
+    if (!latest) return null;
+    const { targetId, qualifies, ...claim } = latest;
+    return claim as Claim;
+  });
 }
 
-/** For each claim (`me`), the other claims (`c`) that `link` joins to it, in id order. */
-function linkedClaims(db: Db, claimIds: readonly number[], link: string): Promise<Claim[][]> {
+/**
+ * For each claim (`me`), the other claims (`c`) that `link` joins to it, in id order: `link` is a
+ * condition on `c.id`, through `capped` lists that may hold `me` itself.
+ */
+function linkedClaims(
+  db: Db,
+  claimIds: readonly number[],
+  link: string,
+  field: string,
+  lists = 1,
+): Promise<Claim[][]> {
   return rowsForEach<Claim & { forId: number }>(
     db,
     claimIds,
     (row) => row.forId,
     `SELECT me.id AS forId, ${claims.select}
-     FROM claims me JOIN claims c ON (${link}) AND c.id <> me.id
-     WHERE me.id IN (SELECT value FROM json_each(?))
+     FROM json_each(?) ostan_key JOIN claims me ON me.id = ostan_key.value
+     JOIN claims c ON (${link}) AND c.id <> me.id
      ORDER BY me.id, c.id`,
+    field,
+    lists,
   );
 }
 
@@ -221,8 +280,15 @@ export function alternativesOfClaims(db: Db, claimIds: readonly number[]): Promi
   return linkedClaims(
     db,
     claimIds,
-    `c.indicator_id = me.indicator_id AND c.subject_kind = me.subject_kind
-       AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key`,
+    // claims_comparison ends in (comparison_key, id): the list walks it in id order
+    `c.id IN ${capped(
+      'claims',
+      `indicator_id = me.indicator_id AND subject_kind = me.subject_kind
+         AND subject_id = me.subject_id AND comparison_key = me.comparison_key`,
+      'id',
+      { extra: 1 },
+    )}`,
+    'alternatives',
   );
 }
 
@@ -234,7 +300,11 @@ export function relatedOfClaims(db: Db, claimIds: readonly number[]): Promise<Cl
   return linkedClaims(
     db,
     claimIds,
-    'c.conflict_group = me.conflict_group OR c.quantity = me.quantity',
+    // two lists, each through its partial index (conflict_group, id) and (quantity, id)
+    `c.id IN ${capped('claims', 'conflict_group = me.conflict_group', 'id', { extra: 1 })}
+       OR c.id IN ${capped('claims', 'quantity = me.quantity', 'id', { extra: 1 })}`,
+    'related',
+    2,
   );
 }
 
@@ -243,11 +313,18 @@ export async function supersedingClaims(
   db: Db,
   claimIds: readonly number[],
 ): Promise<(Claim | null)[]> {
+  // claims_supersedes_id is (supersedes_id) (and the rowid): the LIMIT stops each walk
   const rows = await db.all<Claim>(
-    `SELECT ${claims.select} FROM claims c
-     WHERE c.supersedes_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    `SELECT ${claims.select} FROM json_each(?) ostan_key
+     JOIN claims c ON c.id IN ${capped('claims', 'supersedes_id = ostan_key.value', 'id')}
+     ORDER BY c.id`,
     [JSON.stringify(claimIds)],
+    { rows: claimIds.length * ROWS_PER_CAPPED_KEY, argument: 'supersededBy' },
   );
-  const byOld = new Map(rows.map((row) => [row.supersedesId as number, row]));
-  return claimIds.map((id) => byOld.get(id) ?? null);
+  // the newest (highest id) of each claim's successors, as the map keeps the last
+  const lists = refuseLongLists(
+    groupBy(claimIds, rows, (row) => row.supersedesId as number),
+    'supersededBy',
+  );
+  return lists.map((list) => list.at(-1) ?? null);
 }

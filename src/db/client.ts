@@ -14,13 +14,43 @@ export interface QueryStats {
   rowsRead: number;
 }
 
-export interface RunOptions {
+/**
+ * What a read statement may cost, stated where the statement is written: the most D1 rows it can
+ * read, and what a refusal names. `Db` reserves it before the statement runs, so a request can
+ * never read a statement it was not charged for.
+ */
+export interface ReadPrice {
+  /** the most D1 rows the statement (or batch) may read: an upper bound, justified where stated */
+  rows: number;
+  /** the argument a refusal names (default `aliases`: a lookup has no argument to narrow) */
+  argument?: string;
+  /** what a refusal tells the client to narrow */
+  narrow?: string;
+}
+
+/**
+ * A statement run outside the request's rows ceiling, by name: the write engine (its guarded
+ * batches and the reads that check them, for callers holding an API key), and the bookkeeping of
+ * the edge (API key identity, before the ceiling is known).
+ */
+export interface Unpriced {
+  unpriced: 'write' | 'identity';
   /**
    * The statements may run twice without harm (an upsert, a conditional update): only then is a
    * write retried after a transient error. Reads are always retried.
    */
   idempotent?: boolean;
 }
+
+/** A statement of the write engine: outside the request's rows ceiling. */
+export const WRITE: Unpriced = { unpriced: 'write' };
+
+/** Every statement states its price (a read) or why it has none (a write): there is no default. */
+export type Price = ReadPrice | Unpriced;
+
+/** What a refusal says to narrow when the statement did not say. */
+export const NARROW_REQUEST =
+  'ask for fewer fields, smaller lists or fewer aliases in one request.';
 
 /** D1's transient failures (d1/best-practices/retry-queries): worth another attempt. */
 const TRANSIENT = /network connection lost|overloaded|object to be reset|connection reset/i;
@@ -61,10 +91,13 @@ export class Db {
   constructor(private readonly d1: D1Handle) {}
 
   /**
-   * Prices the next statements at `rows` before they run: refuses them (RowsLimitError, naming
-   * `argument` and saying what to narrow) when the request would then read more than rowsLimit.
+   * Prices a statement at `rows` before it runs: refuses it (RowsLimitError, naming `argument`
+   * and saying what to narrow) when the request would then read more than rowsLimit.
    */
-  reserve(rows: number, argument: string, narrow: string): void {
+  private reserve(price: Price): void {
+    if ('unpriced' in price) return;
+    const { rows, argument = 'aliases', narrow = NARROW_REQUEST } = price;
+    if (!(rows >= 0)) throw new Error(`a statement priced at ${rows} rows`);
     // resolvers run side by side: what the others priced counts even before they have read it
     const after = Math.max(this.stats.rowsRead, this.rowsEstimated) + rows;
     this.rowsEstimated += rows;
@@ -84,9 +117,11 @@ export class Db {
     );
   }
 
-  async all<Row>(sql: string, params: SqlValue[] = [], options: RunOptions = {}): Promise<Row[]> {
+  async all<Row>(sql: string, params: SqlValue[], price: Price): Promise<Row[]> {
+    this.reserve(price);
     this.checkSpent();
-    const result = await withRetries(isReadOnly(sql) || options.idempotent === true, () =>
+    const retry = isReadOnly(sql) || ('unpriced' in price && price.idempotent === true);
+    const result = await withRetries(retry, () =>
       this.d1
         .prepare(sql)
         .bind(...params)
@@ -96,26 +131,25 @@ export class Db {
     return result.results;
   }
 
-  async first<Row>(
-    sql: string,
-    params: SqlValue[] = [],
-    options: RunOptions = {},
-  ): Promise<Row | null> {
-    const rows = await this.all<Row>(sql, params, options);
+  async first<Row>(sql: string, params: SqlValue[], price: Price): Promise<Row | null> {
+    const rows = await this.all<Row>(sql, params, price);
     return rows[0] ?? null;
   }
 
   /**
    * Runs statements together in one round trip (D1 runs a batch as one transaction, so a retried
-   * batch either ran entirely or not at all).
+   * batch either ran entirely or not at all); `price` is the whole batch's.
    */
   async batch<Row>(
     statements: { sql: string; params: SqlValue[] }[],
-    options: RunOptions = {},
+    price: Price,
   ): Promise<Row[][]> {
     if (statements.length === 0) return [];
+    this.reserve(price);
     this.checkSpent();
-    const retry = options.idempotent === true || statements.every(({ sql }) => isReadOnly(sql));
+    const retry =
+      ('unpriced' in price && price.idempotent === true) ||
+      statements.every(({ sql }) => isReadOnly(sql));
     const results = await withRetries(retry, () =>
       this.d1.batch<Row>(statements.map(({ sql, params }) => this.d1.prepare(sql).bind(...params))),
     );

@@ -3,10 +3,11 @@
  * itemised records (matched through indicator_totals, migration 0011) and beside a target's progress.
  */
 import type { Figure } from '../lib/coverage';
-import { type Claim, claims } from './claims';
+import { ROWS_PER_JSON_KEY } from './bound-keys';
+import { type Claim, claims, claimsAboutRegion, MAX_CLAIMS_ABOUT_REGION } from './claims';
 import type { Db, SqlValue } from './client';
 import { CODES } from './codes';
-import { groupBy } from './entity';
+import { groupBy, refuseLongLists, rowsPerCappedKey } from './entity';
 import type { TotalsRow } from './totals-statement';
 
 export type TotalsEntity = 'project' | 'energy_asset';
@@ -67,14 +68,47 @@ export function totalScope(
   return { entity, regionId, regionSlug, status, technology, outOfScope };
 }
 
-/** Claims with their publisher, from `from` (which joins claims `c`), newest first. */
-function figures<Extra>(db: Db, extra: string, from: string, where: string, params: SqlValue[]) {
-  return db.all<ReportedFigure & Extra>(
-    `SELECT ${extra}, s.publisher AS publisher, ${claims.select}
+/**
+ * The rows of indicator_totals: a fixed table (migration 0011 wrote it; no write path changes
+ * it), so a statement joining all of it reads at most this many (test/db/coverage-pricing checks).
+ */
+export const INDICATOR_TOTALS_ROWS = 7;
+
+/** D1 rows one capped list of claims about a region reads (src/db/entity.ts). */
+const ABOUT_REGION_ROWS = rowsPerCappedKey(MAX_CLAIMS_ABOUT_REGION);
+
+type Candidate<Extra> = ReportedFigure & Extra & { active: number };
+
+/**
+ * Claims with their publisher, from `from` (which joins claims `c` through `claimsAboutRegion`,
+ * whose lists are capped), newest first: every candidate, active or not, so that a list the cap
+ * cut short is seen (refuseLongLists) before the inactive ones are dropped.
+ */
+function figures<Extra>(
+  db: Db,
+  extra: string,
+  from: string,
+  where: string,
+  params: SqlValue[],
+  rows: number,
+) {
+  return db.all<Candidate<Extra>>(
+    `SELECT ${extra}, s.publisher AS publisher, (c.status = 'active') AS active, ${claims.select}
      FROM ${from} JOIN sources s ON s.id = c.source_id
-     WHERE (${where}) AND c.status = 'active'
+     WHERE (${where})
      ORDER BY (c.as_of IS NULL), c.as_of DESC, c.id`,
     params,
+    // the capped lists, and each figure's source by primary key
+    { rows, argument: 'figures' },
+  );
+}
+
+/** Each list's active figures, once no list was cut short. */
+function activeFigures<Extra>(lists: Candidate<Extra>[][]): (ReportedFigure & Extra)[][] {
+  return refuseLongLists(lists, 'figures', MAX_CLAIMS_ABOUT_REGION).map((list) =>
+    list
+      .filter((row) => row.active === 1)
+      .map(({ active, ...figure }) => figure as ReportedFigure & Extra),
   );
 }
 
@@ -85,7 +119,14 @@ export async function figuresForTotals(
 ): Promise<ReportedFigure[][]> {
   const wanted = scopes.filter((s) => s.outOfScope === null);
   if (wanted.length === 0) return scopes.map(() => []);
-  const rows = await figures<{
+  const entities = [...new Set(wanted.map((s) => s.entity))];
+  const ids = wanted.map((s) => s.regionId).filter((id) => id !== null);
+  const slugs = wanted.map((s) => s.regionSlug).filter((slug) => slug !== null);
+  const root = wanted.some((s) => s.regionId === null && s.regionSlug === null) ? 1 : 0;
+  // the regions (by id, slug or as the root: one seek each), then for each region and each row
+  // of indicator_totals, the capped list of claims about it
+  const regionCount = ids.length + slugs.length + root;
+  const candidates = await figures<{
     entity: string;
     totalStatus: string;
     technology: string | null;
@@ -95,19 +136,26 @@ export async function figuresForTotals(
   }>(
     db,
     'it.entity AS entity, it.status AS totalStatus, it.technology AS technology, r.id AS scopeRegionId, r.slug AS scopeRegionSlug, (r.parent_id IS NULL) AS isRoot',
-    `indicator_totals it
-     JOIN claims c ON c.indicator_id = it.indicator_id AND c.subject_kind = 'region'
-     JOIN regions r ON r.id = c.subject_id`,
+    `indicator_totals it CROSS JOIN regions r
+     JOIN claims c ON c.id IN ${claimsAboutRegion('it.indicator_id', 'r.id')}`,
     `it.entity IN (SELECT value FROM json_each(?))
      AND (r.id IN (SELECT value FROM json_each(?)) OR r.slug IN (SELECT value FROM json_each(?))
        OR (? = 1 AND r.parent_id IS NULL))`,
-    [
-      JSON.stringify([...new Set(wanted.map((s) => s.entity))]),
-      JSON.stringify(wanted.map((s) => s.regionId).filter((id) => id !== null)),
-      JSON.stringify(wanted.map((s) => s.regionSlug).filter((slug) => slug !== null)),
-      wanted.some((s) => s.regionId === null && s.regionSlug === null) ? 1 : 0,
-    ],
+    [JSON.stringify(entities), JSON.stringify(ids), JSON.stringify(slugs), root],
+    INDICATOR_TOTALS_ROWS +
+      ROWS_PER_JSON_KEY * (entities.length + regionCount) +
+      INDICATOR_TOTALS_ROWS * regionCount * ABOUT_REGION_ROWS,
   );
+  // one capped list per (row of indicator_totals, region); a claim's indicator is its row's
+  const pairs = new Map<string, typeof candidates>();
+  for (const row of candidates) {
+    const key = `${row.indicatorId} ${row.entity} ${row.totalStatus} ${row.scopeRegionId}`;
+    const list = pairs.get(key);
+    if (list) list.push(row);
+    else pairs.set(key, [row]);
+  }
+  refuseLongLists([...pairs.values()], 'figures', MAX_CLAIMS_ABOUT_REGION);
+  const rows = candidates.filter((row) => row.active === 1);
   return scopes.map((scope) => {
     if (scope.outOfScope !== null) return [];
     const inRegion = (row: (typeof rows)[number]) =>
@@ -125,8 +173,16 @@ export async function figuresForTotals(
           inRegion(row),
       )
       .map(
-        ({ entity, totalStatus, technology, scopeRegionId, scopeRegionSlug, isRoot, ...figure }) =>
-          figure,
+        ({
+          entity,
+          totalStatus,
+          technology,
+          scopeRegionId,
+          scopeRegionSlug,
+          isRoot,
+          active,
+          ...figure
+        }) => figure,
       );
   });
 }
@@ -139,12 +195,16 @@ export async function figuresForTargets(
   const rows = await figures<{ targetId: number }>(
     db,
     't.id AS targetId',
-    `plan_targets t JOIN claims c ON c.indicator_id = t.indicator_id
-       AND c.subject_kind = 'region' AND c.subject_id = t.region_id`,
-    't.id IN (SELECT value FROM json_each(?))',
+    `json_each(?) ostan_key JOIN plan_targets t ON t.id = ostan_key.value
+     JOIN claims c ON c.id IN ${claimsAboutRegion('t.indicator_id', 't.region_id')}`,
+    '1 = 1',
     [JSON.stringify(targetIds)],
+    // each target by primary key, and its capped list
+    targetIds.length * (1 + ABOUT_REGION_ROWS),
   );
-  return groupBy(targetIds, rows, (row) => row.targetId);
+  return activeFigures(groupBy(targetIds, rows, (row) => row.targetId)).map((list) =>
+    list.map(({ targetId, ...figure }) => figure),
+  );
 }
 
 /** For each region and indicator slug, every claim about that region reporting the indicator. */
@@ -157,14 +217,17 @@ export async function figuresForIndicators(
     'k.key AS keyIndex',
     `json_each(?) k
      JOIN indicators i ON i.slug = json_extract(k.value, '$[1]')
-     JOIN claims c ON c.indicator_id = i.id AND c.subject_kind = 'region'
-       AND c.subject_id = json_extract(k.value, '$[0]')`,
+     JOIN claims c ON c.id IN ${claimsAboutRegion('i.id', "json_extract(k.value, '$[0]')")}`,
     '1 = 1',
     [JSON.stringify(keys.map((k) => [k.regionId, k.indicator]))],
+    // each key's indicator by its unique slug, and its capped list
+    keys.length * (1 + ABOUT_REGION_ROWS),
   );
-  return groupBy(
-    keys.map((_k, i) => i),
-    rows,
-    (row) => row.keyIndex,
-  );
+  return activeFigures(
+    groupBy(
+      keys.map((_k, i) => i),
+      rows,
+      (row) => row.keyIndex,
+    ),
+  ).map((list) => list.map(({ keyIndex, ...figure }) => figure));
 }

@@ -115,4 +115,4 @@ export const energyAssetList = sortedList(
 export const energyAssetOrdering = energyAssetList.ordering;
 
 /** The phases of each plant, in phase order. */
-export const phasesOfPlants = energyAssets.rowsOf('parent_id', 'e.phase, e.id');
+export const phasesOfPlants = energyAssets.rowsOf('parent_id', 'e.phase, e.id', 'phases');

@@ -1,4 +1,5 @@
 /** Every entity by kind: what the write engine, the change feed and the exports look up. */
+import { ROWS_PER_JSON_KEY } from './bound-keys';
 import { claims } from './claims';
 import type { Db } from './client';
 import { energyAssets } from './energy-assets';
@@ -35,6 +36,7 @@ export async function versionsOf(
   const rows = await db.all<{ id: number; version: number }>(
     `SELECT id, version FROM ${ENTITIES[kind].table} WHERE id IN (SELECT value FROM json_each(?))`,
     [JSON.stringify(ids)],
+    { rows: ids.length * ROWS_PER_JSON_KEY },
   );
   const byId = new Map(rows.map((r) => [r.id, r.version]));
   return ids.map((id) => byId.get(id) ?? new Error(`no ${kind} ${id}`));

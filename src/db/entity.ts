@@ -2,8 +2,9 @@
  * An entity table defined once: its columns (snake_case, in table order), the camelCase row the
  * API reads, batched lookups by id and slug, and the list source the pagination builds on.
  */
+import { InputError } from '../lib/errors';
 import type { SearchKind } from '../lib/persian';
-import { keyRows } from './bound-keys';
+import { keyRows, ROWS_PER_KEY } from './bound-keys';
 import type { Db, SqlValue } from './client';
 import type { Ordering } from './ordering';
 import type { ListSource } from './pagination';
@@ -68,8 +69,15 @@ export interface Entity<Row extends { id: number; slug: string }> extends WriteS
   byIds(db: Db, ids: readonly number[]): Promise<(Row | null)[]>;
   bySlugs(db: Db, slugs: readonly string[]): Promise<(Row | null)[]>;
   list(where?: string[], params?: SqlValue[]): ListSource;
-  /** For each id, the rows whose `column` holds it, ordered by `order` within each. */
-  rowsOf(column: string, order: string): (db: Db, ids: readonly number[]) => Promise<Row[][]>;
+  /**
+   * For each id, the rows whose `column` holds it, ordered by `order` within each: at most
+   * MAX_PER_KEY (refused above, naming `field`), read through the index on (`column`, id).
+   */
+  rowsOf(
+    column: string,
+    order: string,
+    field: string,
+  ): (db: Db, ids: readonly number[]) => Promise<Row[][]>;
 }
 
 export function defineEntity<Row extends { id: number; slug: string }>(
@@ -115,6 +123,7 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     const rows = await db.all<Row>(
       `SELECT ${select} FROM ${list.sql} ostan_key CROSS JOIN ${from} ON ${alias}.${column} = ostan_key.value`,
       list.params,
+      { rows: keys.length * ROWS_PER_KEY },
     );
     const byKey = new Map<unknown, Row>(rows.map((row) => [row[column], row]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -140,13 +149,15 @@ export function defineEntity<Row extends { id: number; slug: string }>(
     byIds: (db, ids) => byKeys(db, 'id', ids),
     bySlugs: (db, slugs) => byKeys(db, 'slug', slugs),
     list: (where = [], params = []) => ({ select, keys: rowKeys, from, where, params }),
-    rowsOf: (column, order) => (db, ids) =>
+    rowsOf: (column, order, field) => (db, ids) =>
       rowsForEach<Row>(
         db,
         ids,
         (row) => (row as Record<string, unknown>)[camelKey(column)] as number,
-        `SELECT ${select} FROM ${from} WHERE ${alias}.${column} IN (SELECT value FROM json_each(?))
+        `SELECT ${select} FROM json_each(?) ostan_key
+         JOIN ${from} ON ${alias}.id IN ${capped(table, `${column} = ostan_key.value`, 'id')}
          ORDER BY ${alias}.${column}, ${order}`,
+        field,
       ),
   };
 }
@@ -168,15 +179,71 @@ export function groupBy<Row, Key>(
 }
 
 /**
+ * The most rows one key's list holds where a list field has no page (a plan's targets, a plant's
+ * phases, a claim's alternatives): each such statement reads at most this many and one more per
+ * key, so its price is known before it runs; a key with more is refused, never cut short.
+ */
+export const MAX_PER_KEY = 50;
+
+/**
+ * D1 rows a capped list statement reads per key: the key (json_each), and for each of up to
+ * MAX_PER_KEY + 2 rows its index entry, its copy into the IN list, the row itself and the
+ * sorter. Measured with lists cut off by the LIMIT: a claim's alternatives read 209 rows per key,
+ * its successors 205 (test/db/capped-lists.test.ts keeps checking).
+ */
+export function rowsPerCappedKey(cap = MAX_PER_KEY): number {
+  return 2 + 4 * (cap + 2);
+}
+
+/** rowsPerCappedKey at MAX_PER_KEY. */
+export const ROWS_PER_CAPPED_KEY = rowsPerCappedKey();
+
+/**
+ * `(SELECT id FROM table WHERE match ORDER BY order LIMIT cap + 1 + extra)`: one key's list, cut
+ * off by the LIMIT while the index (whose order `order` follows) is walked, so it reads no more
+ * than that however many rows match. `extra`: rows the caller drops (the key's own row).
+ */
+export function capped(
+  table: string,
+  match: string,
+  order: string,
+  { extra = 0, cap = MAX_PER_KEY }: { extra?: number; cap?: number } = {},
+): string {
+  return `(SELECT id FROM ${table} WHERE ${match} ORDER BY ${order} LIMIT ${cap + 1 + extra})`;
+}
+
+/**
+ * Refuses lists of more than MAX_PER_KEY rows (a `capped` list that reached its LIMIT): after the
+ * statement, within its price, so that no answer is a list cut short.
+ */
+export function refuseLongLists<Row>(lists: Row[][], field: string, cap = MAX_PER_KEY): Row[][] {
+  if (lists.some((list) => list.length > cap)) {
+    throw new InputError(
+      field,
+      `\`${field}\` lists at most ${cap} items for each parent, and one here has more: ask for \`${field}\` of fewer items, or read them through a paged list.`,
+    );
+  }
+  return lists;
+}
+
+/**
  * For each id, the rows `sql` gives for it, in the statement's order: the statement takes the ids
- * as one JSON array parameter (`IN (SELECT value FROM json_each(?))`) and `keyOf` says which id a
- * row belongs to.
+ * as one JSON array parameter (`FROM json_each(?)`), reads each id's list through `capped`, and
+ * `keyOf` says which id a row belongs to. Priced at ROWS_PER_CAPPED_KEY per id and list; a list longer
+ * than MAX_PER_KEY is refused, naming `field`.
  */
 export async function rowsForEach<Row>(
   db: Db,
   ids: readonly number[],
   keyOf: (row: Row) => number,
   sql: string,
+  field: string,
+  /** how many `capped` lists the statement reads for each id */
+  lists = 1,
 ): Promise<Row[][]> {
-  return groupBy(ids, await db.all<Row>(sql, [JSON.stringify(ids)]), keyOf);
+  const rows = await db.all<Row>(sql, [JSON.stringify(ids)], {
+    rows: ids.length * lists * ROWS_PER_CAPPED_KEY,
+    argument: field,
+  });
+  return refuseLongLists(groupBy(ids, rows, keyOf), field);
 }

@@ -218,15 +218,21 @@ export async function fetchPage<Row extends object>(
   const keyset = windowConditions(ordering, window);
   const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
   const pageParams = [...source.params, ...keyset.params, window.limit + 1];
-  db.reserve(window.limit + 1 + (withTotal ? TOTAL_COUNT_CAP + 1 : 0), 'first', NARROW_PAGES);
+  // the page and one more; after (or before) a cursor, the seek on the first column reads the
+  // cursor's own row too, and drops it
+  const cursors = (window.after ? 1 : 0) + (window.before ? 1 : 0);
+  const page = { rows: window.limit + 1 + cursors, argument: 'first', narrow: NARROW_PAGES };
   if (!withTotal) {
-    return toPage(ordering, window, await db.all<Row>(pageSql, pageParams));
+    return toPage(ordering, window, await db.all<Row>(pageSql, pageParams, page));
   }
   const countSql = `SELECT count(*) AS total FROM (SELECT 1 FROM ${source.from} ${whereClause(source.where)} LIMIT ?)`;
-  const [rows, counts] = await db.batch<Record<string, unknown>>([
-    { sql: pageSql, params: pageParams },
-    { sql: countSql, params: [...source.params, TOTAL_COUNT_CAP + 1] },
-  ]);
+  const [rows, counts] = await db.batch<Record<string, unknown>>(
+    [
+      { sql: pageSql, params: pageParams },
+      { sql: countSql, params: [...source.params, TOTAL_COUNT_CAP + 1] },
+    ],
+    { ...page, rows: page.rows + TOTAL_COUNT_CAP + 1 },
+  );
   return withCount(toPage(ordering, window, (rows ?? []) as Row[]), counts?.[0]?.total);
 }
 

@@ -85,4 +85,4 @@ export const planTargets = defineEntity<PlanTarget>({
 });
 
 /** The targets of each plan, in id order. */
-export const targetsOfPlans = planTargets.rowsOf('plan_id', 't.id');
+export const targetsOfPlans = planTargets.rowsOf('plan_id', 't.id', 'targets');

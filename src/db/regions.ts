@@ -1,4 +1,5 @@
 /** Regions: country, province, county and smaller places, in one tree. */
+import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 import type { Code } from './codes';
 import { defineEntity } from './entity';
@@ -55,6 +56,8 @@ export function regionWithLevels(db: Db, slug: string): Promise<RegionWithLevels
     `SELECT r.id, r.kind, r.parent_id AS parentId, l.province_id AS provinceId, l.county_id AS countyId
      FROM regions r LEFT JOIN region_levels l ON l.region_id = r.id WHERE r.slug = ?`,
     [slug],
+    // the region by its unique slug, its levels by primary key
+    { rows: 2 * ROWS_PER_KEY },
   );
 }
 

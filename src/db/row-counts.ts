@@ -3,8 +3,20 @@
  * and status holds (row_counts, kept by the triggers of migrations/0014). A totals query's price
  * is the rows its region and status filter can match, read from a handful of these rows.
  */
+import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
+import { CODES } from './codes';
 import type { RegionWithLevels } from './regions';
+
+/** What a total whose statistics alone are priced above the ceiling should narrow. */
+const NARROW_STATISTICS =
+  'narrow `filter` by `region` (a province or county); partners (an API key) may read more.';
+
+/** The statuses a row_counts key of each entity can hold. */
+const STATUSES: Record<'project' | 'energy_asset', number> = {
+  project: CODES.projectStatuses.values.length,
+  energy_asset: CODES.energyStatuses.values.length,
+};
 
 export type CountedEntity = 'project' | 'energy_asset';
 
@@ -54,11 +66,30 @@ export async function countsOf(
     where.push('status IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(filter.status));
   }
+  // the keys the statement walks, whatever the statuses asked for (the status is the key's last
+  // column: the prefix is walked whole): a county's, else at most one per region and status, by
+  // the regions table_counts keeps (migration 0016)
+  let keysAtMost = STATUSES[entity];
+  if (region?.countyId == null) {
+    const regions = await db.first<{ n: number }>(
+      "SELECT n FROM table_counts WHERE name = 'regions'",
+      [],
+      { rows: ROWS_PER_KEY },
+    );
+    keysAtMost *= Number(regions?.n ?? 0) + 1;
+  }
   const row = await db.first<{ n: number; keys: number; provinceKeys: number }>(
     `SELECT coalesce(sum(n), 0) AS n, count(*) AS keys,
        count(DISTINCT province_id || ' ' || status) AS provinceKeys
      FROM row_counts WHERE ${where.join(' AND ')}`,
     params,
+    // each key walked, and again into the DISTINCT count's table; the statuses asked for
+    // (json_each and its copy into the IN list)
+    {
+      rows: 2 * keysAtMost + 2 * (filter?.status?.length ?? 0),
+      argument: 'filter',
+      narrow: NARROW_STATISTICS,
+    },
   );
   return {
     rows: Number(row?.n ?? 0),

@@ -22,7 +22,7 @@ import {
   searchRowIdRange,
   trigramsOf,
 } from '../lib/persian';
-import { keyRows } from './bound-keys';
+import { keyRows, ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 import { DEFAULT_PAGE_SIZE, type Page, TOTAL_COUNT_CAP } from './pagination';
 
@@ -70,6 +70,9 @@ const WEIGHT = `(CASE field ${Object.entries(FIELD_WEIGHTS)
  * else the first in index order (ranking more would cost CPU in proportion to the matches).
  */
 export const CANDIDATES_PER_HIT = 2;
+
+/** What a search priced above the request's ceiling should narrow. */
+const NARROW_SEARCH = 'ask for fewer hits (first) or send fewer searches in one request.';
 export const RANKED_UP_TO = 10_000;
 
 /** How many of the query's trigrams, rarest first, lead the index probe. */
@@ -127,25 +130,27 @@ async function searchHits(
   const counts = await db.all<{ term: string; doc: number }>(
     `SELECT term, doc FROM ${list.sql} ostan_trigram CROSS JOIN search_trigrams ON term = ostan_trigram.value`,
     list.params,
+    // one seek per trigram by search_trigrams' key
+    { rows: trigrams.length * ROWS_PER_KEY, argument: 'text', narrow: NARROW_SEARCH },
   );
   // some trigram is in no text at all
   if (counts.length < trigrams.length) return { hits: [], complete: true };
   counts.sort((a, b) => a.doc - b.doc || (a.term < b.term ? -1 : 1));
   const candidates = CANDIDATES_PER_HIT * n;
-  // priced before reading: the candidates, and no more than the rarest trigram's texts
-  db.reserve(
-    Math.min(counts[0]?.doc ?? 0, candidates),
-    'text',
-    'ask for fewer hits (first) or send fewer searches in one request.',
-  );
   // the rarest trigrams first, so FTS5 advances through the common ones only at their rows; the
   // whole text as a phrase, so every candidate is a match
   const terms = new Set([...counts.slice(0, PROBE_TRIGRAMS).map((row) => row.term), compact]);
   const ranked = (counts[0]?.doc ?? 0) <= RANKED_UP_TO;
-  const hits = await db.all<SearchRow>(ranked ? SEARCH_SQL.ranked : SEARCH_SQL.unranked, [
-    ftsAllOf([...terms]),
-    candidates,
-  ]);
+  const hits = await db.all<SearchRow>(
+    ranked ? SEARCH_SQL.ranked : SEARCH_SQL.unranked,
+    [ftsAllOf([...terms]), candidates],
+    {
+      // the candidates, and no more than the rarest trigram's texts
+      rows: Math.min(counts[0]?.doc ?? 0, candidates),
+      argument: 'text',
+      narrow: NARROW_SEARCH,
+    },
+  );
   return { hits: bestPerEntity(hits), complete: hits.length < candidates };
 }
 

@@ -1,6 +1,6 @@
 /** Sectors of the economy, in one tree (industry → footwear, ...). */
 import type { Db } from './client';
-import { defineEntity, rowsForEach } from './entity';
+import { defineEntity, MAX_PER_KEY, rowsForEach } from './entity';
 
 export interface Sector {
   id: number;
@@ -27,9 +27,12 @@ export const sectorsNamedBySources = (db: Db, sourceIds: readonly number[]) =>
     db,
     sourceIds,
     (row) => row.sourceId,
-    `SELECT ss.source_id AS sourceId, ${sectors.select}
-     FROM sector_sources ss JOIN sectors s ON s.id = ss.sector_id
-     WHERE ss.source_id IN (SELECT value FROM json_each(?)) ORDER BY ss.source_id, s.id`,
+    // sector_sources_source_id is (source_id, sector_id): the LIMIT stops the walk of each source
+    `SELECT ostan_key.value AS sourceId, ${sectors.select}
+     FROM json_each(?) ostan_key JOIN sectors s ON s.id IN (
+       SELECT sector_id FROM sector_sources WHERE source_id = ostan_key.value ORDER BY sector_id LIMIT ${MAX_PER_KEY + 1})
+     ORDER BY ostan_key.value, s.id`,
+    'sectors',
   );
 
 /** For each sector, the ids of the sources that name it, in source id order. */
@@ -38,8 +41,12 @@ export async function sourceIdsNamingSectors(db: Db, sectorIds: readonly number[
     db,
     sectorIds,
     (row) => row.sectorId,
-    `SELECT sector_id AS sectorId, source_id AS sourceId FROM sector_sources
-     WHERE sector_id IN (SELECT value FROM json_each(?)) ORDER BY sector_id, source_id`,
+    // the primary key is (sector_id, source_id): the LIMIT stops the walk of each sector
+    `SELECT ostan_key.value AS sectorId, src.id AS sourceId
+     FROM json_each(?) ostan_key JOIN sources src ON src.id IN (
+       SELECT source_id FROM sector_sources WHERE sector_id = ostan_key.value ORDER BY source_id LIMIT ${MAX_PER_KEY + 1})
+     ORDER BY ostan_key.value, src.id`,
+    'sources',
   );
   return lists.map((list) => list.map((row) => row.sourceId));
 }

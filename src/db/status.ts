@@ -1,4 +1,5 @@
 /** The state of the data set: its version, counts, sources and known conflicts. */
+import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 
 export interface DataCounts {
@@ -35,10 +36,16 @@ export const STATUS_TABLES = {
   claims: 'claims',
 } as const;
 
+/** The rows of table_counts dataStatus reads: one per table it counts. */
+const TABLE_COUNTS_ROWS = Object.keys(STATUS_TABLES).length;
+/** The newest migration (by rowid, from the end) and the newest change (max of the rowid). */
+const VERSION_ROWS = 2 * ROWS_PER_KEY;
+
 /**
- * One statement over a few rows whatever the size of the data: counts, synthetic counts and the
- * newest write from table_counts (kept by the triggers of migrations/0016), the newest source,
- * the migration level and the newest change.
+ * Two statements over a few rows: counts, synthetic counts and the newest write from
+ * table_counts (kept by the triggers of migrations/0016), priced at its TABLE_COUNTS_ROWS; then
+ * the newest source, the migration level and the newest change, priced by the sources the first
+ * counted (published_on has no index: the newest is found by reading every source once).
  */
 export async function dataStatus(db: Db): Promise<DataStatusRow> {
   const counts = Object.entries(STATUS_TABLES)
@@ -46,18 +53,29 @@ export async function dataStatus(db: Db): Promise<DataStatusRow> {
     .join(', ');
   const row = await db.first<Record<string, number | string | null>>(
     `SELECT ${counts}, sum(synthetic) AS "syntheticRows",
-       nullif(max(coalesce(updated_at, '')), '') AS "lastChangeAt",
-       (SELECT published_on FROM sources WHERE published_on IS NOT NULL ORDER BY published_on DESC LIMIT 1) AS "newestSourcePublishedOn",
-       (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS "migration",
-       (SELECT max(id) FROM changes) AS "changeId"
+       nullif(max(coalesce(updated_at, '')), '') AS "lastChangeAt"
      FROM table_counts`,
+    [],
+    { rows: TABLE_COUNTS_ROWS },
   );
   const value = (key: string) => Number(row?.[key] ?? 0);
+  // max() skips NULLs: the same date as the newest non-null published_on, without a sorter
+  const newest = await db.first<{
+    newestSourcePublishedOn: string | null;
+    migration: string | null;
+    changeId: number | null;
+  }>(
+    `SELECT (SELECT max(published_on) FROM sources) AS "newestSourcePublishedOn",
+       (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS "migration",
+       (SELECT max(id) FROM changes) AS "changeId"`,
+    [],
+    { rows: value('sources') + VERSION_ROWS },
+  );
   return {
-    migration: (row?.migration as string | null) ?? null,
+    migration: newest?.migration ?? null,
     lastChangeAt: (row?.lastChangeAt as string | null) ?? null,
-    newestSourcePublishedOn: (row?.newestSourcePublishedOn as string | null) ?? null,
-    changeId: row?.changeId == null ? null : Number(row.changeId),
+    newestSourcePublishedOn: newest?.newestSourcePublishedOn ?? null,
+    changeId: newest?.changeId == null ? null : Number(newest.changeId),
     counts: {
       ...(Object.fromEntries(Object.keys(STATUS_TABLES).map((key) => [key, value(key)])) as Omit<
         DataCounts,
@@ -73,6 +91,8 @@ export async function dataVersion(db: Db): Promise<Pick<DataStatusRow, 'migratio
   const row = await db.first<{ migration: string | null; changeId: number | null }>(
     `SELECT (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS migration,
        (SELECT max(id) FROM changes) AS changeId`,
+    [],
+    { rows: VERSION_ROWS },
   );
   return {
     migration: row?.migration ?? null,
@@ -92,12 +112,22 @@ export interface ConflictRow {
   claimSlugs: string[];
 }
 
-/** Every conflict group with the ids of its claims. */
-export async function conflictGroups(db: Db): Promise<ConflictRow[]> {
+/**
+ * Every conflict group with the ids of its claims. The list has no page: it is priced by the
+ * claims there are (`claims`, dataStatus's count from table_counts), each read at most once by
+ * the partial index claims_conflict_group, once as a row and once by the grouping.
+ */
+export async function conflictGroups(db: Db, claims: number): Promise<ConflictRow[]> {
   const rows = await db.all<{ conflictGroup: string; ids: string; slugs: string }>(
     `SELECT conflict_group AS conflictGroup, json_group_array(id) AS ids, json_group_array(slug) AS slugs
      FROM (SELECT conflict_group, id, slug FROM claims WHERE conflict_group IS NOT NULL ORDER BY conflict_group, id)
      GROUP BY conflict_group ORDER BY conflict_group`,
+    [],
+    {
+      rows: 3 * claims + 1,
+      argument: 'knownIssues',
+      narrow: 'leave out `knownIssues` and filter `claims` by `conflictGroup` instead.',
+    },
   );
   return rows.map((row) => ({
     conflictGroup: row.conflictGroup,
@@ -110,6 +140,8 @@ export async function conflictGroups(db: Db): Promise<ConflictRow[]> {
 export async function newestMigration(db: Db): Promise<string | null> {
   const row = await db.first<{ name: string }>(
     'SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1',
+    [],
+    { rows: ROWS_PER_KEY },
   );
   return row?.name ?? null;
 }

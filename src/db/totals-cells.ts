@@ -171,8 +171,12 @@ export async function cellTotals<Name extends string>(
     status: filter?.status,
   });
   const matched = Math.min(rows, (perProvince ? provinceKeys : keys) * cells.perKey(fields));
-  db.reserve(matched * ROWS_PER_CELL + CELLS_OVERHEAD, 'filter', NARROW_TOTALS);
   return runTotals(db, {
+    price: {
+      rows: matched * ROWS_PER_CELL + CELLS_OVERHEAD,
+      argument: 'filter',
+      narrow: NARROW_TOTALS,
+    },
     from: `${perProvince ? cells.provinceTable : cells.table} c`,
     where: conditions.where,
     params: conditions.params,

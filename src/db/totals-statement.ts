@@ -3,7 +3,7 @@
  * share: the dimensions a total groups by, the rows it returns and the one statement it runs.
  */
 import { InputError } from '../lib/errors';
-import type { Db, SqlValue } from './client';
+import type { Db, ReadPrice, SqlValue } from './client';
 
 /** A grouping dimension: the SQL expression of its key, and the name the key is returned under. */
 export interface Dimension {
@@ -89,6 +89,8 @@ export async function runTotals(
     sectorTree: boolean;
     /** the SQL counting the rows of a group */
     count: string;
+    /** what the statement may read (priceTotals, cellTotals) */
+    price: ReadPrice;
   },
 ): Promise<TotalsRow[]> {
   const select = [
@@ -109,10 +111,11 @@ FROM ${spec.from}
 ${spec.where.length > 0 ? `WHERE ${spec.where.join(' AND ')}` : ''}
 ${groups.length > 0 ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}
 LIMIT ?`;
-  const raw = await db.all<Record<string, number | string | null>>(sql, [
-    ...spec.params,
-    MAX_GROUPS + 1,
-  ]);
+  const raw = await db.all<Record<string, number | string | null>>(
+    sql,
+    [...spec.params, MAX_GROUPS + 1],
+    spec.price,
+  );
   const rows = raw.slice(0, MAX_GROUPS).map((row) => ({
     keys: Object.fromEntries(spec.dimensions.map((d, i) => [d.key, row[`d${i}`] ?? null])),
     count: Number(row.n ?? 0),

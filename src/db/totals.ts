@@ -2,7 +2,7 @@
  * Group-by totals over a filtered list: one SQL statement, grouped by the dimensions asked for,
  * over the totals cells where they can answer (src/db/totals-cells.ts), else over the rows.
  */
-import type { Db } from './client';
+import type { Db, ReadPrice } from './client';
 import { filterRegion } from './conditions';
 import { type EnergyAssetFilter, energyAssetConditions, LEAVES_ONLY } from './energy-assets';
 import { type ProjectFilter, projectConditions } from './projects';
@@ -45,11 +45,15 @@ async function priceTotals(
   entity: CountedEntity,
   filter: CountedFilter,
   groupBy: readonly string[],
-): Promise<void> {
+): Promise<ReadPrice> {
   const jalali = groupBy.filter((name) => /_(YEAR|MONTH)$/.test(name)).length;
   const rows = await rowsAtMost(db, entity, filter);
   const tree = groupBy.includes('TOP_SECTOR') ? SECTOR_TREE_ROWS : 0;
-  db.reserve(rows * (ROWS_PER_MATCH + jalali) + tree, 'filter', NARROW_TOTALS);
+  return {
+    rows: rows * (ROWS_PER_MATCH + jalali) + tree,
+    argument: 'filter',
+    narrow: NARROW_TOTALS,
+  };
 }
 
 /** The Jalali year (or year*100+month) of an ISO date column, by index seek in jalali_months. */
@@ -111,8 +115,9 @@ export async function projectTotals(
   if (fromCells) return fromCells;
   const conditions = await projectConditions(db, filter, region);
   const dimensions = pickDimensions(sharedDimensions('p'), groupBy);
-  await priceTotals(db, 'project', { region, status: filter?.status }, groupBy);
+  const price = await priceTotals(db, 'project', { region, status: filter?.status }, groupBy);
   return runTotals(db, {
+    price,
     from: `projects p ${sectorRootJoin('p', groupBy)}`,
     ...conditions,
     dimensions,
@@ -143,8 +148,9 @@ export async function energyTotals(
     { ...sharedDimensions('e'), TECHNOLOGY: { key: 'technology', sql: 'e.technology' } },
     groupBy,
   );
-  await priceTotals(db, 'energy_asset', { region, status: filter?.status }, groupBy);
+  const price = await priceTotals(db, 'energy_asset', { region, status: filter?.status }, groupBy);
   return runTotals(db, {
+    price,
     from: `energy_assets e ${sectorRootJoin('e', groupBy)}`,
     where: conditions.where,
     params: conditions.params,

@@ -75,7 +75,7 @@ const DataStatus = builder.objectRef<StatusShape>('DataStatus').implement({
       type: [DataIssue],
       description:
         'Groups of claims that disagree or overlap (e.g. 565 MW of solar "in use" against 49 MW connected).',
-      resolve: (_s, _args, ctx) => conflictGroups(ctx.db),
+      resolve: (status, _args, ctx) => conflictGroups(ctx.db, status.counts.claims),
     }),
   }),
 });

@@ -24,6 +24,8 @@ describe('fetchPage', () => {
     const db = new Db(env.DB);
     const all = await db.all<{ nameEn: string; id: number }>(
       'SELECT p.name_en AS nameEn, p.id FROM projects p ORDER BY p.name_en DESC, p.id ASC',
+      [],
+      { rows: 1000 },
     );
     for (const size of [1, 4, 7, 100]) {
       const seen: number[] = [];

@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { fetchChildPages } from '../../src/db/child-pages';
 import { claimConditions, claimList, claims } from '../../src/db/claims';
-import { Db, type SqlValue } from '../../src/db/client';
+import { Db, type Price, type SqlValue } from '../../src/db/client';
 import {
   energyAssetConditions,
   energyAssetOrdering,
@@ -17,13 +17,13 @@ import { projectConditions, projectOrdering, projects } from '../../src/db/proje
 /** A Db that records every statement it runs, so the test can EXPLAIN exactly those. */
 class RecordingDb extends Db {
   readonly statements: { sql: string; params: SqlValue[] }[] = [];
-  override all<Row>(sql: string, params: SqlValue[] = []) {
+  override all<Row>(sql: string, params: SqlValue[], price: Price) {
     this.statements.push({ sql, params });
-    return super.all<Row>(sql, params);
+    return super.all<Row>(sql, params, price);
   }
-  override batch<Row>(statements: { sql: string; params: SqlValue[] }[]) {
+  override batch<Row>(statements: { sql: string; params: SqlValue[] }[], price: Price) {
     this.statements.push(...statements);
-    return super.batch<Row>(statements);
+    return super.batch<Row>(statements, price);
   }
 }
 

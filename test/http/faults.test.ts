@@ -2,7 +2,7 @@
 // operation, and /health reports the database and its migration level.
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { Db, isReadOnly } from '../../src/db/client';
+import { Db, isReadOnly, WRITE } from '../../src/db/client';
 
 /** A D1 stand-in whose statements fail with `errors` (in order) before they succeed. */
 function flakyD1(errors: string[]) {
@@ -32,40 +32,49 @@ describe('retries', () => {
   ])('retries a read after "%s"', async (message) => {
     const { d1, calls } = flakyD1([message, message]);
     const db = new Db(d1);
-    expect(await db.all('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    expect(await db.all('SELECT 1 AS ok', [], { rows: 1 })).toEqual([{ ok: 1 }]);
     expect(calls()).toBe(3);
     expect(db.stats.queries).toBe(1);
   });
 
   it('gives up after three attempts', async () => {
     const { d1, calls } = flakyD1(Array(5).fill('Network connection lost'));
-    await expect(new Db(d1).all('SELECT 1')).rejects.toThrow(/Network connection lost/);
+    await expect(new Db(d1).all('SELECT 1', [], { rows: 1 })).rejects.toThrow(
+      /Network connection lost/,
+    );
     expect(calls()).toBe(3);
   });
 
   it('does not retry other errors', async () => {
     const { d1, calls } = flakyD1(['D1_ERROR: no such table: regions: SQLITE_ERROR']);
-    await expect(new Db(d1).all('SELECT * FROM regions')).rejects.toThrow(/no such table/);
+    await expect(new Db(d1).all('SELECT * FROM regions', [], { rows: 100 })).rejects.toThrow(
+      /no such table/,
+    );
     expect(calls()).toBe(1);
   });
 
   it('retries a write only when the caller says it is idempotent', async () => {
     const plain = flakyD1(['Network connection lost']);
-    await expect(new Db(plain.d1).all('UPDATE regions SET slug = slug')).rejects.toThrow();
+    await expect(
+      new Db(plain.d1).all('UPDATE regions SET slug = slug', [], WRITE),
+    ).rejects.toThrow();
     expect(plain.calls()).toBe(1);
 
     const idempotent = flakyD1(['Network connection lost']);
-    await new Db(idempotent.d1).all('UPDATE regions SET slug = slug', [], { idempotent: true });
+    await new Db(idempotent.d1).all('UPDATE regions SET slug = slug', [], {
+      unpriced: 'write',
+      idempotent: true,
+    });
     expect(idempotent.calls()).toBe(2);
   });
 
   it('retries a batch of reads, not a batch with a write', async () => {
     const reads = flakyD1(['overloaded']);
-    await new Db(reads.d1).batch([{ sql: 'SELECT 1', params: [] }]);
+    await new Db(reads.d1).batch([{ sql: 'SELECT 1', params: [] }], { rows: 1 });
     expect(reads.calls()).toBe(2);
     const writes = flakyD1(['overloaded']);
     await expect(
-      new Db(writes.d1).batch([{ sql: 'INSERT INTO t VALUES (1)', params: [] }]),
+      new Db(writes.d1).batch([{ sql: 'INSERT INTO t VALUES (1)', params: [] }], WRITE),
     ).rejects.toThrow();
     expect(writes.calls()).toBe(1);
   });

@@ -91,6 +91,35 @@ describe('rows read', () => {
     expect(body.extensions?.cost?.d1RowsRead).toBeLessThanOrEqual(1000);
   });
 
+  it('refuses lookups priced over the ceiling before reading them, saying what to narrow', async () => {
+    // fifteen aliases of dataStatus: each a few fixed lookups, which together ran unpriced before
+    const aliases = Array.from(
+      { length: 15 },
+      (_, i) => `s${i}: dataStatus { version counts { projects claims } }`,
+    );
+    const query = `{ ${aliases.join(' ')} }`;
+    const unlimited = await post(query, null); // internal: priced, not limited
+    expect(unlimited.body.errors).toBeUndefined();
+    const all = unlimited.body.extensions?.cost as { d1RowsRead: number; d1RowsEstimated: number };
+    expect(all.d1RowsRead).toBeGreaterThan(0);
+    expect(all.d1RowsRead).toBeLessThanOrEqual(all.d1RowsEstimated);
+
+    const ceiling = Math.floor(all.d1RowsEstimated / 3);
+    const refused = await post(query, address(), { MAX_ROWS_READ_ANONYMOUS: String(ceiling) });
+    const errors = refused.body.errors ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error).toMatchObject({
+        message: expect.stringContaining('fewer aliases'),
+        extensions: { code: 'ROWS_LIMIT_EXCEEDED', argument: 'aliases' },
+      });
+    }
+    // refused before reading: the statements that fitted ran, none past the ceiling
+    const cost = refused.body.extensions?.cost as { d1RowsRead: number };
+    expect(cost.d1RowsRead).toBeLessThanOrEqual(ceiling);
+    expect(cost.d1RowsRead).toBeLessThan(all.d1RowsRead);
+  });
+
   it('answers 429 once the client has read its rows budget', async () => {
     await addSyntheticProjects(40);
     const ip = address();

@@ -4,7 +4,9 @@
  * its status, the reason, the key that changed it and when; it stops being preferred, and its
  * comparison group's preferred claim is chosen again.
  */
+
 import { regionWithin } from '../api-keys';
+import { WRITE } from '../client';
 import { ENTITIES } from '../entities';
 import type { WriteBatch } from './batch';
 import { type ClaimInput, recordClaims, standingClaim } from './claims';
@@ -43,6 +45,7 @@ async function preferAnother(
     [old.indicator_id, old.subject_kind, old.subject_id, old.comparison_key, old.id].map(
       (v) => v ?? null,
     ),
+    WRITE,
   );
   for (const candidate of candidates) {
     if (!(await regionWithin(writer.db, candidate.regionId, writer.regionIds))) continue;
@@ -64,6 +67,7 @@ async function sameGroup(writer: PartnerWriter, old: SnakeRow, claim: ClaimInput
     `SELECT (SELECT slug FROM indicators WHERE id = ?) = ?
        AND (SELECT id FROM ${ENTITIES[claim.subject.kind].table} WHERE slug = ?) = ? AS same`,
     [old.indicator_id ?? null, claim.indicator, claim.subject.slug, old.subject_id ?? null],
+    WRITE,
   );
   return found?.same === 1;
 }

@@ -1,5 +1,7 @@
 /** Claim writes: record claims (creating their sources), and prefer one claim of a group. */
+
 import type { SubjectKind } from '../claims';
+import { WRITE } from '../client';
 import { CODES } from '../codes';
 import { ENTITIES } from '../entities';
 import type { WriteBatch } from './batch';
@@ -90,6 +92,7 @@ export async function recordClaims(
     const rows = await writer.db.all<{ id: number; slug: string }>(
       `SELECT id, slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
       [JSON.stringify([...new Set(slugs)])],
+      WRITE,
     );
     const regions = await regionsOf(
       writer.db,
@@ -125,6 +128,7 @@ export async function recordClaims(
            AND json_array(i.slug, c.subject_kind, c.subject_id, c.comparison_key)
              IN (SELECT value FROM json_each(?))`,
         [supersedes?.id ?? 0, JSON.stringify(groups)],
+        WRITE,
       )
     ).map((row) => row.g),
   );
@@ -207,6 +211,7 @@ export async function markClaimPreferred(
        AND c.subject_id = me.subject_id AND c.comparison_key = me.comparison_key
        AND c.preferred = 1 AND c.id <> me.id`,
     [id],
+    WRITE,
   );
   if (other) {
     // the flag leaves the other claim: that claim is written too

@@ -5,7 +5,7 @@
  * audit rows and the idempotency record. The batch commits together or not at all.
  */
 import { canonicalJson, sha256Hex } from '../../lib/hash';
-import type { Db } from '../client';
+import { type Db, WRITE } from '../client';
 import { ENTITIES } from '../entities';
 import { camelKey, type EntityKind } from '../entity';
 import { CHANGE_COLUMNS, type ChangeRow, parseChange, WriteBatch, type Writer } from './batch';
@@ -26,6 +26,7 @@ export async function nextIds(db: Db, kind: EntityKind, count: number): Promise<
     `SELECT max(coalesce((SELECT max(id) FROM ${ENTITIES[kind].table}), 0),
                 coalesce((SELECT max(entity_id) FROM changes WHERE entity = ?), 0)) + 1 AS next`,
     [kind],
+    WRITE,
   );
   const next = row?.next ?? 1;
   return Array.from({ length: count }, (_, i) => next + i);
@@ -40,6 +41,7 @@ export async function currentRow(
   const found = await db.first<{ json: string }>(
     `SELECT ${rowJson(kind)} AS json FROM ${ENTITIES[kind].table} WHERE id = ?`,
     [id],
+    WRITE,
   );
   return found ? { json: found.json, row: JSON.parse(found.json) as SnakeRow } : null;
 }
@@ -61,6 +63,7 @@ async function replay(
     `SELECT operation, request_hash AS requestHash, change_ids AS changeIds, result_ids AS resultIds
      FROM idempotency_keys WHERE key_id = ? AND idempotency_key = ?`,
     [writer.keyId, key],
+    WRITE,
   );
   if (!record) return null;
   if (record.operation !== operation || record.requestHash !== requestHash) {
@@ -75,6 +78,7 @@ async function replay(
     `SELECT ${CHANGE_COLUMNS} FROM changes
      WHERE id IN (SELECT value FROM json_each(?)) AND entity = ? ORDER BY id`,
     [record.changeIds, kind],
+    WRITE,
   );
   const byEntity = new Map(rows.map((row) => [row.entityId, parseChange(row)]));
   return {

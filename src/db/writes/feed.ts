@@ -21,6 +21,8 @@ export async function changesSince(
     `SELECT id, entity, entity_id AS entityId, op, version, data, committed_at AS committedAt
      FROM changes WHERE id > ? ORDER BY id LIMIT ?`,
     [since, limit + 1],
+    // by primary key from the cursor: the rows returned, and one more
+    { rows: limit + 1, argument: 'first', narrow: 'ask for a smaller page (first).' },
   );
   return {
     changes: rows.slice(0, limit).map((row) => ({
@@ -58,6 +60,8 @@ export async function auditSince(
        a.entity, a.entity_id AS entityId, a.before, a.after, a.change_id AS changeId
      FROM audit_log a JOIN api_keys k ON k.id = a.key_id WHERE a.id > ? ORDER BY a.id LIMIT ?`,
     [since, limit + 1],
+    // by primary key from the cursor, each entry's key by primary key
+    { rows: 2 * (limit + 1), argument: 'first', narrow: 'ask for a smaller page (first).' },
   );
   return {
     entries: rows.slice(0, limit).map((row) => ({

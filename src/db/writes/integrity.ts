@@ -4,7 +4,7 @@
  * checked before the batch (a typed issue at the field) and, where a concurrent write could break
  * it, guarded again inside the batch.
  */
-import type { Db } from '../client';
+import { type Db, WRITE } from '../client';
 import { ENTITIES } from '../entities';
 import { camelKey, type EntityKind } from '../entity';
 import type { WriteBatch } from './batch';
@@ -85,7 +85,7 @@ export async function loopIssues(
   if (typeof parentId !== 'number') return [];
   const sql = loopSql(table, ref.column);
   batch.guard(`NOT ${sql}`, parentId, id);
-  const found = await db.first<{ loop: number }>(`SELECT ${sql} AS loop`, [parentId, id]);
+  const found = await db.first<{ loop: number }>(`SELECT ${sql} AS loop`, [parentId, id], WRITE);
   if (!found?.loop) return [];
   return [
     {
@@ -128,7 +128,11 @@ export async function dependentIssues(
 ): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const { sql, entity, field } of dependents(kind)) {
-    const row = await db.first<{ n: number }>(sql.replace('count(*)', 'count(*) AS n'), [id]);
+    const row = await db.first<{ n: number }>(
+      sql.replace('count(*)', 'count(*) AS n'),
+      [id],
+      WRITE,
+    );
     if (row && row.n > 0) {
       issues.push({
         path,

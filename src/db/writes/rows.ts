@@ -1,6 +1,6 @@
 /** Turning validated mutation input into table rows: slugs to ids, camelCase to columns. */
 
-import type { Db } from '../client';
+import { type Db, WRITE } from '../client';
 import { ENTITIES } from '../entities';
 import type { EntityKind } from '../entity';
 import { type Issue, ValidationError } from './errors';
@@ -48,6 +48,7 @@ export async function resolveSlugs(
     const rows = await db.all<{ id: number; slug: string }>(
       `SELECT id, slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
       [JSON.stringify([...slugs])],
+      WRITE,
     );
     for (const row of rows) ids.set(`${kind}:${row.slug}`, row.id);
   }
@@ -116,6 +117,7 @@ export async function slugIssues(
       await db.all<{ slug: string }>(
         `SELECT slug FROM ${ENTITIES[kind].table} WHERE slug IN (SELECT value FROM json_each(?))`,
         [JSON.stringify(slugs.map((s) => s.slug))],
+        WRITE,
       )
     ).map((r) => r.slug),
   );

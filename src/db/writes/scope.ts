@@ -4,7 +4,7 @@
  * entity declares in its data module); the key must be allowed to write every one of them.
  */
 import { regionWithin } from '../api-keys';
-import type { Db } from '../client';
+import { type Db, WRITE } from '../client';
 import { ENTITIES } from '../entities';
 import type { EntityKind } from '../entity';
 import type { Writer } from './batch';
@@ -36,6 +36,7 @@ export async function regionsOf(
   const rows = await db.all<{ id: number; regionId: number | null }>(
     `SELECT id, ${region} AS regionId FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
     [JSON.stringify([...new Set(ids)])],
+    WRITE,
   );
   return new Map(rows.flatMap((r) => (r.regionId === null ? [] : [[r.id, r.regionId]])));
 }
@@ -103,6 +104,7 @@ export async function requireTouched(
       `SELECT slug FROM regions WHERE id = ? OR id IN (SELECT value FROM json_each(?))
        ORDER BY id = ? DESC, slug`,
       [regionId, JSON.stringify(writer.regionIds), regionId],
+      WRITE,
     );
     const [target, ...allowed] = rows.map((r) => r.slug);
     throw new ForbiddenError(
