@@ -11,7 +11,6 @@ import {
   ROWS_PER_CAPPED_KEY,
   refuseLongLists,
   rowsForEach,
-  rowsPerCappedKey,
 } from './entity';
 import { indicators } from './indicators';
 import { sortedList } from './lists';
@@ -205,50 +204,35 @@ export function claimsAboutRegion(indicator: string, region: string): string {
   );
 }
 
+/** D1 rows the latest claim of one target reads: its key, the target, one index entry, the claim. */
+const LATEST_CLAIM_ROWS = 4;
+
 /**
  * For each target, the newest preferred level claim about the target's indicator and region
  * (after the baseline date, when there is one): the figure the target's progress is judged by.
- * Every candidate is read (the `capped` list about the region, flagged when it qualifies), so a
- * target with more candidates than MAX_PER_KEY is refused rather than judged on some of them.
+ * The newest such claim is the first entry of the partial index claims_latest_level (migration
+ * 0018) for the indicator and region, so each target reads a fixed number of rows; when it is not
+ * after the baseline, none is.
  */
 export async function latestClaimsForTargets(
   db: Db,
   targetIds: readonly number[],
 ): Promise<(Claim | null)[]> {
-  const rows = await db.all<Claim & { targetId: number; qualifies: number }>(
-    `SELECT t.id AS targetId, ${claims.select},
-       (c.measure = 'level' AND c.preferred = 1 AND c.as_of IS NOT NULL
-         AND (t.baseline_on IS NULL OR c.as_of > t.baseline_on)) AS qualifies
+  const rows = await db.all<Claim & { targetId: number }>(
+    `SELECT t.id AS targetId, ${claims.select}
      FROM json_each(?) ostan_key JOIN plan_targets t ON t.id = ostan_key.value
-     JOIN claims c ON c.id IN ${claimsAboutRegion('t.indicator_id', 't.region_id')}`,
+     JOIN claims c ON c.id = (
+       SELECT x.id FROM claims x INDEXED BY claims_latest_level
+       WHERE x.indicator_id = t.indicator_id AND x.subject_kind = 'region'
+         AND x.subject_id = t.region_id
+         AND x.measure = 'level' AND x.preferred = 1 AND x.as_of IS NOT NULL
+       ORDER BY x.as_of DESC, x.id DESC LIMIT 1)
+     WHERE t.baseline_on IS NULL OR c.as_of > t.baseline_on`,
     [JSON.stringify(targetIds)],
-    {
-      rows: targetIds.length * (1 + rowsPerCappedKey(MAX_CLAIMS_ABOUT_REGION)),
-      argument: 'latestClaim',
-    },
+    { rows: targetIds.length * LATEST_CLAIM_ROWS, argument: 'latestClaim' },
   );
-  const lists = refuseLongLists(
-    groupBy(targetIds, rows, (row) => row.targetId),
-    'latestClaim',
-    MAX_CLAIMS_ABOUT_REGION,
-  );
-  return lists.map((candidates) => {
-    let latest: (typeof candidates)[number] | null = null;
-    for (const row of candidates) {
-      if (row.qualifies !== 1) continue;
-      // newest as_of first, then the highest id (as_of is an ISO date: text order is date order)
-      if (
-        !latest ||
-        (row.asOf as string) > (latest.asOf as string) ||
-        (row.asOf === latest.asOf && row.id > latest.id)
-      ) {
-        latest = row;
-      }
-    }
-    if (!latest) return null;
-    const { targetId, qualifies, ...claim } = latest;
-    return claim as Claim;
-  });
+  const byTarget = new Map(rows.map(({ targetId, ...claim }) => [targetId, claim as Claim]));
+  return targetIds.map((id) => byTarget.get(id) ?? null);
 }
 
 /**
