@@ -136,3 +136,12 @@ export function edgeConfig(env: object): EdgeConfig {
   }
   return config;
 }
+
+/** A client kind's budgets: its cost points and D1 rows per window (src/http/budget.ts). */
+export function budgetLimits(config: EdgeConfig, kind: ClientKind) {
+  return {
+    cost: config.budget[kind],
+    rows: config.rowsBudget[kind],
+    windowSeconds: config.budget.windowSeconds,
+  };
+}

@@ -11,6 +11,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context';
 import { clientError } from '../graphql/errors';
 import { chargeBudget, spendRows } from './budget';
+import { budgetLimits } from './config';
 import { operationCost } from './cost';
 import { costReport, type EdgeServerContext, type RequestEdge } from './edge';
 
@@ -77,16 +78,12 @@ export function meteringPlugin(): Plugin<EdgeServerContext> {
       }
 
       const { kind, key, metered } = edge.identity;
-      const limit = config.budget[kind];
       if (!metered) return reportAfter(edge, context);
       // every statement is priced against this before it runs (src/db/client.ts's reserve)
       context.db.rowsLimit = config.maxRowsRead[kind];
-      const rowsLimit = config.rowsBudget[kind];
-      const { cost: budget, rows } = await chargeBudget(context.env, key, cost, {
-        cost: limit,
-        rows: rowsLimit,
-        windowSeconds: config.budget.windowSeconds,
-      });
+      const limits = budgetLimits(config, kind);
+      const { cost: limit, rows: rowsLimit } = limits;
+      const { cost: budget, rows } = await chargeBudget(context.env, key, cost, limits);
       edge.budget = budget;
       edge.rowsBudget = rows;
       if (rows.remaining <= 0) {
@@ -135,13 +132,9 @@ function reportAfter(edge: RequestEdge, context: EdgeServerContext & Context): E
       const { stats } = db;
       if (edge.rowsBudget) {
         const { config, identity } = edge;
-        const { kind, key } = identity;
+        const limits = budgetLimits(config, identity.kind);
         context.executionCtx.waitUntil(
-          spendRows(context.env, key, stats.rowsRead, {
-            cost: config.budget[kind],
-            rows: config.rowsBudget[kind],
-            windowSeconds: config.budget.windowSeconds,
-          }),
+          spendRows(context.env, identity.key, stats.rowsRead, limits),
         );
       }
       setResult({

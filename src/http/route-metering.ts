@@ -8,6 +8,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { chargeBudget, spendRows } from './budget';
+import { budgetLimits } from './config';
 import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
@@ -124,9 +125,8 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
 
   const price = routePrice(c);
   if (price === null || !identity.metered || c.req.method === 'OPTIONS') return next();
-  const limit = config.budget[identity.kind];
-  const rowsLimit = config.rowsBudget[identity.kind];
-  const limits = { cost: limit, rows: rowsLimit, windowSeconds: config.budget.windowSeconds };
+  const limits = budgetLimits(config, identity.kind);
+  const { cost: limit, rows: rowsLimit } = limits;
   const { cost: budget, rows } = await chargeBudget(c.env, identity.key, price, limits);
   const budgetHeaders = {
     'x-ratelimit-limit': String(budget.limit),
