@@ -1,0 +1,39 @@
+// The budget object (src/http/budget.ts): one Durable Object per client holds its cost and rows
+// windows. A charge refuses points that do not fit and reports the rows budget; rows spent after
+// a request count against the rows window only; a cost window stored by the object of earlier
+// releases (key 'window') is carried on.
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { chargeBudget, type QueryBudget, spendRows } from '../../src/http/budget';
+
+const LIMITS = { cost: 100, rows: 1_000, windowSeconds: 3_600 };
+
+describe('budget object', () => {
+  it('charges cost points and spends rows in their own windows of one object', async () => {
+    const key = `test:${crypto.randomUUID()}`;
+    const first = await chargeBudget(env, key, 60, LIMITS);
+    expect(first.cost).toMatchObject({ allowed: true, used: 60, remaining: 40 });
+    expect(first.rows).toMatchObject({ used: 0, remaining: 1_000 });
+
+    expect(await spendRows(env, key, 700, LIMITS)).toMatchObject({ used: 700, remaining: 300 });
+    const second = await chargeBudget(env, key, 60, LIMITS);
+    // 60 more points do not fit: nothing is charged
+    expect(second.cost).toMatchObject({ allowed: false, used: 60, remaining: 40 });
+    expect(second.rows).toMatchObject({ used: 700, remaining: 300 });
+  });
+
+  it('carries on a cost window stored under the old key', async () => {
+    const key = `test:${crypto.randomUUID()}`;
+    const stub = env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
+    await runInDurableObject(stub, (_instance: QueryBudget, state) =>
+      state.storage.put('window', { start: Date.now(), used: 90 }),
+    );
+    // reset the object, as a deploy does: the next call starts an instance that reads storage
+    await runInDurableObject(stub, (_instance: QueryBudget, state) => {
+      state.abort('restart');
+    }).catch(() => {});
+    const charge = await chargeBudget(env, key, 20, LIMITS);
+    expect(charge.cost).toMatchObject({ allowed: false, used: 90, remaining: 10 });
+  });
+});
