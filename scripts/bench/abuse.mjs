@@ -52,6 +52,13 @@ export function abusiveRequests(setup) {
       label: 'energyTotals by TECHNOLOGY and STATUS, no filter',
       query: '{ energyTotals(groupBy: [TECHNOLOGY, STATUS]) { count } }',
     },
+    // a dashboard's list (ProjectsList's shape) in the largest province, by each order a client
+    // may pick: an order no index serves within a region sorts the region's matching rows
+    ...['NAME', 'PROGRESS', 'STARTED_ON', 'DIRECT_JOBS'].map((field) => ({
+      name: `provinceBy${field.toLowerCase().replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}`,
+      label: `projects of the largest province, operational or under construction, by ${field}, first 5`,
+      query: `{ projects(filter: { region: ${province}, status: [OPERATIONAL, UNDER_CONSTRUCTION] }, orderBy: { field: ${field}, direction: ASC }, first: 5) { totalCount nodes { slug } } }`,
+    })),
     {
       name: 'deepWide',
       label: 'regions(first: 100) → children(first: 100) → projects(first: 1) with totalCount',
