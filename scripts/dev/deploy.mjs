@@ -40,6 +40,17 @@ step('applying migrations to the remote database', 'wrangler.mjs', [
   '--remote',
   ...envArgs,
 ]);
+// D1's advice after creating indexes (best-practices/use-indexes): fresh statistics, so the
+// planner does not take a new index without statistics over one it has them for
+step('refreshing the query planner statistics (PRAGMA optimize)', 'wrangler.mjs', [
+  'd1',
+  'execute',
+  'DB',
+  '--remote',
+  '--command',
+  'PRAGMA optimize',
+  ...envArgs,
+]);
 if (!args.includes('--migrate-only')) {
   step(`deploying${environment ? ` to ${environment}` : ''}`, 'wrangler.mjs', [
     'deploy',
