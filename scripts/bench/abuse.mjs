@@ -54,11 +54,48 @@ export function abusiveRequests(setup) {
     },
     // a dashboard's list (ProjectsList's shape) in the largest province, by each order a client
     // may pick: an order no index serves within a region sorts the region's matching rows
-    ...['NAME', 'PROGRESS', 'STARTED_ON', 'DIRECT_JOBS'].map((field) => ({
-      name: `provinceBy${field.toLowerCase().replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}`,
-      label: `projects of the largest province, operational or under construction, by ${field}, first 5`,
-      query: `{ projects(filter: { region: ${province}, status: [OPERATIONAL, UNDER_CONSTRUCTION] }, orderBy: { field: ${field}, direction: ASC }, first: 5) { totalCount nodes { slug } } }`,
-    })),
+    ...['NAME', 'PROGRESS', 'STARTED_ON', 'DIRECT_JOBS', 'INVESTMENT', 'OPENED_ON'].map(
+      (field) => ({
+        name: `provinceBy${field.toLowerCase().replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}`,
+        label: `projects of the largest province, operational or under construction, by ${field}, first 5`,
+        query: `{ projects(filter: { region: ${province}, status: [OPERATIONAL, UNDER_CONSTRUCTION] }, orderBy: { field: ${field}, direction: ASC }, first: 5) { totalCount nodes { slug } } }`,
+      }),
+    ),
+    {
+      name: 'provinceByOpenedOnDesc',
+      label: 'projects of the largest province by OPENED_ON, newest first, first 5',
+      query: `{ projects(filter: { region: ${province} }, orderBy: { field: OPENED_ON, direction: DESC }, first: 5) { nodes { slug } } }`,
+    },
+    {
+      name: 'provinceNoMatchWalk',
+      label:
+        'projects of the largest province that are not synthetic (none are), by PROGRESS: a walk whose filter the index does not hold',
+      query: `{ projects(filter: { region: ${province}, synthetic: false }, orderBy: { field: PROGRESS }, first: 5) { nodes { slug } } }`,
+    },
+    {
+      name: 'nestedByStartedOn',
+      label: 'regions(kind: PROVINCE, first: 100) → projects by STARTED_ON (first: 1)',
+      query:
+        '{ regions(kind: PROVINCE, first: 100) { nodes { projects(orderBy: { field: STARTED_ON }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'nestedPlantsByOpenedOn',
+      label: 'regions(kind: PROVINCE, first: 100) → energyAssets by OPENED_ON DESC (first: 1)',
+      query:
+        '{ regions(kind: PROVINCE, first: 100) { nodes { energyAssets(orderBy: { field: OPENED_ON, direction: DESC }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'nestedSectorsByStartedOn',
+      label: 'sectors(first: 100) → projects by STARTED_ON (first: 1)',
+      query:
+        '{ sectors(first: 100) { nodes { projects(orderBy: { field: STARTED_ON }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'countryNested',
+      label: 'region(slug: "iran") → projects by NAME (first: 5): the country as a parent',
+      query:
+        '{ region(slug: "iran") { projects(orderBy: { field: NAME }, first: 5) { nodes { slug } } } }',
+    },
     {
       name: 'deepWide',
       label: 'regions(first: 100) → children(first: 100) → projects(first: 1) with totalCount',

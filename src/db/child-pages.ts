@@ -43,20 +43,23 @@ function subtreeCondition(column: string, tree: 'regions' | 'sectors'): string {
 
 /**
  * One correlated expression per parent `ostan_parent.value`, built by `body` from the condition that ties a
- * row to that parent. A region parent picks, by its kind, the province or county column (an
- * index seek) or, below a county, its subtree.
+ * row to that parent. A region parent picks, by its kind, every row (the country), the province
+ * or county column (an index seek) or, below a county, its subtree (whose sort is priced apart:
+ * `subtreeSortRows`).
  */
 function perParent(parent: ParentLink, body: (condition: string) => Fragment): Fragment {
   if (typeof parent === 'string') return body(`${parent} = ostan_parent.value`);
   if (parent.tree === 'sectors') return body(subtreeCondition(parent.column, 'sectors'));
   const alias = parent.column.split('.')[0];
   const branches = [
+    // the country: every row, in the page's order (as a top-level list with no region)
+    body('1 = 1'),
     body(`${alias}.province_id = ostan_parent.value`),
     body(`${alias}.county_id = ostan_parent.value`),
     body(subtreeCondition(parent.column, 'regions')),
   ];
   return {
-    sql: `(CASE (SELECT kind FROM regions WHERE id = ostan_parent.value) WHEN 'province' THEN ${branches[0]?.sql} WHEN 'county' THEN ${branches[1]?.sql} ELSE ${branches[2]?.sql} END)`,
+    sql: `(CASE (SELECT kind FROM regions WHERE id = ostan_parent.value) WHEN 'country' THEN ${branches[0]?.sql} WHEN 'province' THEN ${branches[1]?.sql} WHEN 'county' THEN ${branches[2]?.sql} ELSE ${branches[3]?.sql} END)`,
     params: branches.flatMap((branch) => branch.params),
   };
 }
@@ -106,6 +109,8 @@ export async function fetchChildPages<Row extends object>(
   ordering: Ordering,
   args: PageArgs,
   withTotal: boolean,
+  /** rows the parents' own pages may read to sort, besides their LIMITs (`subtreeSortRows`) */
+  parentsSortRows = 0,
 ): Promise<Page<Row>[]> {
   const window = readWindow(args, ordering);
   const keyset = windowConditions(ordering, window);
@@ -115,7 +120,9 @@ export async function fetchChildPages<Row extends object>(
   // page those entries three times (walked, listed, joined back) and the kind; a count up to
   // TOTAL_COUNT_CAP + 1 entries (its kind lookup is within the pages' margin)
   const pageRows = keys ? 2 * (window.limit + 1) : 3 * (window.limit + 1) + 2;
-  const perParentRows = pageRows + (withTotal ? TOTAL_COUNT_CAP + 1 : 0);
+  // and, when the filter names a region below county level, its subtree's sort (each parent's
+  // page sorts within it)
+  const perParentRows = pageRows + (withTotal ? TOTAL_COUNT_CAP + 1 : 0) + (source.sortRows ?? 0);
   const byParent = keys
     ? pageStatement(source, parent, parentIds, keys, keyset, order, window.limit)
     : idsStatement(source, parent, parentIds, ordering, keyset, order, window.limit);
@@ -132,7 +139,7 @@ export async function fetchChildPages<Row extends object>(
     });
   }
   const [rows = [], counts = []] = await db.batch<Record<string, unknown>>(statements, {
-    rows: parentIds.length * perParentRows,
+    rows: parentIds.length * perParentRows + parentsSortRows,
     argument: 'first',
     narrow: NARROW_PAGES,
   });

@@ -3,6 +3,7 @@ import { InputError } from '../lib/errors';
 import { jalaliPeriod } from '../lib/jalali';
 import type { Db, SqlValue } from './client';
 import { type RegionWithLevels, regions, regionWithLevels } from './regions';
+import { type CountedEntity, subtreeSortRows } from './row-counts';
 import { sectors } from './sectors';
 
 export interface NumberRange {
@@ -64,6 +65,11 @@ export interface SitedFilter {
 export class Conditions {
   readonly where: string[] = [];
   readonly params: SqlValue[] = [];
+  /**
+   * Rows a page under these conditions may read besides its LIMIT: a region below county level
+   * sorts its subtree's rows (`subtreeSortRows`). Pages add it to their price (`ListSource`).
+   */
+  sortRows = 0;
 
   add(sql: string, ...params: SqlValue[]) {
     this.where.push(sql);
@@ -163,11 +169,17 @@ export class Conditions {
   }
 
   /**
-   * The conditions of a `SitedFilter` on the table aliased `alias`; `region`, when given, is
-   * `filter.region` already looked up (`filterRegion`).
+   * The conditions of a `SitedFilter` on `entity`'s table, aliased `alias`; `region`, when given,
+   * is `filter.region` already looked up (`filterRegion`).
    */
-  async sited(db: Db, alias: string, filter: SitedFilter, region?: RegionWithLevels | null) {
-    await this.trees(db, alias, filter, region);
+  async sited(
+    db: Db,
+    entity: CountedEntity,
+    alias: string,
+    filter: SitedFilter,
+    region?: RegionWithLevels | null,
+  ) {
+    await this.trees(db, entity, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
       .flag(`${alias}.synthetic`, filter.synthetic);
@@ -176,11 +188,13 @@ export class Conditions {
   /**
    * Region and sector slugs as subtree conditions on `alias`'s region_id and sector_id, naming an
    * unknown slug. A province or county is one equality on the maintained ancestor column
-   * (migration 0008), which can walk a sort index. `region`, when given, is `filter.region`
-   * already looked up.
+   * (migration 0008), which can walk a sort index; a region below a county is its subtree, whose
+   * rows a page sorts (priced in `sortRows`). `region`, when given, is `filter.region` already
+   * looked up.
    */
   async trees(
     db: Db,
+    entity: CountedEntity,
     alias: string,
     filter: { region?: string | null; sector?: string | null },
     region?: RegionWithLevels | null,
@@ -199,6 +213,7 @@ export class Conditions {
       }
       const condition = inSubtree(`${alias}.${argument}_id`, `${argument}s`, row.id);
       this.add(condition.sql, ...condition.params);
+      if (argument === 'region') this.sortRows += await subtreeSortRows(db, entity, [row.id]);
     }
     return this;
   }

@@ -5,6 +5,7 @@ import type { Db, SqlValue } from './client';
 import type { Entity } from './entity';
 import { buildOrdering, type OrderInput, type Ordering, type SortColumn } from './ordering';
 import { fetchPage, type ListSource, type Page, type PageArgs, readWindow } from './pagination';
+import { type CountedEntity, isCounted, subtreeSortRows } from './row-counts';
 
 /** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
 export interface ListSpec<Row, Filter> {
@@ -17,7 +18,9 @@ export interface ListSpec<Row, Filter> {
   conditions(
     db: Db,
     filter: Filter | null | undefined,
-  ): Promise<{ where: string[]; params: SqlValue[] }>;
+  ): Promise<{ where: string[]; params: SqlValue[]; sortRows?: number }>;
+  /** the entity whose row_counts price a region's subtree, when it has them */
+  counted?: CountedEntity;
   /** the row type, for inference only */
   readonly row?: Row;
 }
@@ -35,6 +38,7 @@ export function sortedList<Row extends { id: number; slug: string }, Filter exte
     source: entity.list,
     ordering: (order, lang, filter) => buildOrdering(entity.alias, columns, order, lang, filter),
     conditions,
+    counted: isCounted(entity.kind) ? entity.kind : undefined,
   };
 }
 
@@ -87,7 +91,7 @@ export async function listPage<Row extends object, Filter>(
   const conditions = await spec.conditions(db, query.filter);
   return fetchPage<Row>(
     db,
-    spec.source(conditions.where, conditions.params),
+    { ...spec.source(conditions.where, conditions.params), sortRows: conditions.sortRows },
     ordering,
     query.page,
     query.withTotal,
@@ -105,13 +109,25 @@ export async function childListPages<Row extends object, Filter>(
 ): Promise<Page<Row>[]> {
   const ordering = checkListQuery(spec, query);
   const conditions = await spec.conditions(db, query.filter);
+  // a parent region below county level sorts its subtree's rows
+  const parentsSortRows =
+    typeof parent === 'object' && parent.tree === 'regions' && spec.counted
+      ? await subtreeSortRows(db, spec.counted, parentIds)
+      : 0;
   return fetchChildPages<Row>(
     db,
-    spec.source([...conditions.where, ...extra.where], [...conditions.params, ...extra.params]),
+    {
+      ...spec.source(
+        [...conditions.where, ...extra.where],
+        [...conditions.params, ...extra.params],
+      ),
+      sortRows: conditions.sortRows,
+    },
     parent,
     parentIds,
     ordering,
     query.page,
     query.withTotal,
+    parentsSortRows,
   );
 }

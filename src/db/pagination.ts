@@ -42,6 +42,8 @@ export interface ListSource {
   from: string;
   where: string[];
   params: SqlValue[];
+  /** rows a page may read besides its LIMIT, to sort (`Conditions.sortRows`); 0 when it walks */
+  sortRows?: number;
 }
 
 export interface Window {
@@ -221,7 +223,11 @@ export async function fetchPage<Row extends object>(
   // the page and one more; after (or before) a cursor, the seek on the first column reads the
   // cursor's own row too, and drops it
   const cursors = (window.after ? 1 : 0) + (window.before ? 1 : 0);
-  const page = { rows: window.limit + 1 + cursors, argument: 'first', narrow: NARROW_PAGES };
+  const page = {
+    rows: window.limit + 1 + cursors + (source.sortRows ?? 0),
+    argument: 'first',
+    narrow: NARROW_PAGES,
+  };
   if (!withTotal) {
     return toPage(ordering, window, await db.all<Row>(pageSql, pageParams, page));
   }

@@ -6,7 +6,6 @@
 import { ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 import { CODES } from './codes';
-import type { RegionWithLevels } from './regions';
 
 /** What a total whose statistics alone are priced above the ceiling should narrow. */
 const NARROW_STATISTICS =
@@ -20,10 +19,15 @@ const STATUSES: Record<'project' | 'energy_asset', number> = {
 
 export type CountedEntity = 'project' | 'energy_asset';
 
+/** Whether an entity kind has row_counts. */
+export function isCounted(kind: string): kind is CountedEntity {
+  return Object.hasOwn(STATUSES, kind);
+}
+
 /** A region and status filter, its region already looked up with its levels (`filterRegion`). */
 export type CountedFilter =
   | {
-      region?: Pick<RegionWithLevels, 'provinceId' | 'countyId'> | null;
+      region?: { provinceId: number | null; countyId: number | null } | null;
       status?: readonly string[] | null;
     }
   | null
@@ -96,4 +100,44 @@ export async function countsOf(
     keys: Number(row?.keys ?? 0),
     provinceKeys: Number(row?.provinceKeys ?? 0),
   };
+}
+
+/**
+ * A page of a region below county level (a district, a city) sorts its subtree's rows: no index
+ * is led by such a region, so the page reads them by region_id, walks the subtree's regions and
+ * sorts. Measured on the seed: 31 rows for a district's 13 projects. Priced per row of its county
+ * (the subtree lies in it; a region under a province but in no county, per row of the province
+ * outside its counties: row_counts' county 0) and per region there is.
+ */
+const SORT_ROWS_PER_ROW = 2;
+const SORT_ROWS_PER_REGION = 2;
+
+/**
+ * What pages of the regions among `regionIds` that lie below county level may read besides their
+ * LIMIT: the sort of their subtrees (a province's or county's page walks its own index, and the
+ * country's every row in the page's order). 0 when none lies below county level.
+ */
+export async function subtreeSortRows(
+  db: Db,
+  entity: CountedEntity,
+  regionIds: readonly number[],
+): Promise<number> {
+  if (regionIds.length === 0) return 0;
+  const row = await db.first<{ n: number; parents: number; regions: number }>(
+    `SELECT coalesce(sum(c.n), 0) AS n, count(DISTINCT r.id) AS parents,
+       (SELECT n FROM table_counts WHERE name = 'regions') AS regions
+     FROM json_each(?) j
+     JOIN regions r ON r.id = j.value AND r.kind NOT IN ('country', 'province', 'county')
+     JOIN region_levels l ON l.region_id = r.id
+     LEFT JOIN row_counts c
+       ON c.entity = ? AND c.province_id = l.province_id
+       AND c.county_id = coalesce(l.county_id, 0)`,
+    [JSON.stringify(regionIds), entity],
+    // each id: its json_each value, its region and its levels by key, its county's keys (one a
+    // status); the regions' count
+    { rows: regionIds.length * (3 + STATUSES[entity]) + ROWS_PER_KEY },
+  );
+  const rows = Number(row?.n ?? 0);
+  const parents = Number(row?.parents ?? 0);
+  return SORT_ROWS_PER_ROW * rows + SORT_ROWS_PER_REGION * parents * Number(row?.regions ?? 0);
 }
