@@ -1,10 +1,12 @@
 /** WHERE conditions of the list filters and their bound values, refusing bad values by argument. */
 import { InputError } from '../lib/errors';
 import { jalaliPeriod } from '../lib/jalali';
+import { ROWS_PER_KEY } from './bound-keys';
 import type { Db, SqlValue } from './client';
-import { type RegionWithLevels, regions, regionWithLevels } from './regions';
+import type { Ordering } from './ordering';
+import type { ListWalk } from './pagination';
+import { type RegionWithLevels, regionWithLevels } from './regions';
 import { type CountedEntity, subtreeSortRows } from './row-counts';
-import { sectors } from './sectors';
 
 export interface NumberRange {
   min?: number | null;
@@ -62,24 +64,83 @@ export interface SitedFilter {
   synthetic?: boolean | null;
 }
 
+/**
+ * One condition and its bound values. `seek` names what an index walk of a list in its order can
+ * seek on: `region` for the region's ancestor column, or the column a range bounds.
+ */
+interface Condition {
+  sql: string;
+  params: SqlValue[];
+  seek?: string;
+}
+
 export class Conditions {
-  readonly where: string[] = [];
-  readonly params: SqlValue[] = [];
+  private readonly parts: Condition[] = [];
+  /**
+   * Set by `sited`: the list's table has, for each of its orders, an index led by nothing, by
+   * `province_id` and by `county_id` (migrations 0008, 0019, 0020), so `walk` can split.
+   */
+  private walkable = false;
   /**
    * Rows a page under these conditions may read besides its LIMIT: a region below county level
    * sorts its subtree's rows (`subtreeSortRows`). Pages add it to their price (`ListSource`).
    */
   sortRows = 0;
+  /**
+   * Rows the subqueries of the conditions (a list of values, a subtree) read each time a statement
+   * evaluates them: once per statement, as they do not depend on the row.
+   */
+  checkRows = 0;
+
+  /** every condition, in order, and their bound values */
+  readonly where: string[] = [];
+  readonly params: SqlValue[] = [];
 
   add(sql: string, ...params: SqlValue[]) {
-    this.where.push(sql);
-    this.params.push(...params);
+    return this.push({ sql, params });
+  }
+
+  /** A condition an index walk can seek on (`Condition.seek`). */
+  private seek(on: string, sql: string, ...params: SqlValue[]) {
+    return this.push({ sql, params, seek: on });
+  }
+
+  private push(part: Condition) {
+    this.parts.push(part);
+    this.where.push(part.sql);
+    this.params.push(...part.params);
     return this;
+  }
+
+  /**
+   * These conditions split for a bounded walk of a page in `ordering` (`ListWalk`): what the
+   * ordering's index can seek on (the region's ancestor column, a range on the order's first
+   * column) and the rest, which the walk checks row by row. Null when nothing is left to check
+   * (the index holds every condition, so a page reads its LIMIT) or the list's table lacks the
+   * region order indexes.
+   */
+  walk(ordering: Ordering): ListWalk | null {
+    if (!this.walkable) return null;
+    const first = ordering.columns[0]?.sql;
+    const seek: Condition[] = [];
+    const check: Condition[] = [];
+    for (const part of this.parts) {
+      (part.seek === 'region' || (part.seek && part.seek === first) ? seek : check).push(part);
+    }
+    if (check.length === 0) return null;
+    return {
+      seek: seek.map((part) => part.sql),
+      seekParams: seek.flatMap((part) => part.params),
+      check: check.map((part) => part.sql),
+      checkParams: check.flatMap((part) => part.params),
+      checkRows: this.checkRows,
+    };
   }
 
   oneOf(column: string, values: readonly string[] | null | undefined) {
     if (values && values.length > 0) {
       this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
+      this.checkRows += values.length;
     }
     return this;
   }
@@ -162,9 +223,9 @@ export class Conditions {
   private between(column: string, low: SqlValue | undefined, high: SqlValue | undefined) {
     if (low == null && high == null) return this;
     // matches the (col IS NULL, col, id) indexes, so the range seeks instead of scanning
-    this.add(`(${column} IS NULL) = 0`);
-    if (low != null) this.add(`${column} >= ?`, low);
-    if (high != null) this.add(`${column} <= ?`, high);
+    this.seek(column, `(${column} IS NULL) = 0`);
+    if (low != null) this.seek(column, `${column} >= ?`, low);
+    if (high != null) this.seek(column, `${column} <= ?`, high);
     return this;
   }
 
@@ -179,6 +240,7 @@ export class Conditions {
     filter: SitedFilter,
     region?: RegionWithLevels | null,
   ) {
+    this.walkable = true;
     await this.trees(db, entity, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
@@ -188,9 +250,10 @@ export class Conditions {
   /**
    * Region and sector slugs as subtree conditions on `alias`'s region_id and sector_id, naming an
    * unknown slug. A province or county is one equality on the maintained ancestor column
-   * (migration 0008), which can walk a sort index; a region below a county is its subtree, whose
-   * rows a page sorts (priced in `sortRows`). `region`, when given, is `filter.region` already
-   * looked up.
+   * (migration 0008), which can walk a sort index. A region below a county is its subtree, within
+   * its county (or, outside any county, its province): the ancestor column seeks, the subtree is
+   * checked, and a page that cannot walk sorts the subtree's rows (priced in `sortRows`).
+   * `region`, when given, is `filter.region` already looked up.
    */
   async trees(
     db: Db,
@@ -199,21 +262,40 @@ export class Conditions {
     filter: { region?: string | null; sector?: string | null },
     region?: RegionWithLevels | null,
   ): Promise<this> {
-    for (const argument of ['region', 'sector'] as const) {
-      const slug = filter[argument];
-      if (slug == null) continue;
-      checkLength(argument, slug);
-      const lookup = argument === 'region' ? regions.bySlugs : sectors.bySlugs;
-      const [row] = argument === 'region' && region ? [region] : await lookup(db, [slug]);
-      if (!row) throw unknownSlug(argument, slug);
-      if (argument === 'region' && row.parentId === null) continue; // the country: every row
-      if ('kind' in row && (row.kind === 'province' || row.kind === 'county')) {
-        this.add(`${alias}.${row.kind}_id = ?`, row.id);
-        continue;
+    if (filter.region != null) {
+      const row = region ?? (await filterRegion(db, filter.region));
+      // the country: every row
+      if (row && row.parentId !== null) {
+        if (row.kind === 'province' || row.kind === 'county') {
+          this.seek('region', `${alias}.${row.kind}_id = ?`, row.id);
+        } else {
+          if (row.countyId !== null) this.seek('region', `${alias}.county_id = ?`, row.countyId);
+          else if (row.provinceId !== null) {
+            this.seek('region', `${alias}.province_id = ?`, row.provinceId);
+          }
+          const condition = inSubtree(`${alias}.region_id`, 'regions', row.id);
+          this.add(condition.sql, ...condition.params);
+          const subtree = await subtreeSortRows(db, entity, [row.id]);
+          this.sortRows += subtree.sortRows;
+          this.checkRows += subtree.treeRows;
+        }
       }
-      const condition = inSubtree(`${alias}.${argument}_id`, `${argument}s`, row.id);
+    }
+    const slug = filter.sector;
+    if (slug != null) {
+      checkLength('sector', slug);
+      const row = await db.first<{ id: number; sectors: number }>(
+        `SELECT s.id, (SELECT n FROM table_counts WHERE name = 'sectors') AS sectors
+         FROM sectors s WHERE s.slug = ?`,
+        [slug],
+        // the sector by its unique slug; the sectors' count by key
+        { rows: 2 * ROWS_PER_KEY },
+      );
+      if (!row) throw unknownSlug('sector', slug);
+      const condition = inSubtree(`${alias}.sector_id`, 'sectors', row.id);
       this.add(condition.sql, ...condition.params);
-      if (argument === 'region') this.sortRows += await subtreeSortRows(db, entity, [row.id]);
+      // its recursive walk of the sectors: an entry and a row per sector at most
+      this.checkRows += 2 * Number(row.sectors) + 1;
     }
     return this;
   }

@@ -4,7 +4,14 @@ import { fetchChildPages, type ParentLink } from './child-pages';
 import type { Db, SqlValue } from './client';
 import type { Entity } from './entity';
 import { buildOrdering, type OrderInput, type Ordering, type SortColumn } from './ordering';
-import { fetchPage, type ListSource, type Page, type PageArgs, readWindow } from './pagination';
+import {
+  fetchPage,
+  type ListSource,
+  type ListWalk,
+  type Page,
+  type PageArgs,
+  readWindow,
+} from './pagination';
 import { type CountedEntity, isCounted, subtreeSortRows } from './row-counts';
 
 /** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
@@ -18,7 +25,13 @@ export interface ListSpec<Row, Filter> {
   conditions(
     db: Db,
     filter: Filter | null | undefined,
-  ): Promise<{ where: string[]; params: SqlValue[]; sortRows?: number }>;
+  ): Promise<{
+    where: string[];
+    params: SqlValue[];
+    sortRows?: number;
+    /** the conditions split for a bounded walk in `ordering` (`Conditions.walk`) */
+    walk?(ordering: Ordering): ListWalk | null;
+  }>;
   /** the entity whose row_counts price a region's subtree, when it has them */
   counted?: CountedEntity;
   /** the row type, for inference only */
@@ -91,7 +104,11 @@ export async function listPage<Row extends object, Filter>(
   const conditions = await spec.conditions(db, query.filter);
   return fetchPage<Row>(
     db,
-    { ...spec.source(conditions.where, conditions.params), sortRows: conditions.sortRows },
+    {
+      ...spec.source(conditions.where, conditions.params),
+      sortRows: conditions.sortRows,
+      walk: conditions.walk?.(ordering),
+    },
     ordering,
     query.page,
     query.withTotal,
@@ -112,7 +129,7 @@ export async function childListPages<Row extends object, Filter>(
   // a parent region below county level sorts its subtree's rows
   const parentsSortRows =
     typeof parent === 'object' && parent.tree === 'regions' && spec.counted
-      ? await subtreeSortRows(db, spec.counted, parentIds)
+      ? (await subtreeSortRows(db, spec.counted, parentIds)).sortRows
       : 0;
   return fetchChildPages<Row>(
     db,

@@ -114,15 +114,17 @@ const SORT_ROWS_PER_REGION = 2;
 
 /**
  * What pages of the regions among `regionIds` that lie below county level may read besides their
- * LIMIT: the sort of their subtrees (a province's or county's page walks its own index, and the
- * country's every row in the page's order). 0 when none lies below county level.
+ * LIMIT: `sortRows`, the sort of their subtrees (a province's or county's page walks its own
+ * index, and the country's every row in the page's order), 0 when none lies below county level;
+ * `treeRows`, what one evaluation of a subtree condition reads (its recursive walk of the regions:
+ * an entry and a row per region at most).
  */
 export async function subtreeSortRows(
   db: Db,
   entity: CountedEntity,
   regionIds: readonly number[],
-): Promise<number> {
-  if (regionIds.length === 0) return 0;
+): Promise<{ sortRows: number; treeRows: number }> {
+  if (regionIds.length === 0) return { sortRows: 0, treeRows: 0 };
   const row = await db.first<{ n: number; parents: number; regions: number }>(
     `SELECT coalesce(sum(c.n), 0) AS n, count(DISTINCT r.id) AS parents,
        (SELECT n FROM table_counts WHERE name = 'regions') AS regions
@@ -139,5 +141,9 @@ export async function subtreeSortRows(
   );
   const rows = Number(row?.n ?? 0);
   const parents = Number(row?.parents ?? 0);
-  return SORT_ROWS_PER_ROW * rows + SORT_ROWS_PER_REGION * parents * Number(row?.regions ?? 0);
+  const regions = Number(row?.regions ?? 0);
+  return {
+    sortRows: SORT_ROWS_PER_ROW * rows + SORT_ROWS_PER_REGION * parents * regions,
+    treeRows: 2 * regions + 1,
+  };
 }

@@ -119,7 +119,8 @@ export async function projectTotals(
   return runTotals(db, {
     price,
     from: `projects p ${sectorRootJoin('p', groupBy)}`,
-    ...conditions,
+    where: conditions.where,
+    params: conditions.params,
     dimensions,
     measures: [
       { key: 'directJobs', sql: 'p.direct_jobs' },

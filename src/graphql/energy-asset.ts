@@ -12,7 +12,7 @@ import { addClaimsField, Qualifier, Rating } from './claim';
 import { loadBatched } from './context';
 import { codeEnum } from './enums';
 import { listArgs } from './list-args';
-import { connectionType, entityNode, resolveList } from './lists';
+import { connectionType, entityNode, resolveList, WALKED_PAGES } from './lists';
 import { Financing } from './project';
 import { Region } from './region';
 import { DateRange, FloatRange, LocalDate, localDate } from './scalars';
@@ -122,7 +122,7 @@ addSubtreeLists({
 builder.queryField('energyAssets', (t) =>
   t.field({
     type: EnergyAssetConnection,
-    description: 'Plants and phases, filtered and sorted, in keyset pages.',
+    description: `Plants and phases, filtered and sorted, in keyset pages. ${WALKED_PAGES}`,
     args: { ...t.arg.connectionArgs(), ...energyListArgs },
     resolve: (_root, args, ctx, info) => resolveList(ctx, energyAssetList, args, info),
   }),

@@ -14,7 +14,13 @@ import {
   type ListSpec,
   listPage,
 } from '../db/lists';
-import { type Page, type PageArgs, TOTAL_COUNT_CAP } from '../db/pagination';
+import {
+  MAX_WALK,
+  type Page,
+  type PageArgs,
+  TOTAL_COUNT_CAP,
+  WALK_PER_ROW,
+} from '../db/pagination';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
 
@@ -66,10 +72,13 @@ export function toConnection<Row>(page: Page<Row>) {
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
+      // a walk that stopped short of a full page goes on from the last row it checked
       get startCursor() {
+        if (page.walkStop?.backward) return page.walkStop.cursor;
         return edges[0]?.cursor ?? null;
       },
       get endCursor() {
+        if (page.walkStop && !page.walkStop.backward) return page.walkStop.cursor;
         return edges[edges.length - 1]?.cursor ?? null;
       },
     },
@@ -208,6 +217,12 @@ export function entityNode<Row extends { id: number; slug: string }>(
   return ref;
 }
 
+/**
+ * What a top-level list of projects or plants says of its bounded walks (src/db/pagination.ts,
+ * `ListWalk`), after its own description.
+ */
+export const WALKED_PAGES = `A filter the order cannot seek (a status, a sector, a flag, a range on a field other than the order's) is read by walking the list in its order, at most ${WALK_PER_ROW} items for each item asked for and ${MAX_WALK} in all: a page may then hold fewer items than asked for, even none, with \`hasNextPage\` true and \`endCursor\` where the walk stopped. Go on from there: across pages every matching item comes exactly once.`;
+
 /** A connection type over `node` with `totalCount`, filled by the list query when it is asked for. */
 export function connectionType(
   // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref; Pothos infers the rest
@@ -217,13 +232,13 @@ export function connectionType(
   const connection = builder.connectionObject({ type: node, name });
   builder.objectField(connection, 'totalCount', (t) =>
     t.int({
-      description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}: when \`totalCountIsExact\` is false, more than this many match (use the totals queries for exact large counts).`,
+      description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}, and, for a filter the list's order cannot seek (see the list field), among the first ${MAX_WALK} items in that order: when \`totalCountIsExact\` is false, at least this many match (use the totals queries for exact large counts).`,
       resolve: (page) => (page as { totalCount?: number }).totalCount ?? 0,
     }),
   );
   builder.objectField(connection, 'totalCountIsExact', (t) =>
     t.boolean({
-      description: `True when \`totalCount\` is the exact number of items; false when counting stopped at ${TOTAL_COUNT_CAP} and more items match (a lower bound).`,
+      description: `True when \`totalCount\` is the exact number of items; false when it is a lower bound: counting stopped at ${TOTAL_COUNT_CAP} items, or at the ${MAX_WALK}th item checked.`,
       resolve: (page) => (page as { totalCountExact?: boolean }).totalCountExact ?? true,
     }),
   );

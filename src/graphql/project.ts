@@ -10,7 +10,7 @@ import { builder } from './builder';
 import { addClaimsField } from './claim';
 import { codeEnum } from './enums';
 import { listArgs } from './list-args';
-import { connectionType, entityNode, resolveList } from './lists';
+import { connectionType, entityNode, resolveList, WALKED_PAGES } from './lists';
 import { Region } from './region';
 import { DateRange, FloatRange, IntRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -133,7 +133,7 @@ addSubtreeLists({
 builder.queryField('projects', (t) =>
   t.field({
     type: ProjectConnection,
-    description: 'Projects, filtered and sorted, in keyset pages.',
+    description: `Projects, filtered and sorted, in keyset pages. ${WALKED_PAGES}`,
     args: { ...t.arg.connectionArgs(), ...projectListArgs },
     resolve: (_root, args, ctx, info) => resolveList(ctx, projectList, args, info),
   }),

@@ -1,0 +1,188 @@
+// A filter its order's index does not hold is read by a bounded walk (src/db/pagination.ts,
+// ListWalk): a page reads at most its walk however few rows match, may come back short with
+// hasNextPage true, and the list goes on from where the walk stopped. Here Qom gets 2,100 planned
+// projects whose English names sort first, so its operational projects by NAME lie beyond
+// several walks.
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { MAX_WALK, walkLimit } from '../../src/db/pagination';
+import type { GraphQLResponse } from '../helpers';
+
+const ADDED = 2_100;
+
+async function addPlannedProjects(count: number) {
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT OR IGNORE INTO sources (slug, kind, publisher, language, synthetic)
+       VALUES ('test-synthetic', 'synthetic', 'Test factory (synthetic)', 'en', 1)`,
+    ),
+    env.DB.prepare(
+      `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?1)
+       INSERT INTO projects (slug, region_id, sector_id, name_fa, name_en, status, progress_pct, source_id, synthetic)
+       SELECT 'walk-test-' || n, (SELECT id FROM regions WHERE slug = 'qom-city'),
+         (SELECT id FROM sectors WHERE slug = 'footwear'), 'پروژه آزمایشی ' || n,
+         'AAAA walk test ' || substr('0000' || n, -4),
+         'planned', 0, (SELECT id FROM sources WHERE slug = 'test-synthetic'), 1
+       FROM s`,
+    ).bind(count),
+  ]);
+}
+
+interface Connection {
+  totalCount?: number;
+  totalCountIsExact?: boolean;
+  nodes: { slug: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+interface Cost {
+  d1RowsRead: number;
+  d1RowsEstimated: number;
+}
+
+async function anonymous(query: string, variables: Record<string, unknown>) {
+  const response = await exports.default.fetch('http://ostan.test/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'cf-connecting-ip': `198.51.100.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<{ projects: Connection }>;
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return {
+    connection: body.data?.projects as Connection,
+    cost: body.extensions?.cost as unknown as Cost,
+  };
+}
+
+const PAGE = `query ($filter: ProjectFilter, $orderBy: ProjectOrder, $first: Int, $last: Int, $after: String, $before: String) {
+  projects(filter: $filter, orderBy: $orderBy, first: $first, last: $last, after: $after, before: $before) {
+    nodes { slug }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+const COUNT = `query ($filter: ProjectFilter) {
+  projects(filter: $filter, first: 1) { totalCount totalCountIsExact nodes { slug } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+}`;
+
+const OPERATIONAL_IN_QOM = { region: 'qom', status: ['OPERATIONAL'] };
+
+/** The operational projects of Qom in an order, straight from the table. */
+async function expected(order: string): Promise<string[]> {
+  const rows = await env.DB.prepare(
+    `SELECT slug FROM projects
+     WHERE province_id = (SELECT id FROM regions WHERE slug = 'qom') AND status = 'operational'
+     ORDER BY ${order}`,
+  ).all<{ slug: string }>();
+  return rows.results.map((row) => row.slug);
+}
+
+describe('a bounded walk', () => {
+  it('pages forward through a sparse filter: short pages say there is more, and nothing is lost or repeated', async () => {
+    await addPlannedProjects(ADDED);
+    const want = await expected('name_en, id');
+    expect(want.length).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let shortWithMore = 0;
+    for (let n = 0; n < 100; n += 1) {
+      const { connection, cost } = await anonymous(PAGE, {
+        filter: OPERATIONAL_IN_QOM,
+        orderBy: { field: 'NAME', lang: 'EN' },
+        first: 5,
+        after,
+      });
+      seen.push(...connection.nodes.map((node) => node.slug));
+      // never more than its walk, and never more than priced: without the bound, the first
+      // page walked every one of the 2,100 planned projects
+      expect(cost.d1RowsRead).toBeLessThanOrEqual(cost.d1RowsEstimated);
+      expect(cost.d1RowsRead).toBeLessThan(4 * walkLimit(5));
+      if (!connection.pageInfo.hasNextPage) break;
+      if (connection.nodes.length < 5) shortWithMore += 1;
+      expect(connection.pageInfo.endCursor).not.toBeNull();
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(want);
+    // 2,100 rows before the first match, 300 a walk: the walk stopped short several times
+    expect(shortWithMore).toBeGreaterThanOrEqual(Math.floor(ADDED / walkLimit(5)) - 1);
+  });
+
+  it('pages backward the same way, from the end of the list', async () => {
+    await addPlannedProjects(ADDED);
+    const want = await expected('name_en DESC, id DESC');
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let n = 0; n < 100; n += 1) {
+      const { connection, cost } = await anonymous(PAGE, {
+        filter: OPERATIONAL_IN_QOM,
+        orderBy: { field: 'NAME', lang: 'EN', direction: 'DESC' },
+        last: 5,
+        before,
+      });
+      seen.unshift(...connection.nodes.map((node) => node.slug));
+      expect(cost.d1RowsRead).toBeLessThanOrEqual(cost.d1RowsEstimated);
+      if (!connection.pageInfo.hasPreviousPage) break;
+      expect(connection.pageInfo.startCursor).not.toBeNull();
+      before = connection.pageInfo.startCursor;
+    }
+    expect(seen).toEqual(want);
+  });
+
+  it('fills pages as before when the filter is dense, and a cursor from a short page is an ordinary cursor', async () => {
+    const want = await expected('(progress_pct IS NULL), progress_pct, id');
+    const { connection } = await anonymous(PAGE, {
+      filter: OPERATIONAL_IN_QOM,
+      orderBy: { field: 'PROGRESS' },
+      first: 100,
+    });
+    expect(connection.nodes.map((node) => node.slug)).toEqual(want.slice(0, 100));
+    expect(connection.pageInfo.hasNextPage).toBe(want.length > 100);
+  });
+
+  it('counts exactly within its walk, and as a lower bound past it', async () => {
+    const real = await expected('id');
+    const exact = await anonymous(COUNT, { filter: OPERATIONAL_IN_QOM });
+    expect(exact.connection.totalCount).toBe(Math.min(real.length, 100));
+    expect(exact.connection.totalCountIsExact).toBe(real.length <= 100);
+
+    // more than MAX_WALK projects of Qom come before most operational ones in id order
+    await addPlannedProjects(MAX_WALK + 100);
+    const bounded = await anonymous(COUNT, { filter: OPERATIONAL_IN_QOM });
+    expect(bounded.connection.totalCountIsExact).toBe(false);
+    expect(bounded.connection.totalCount).toBeLessThanOrEqual(real.length);
+    expect(bounded.cost.d1RowsRead).toBeLessThanOrEqual(bounded.cost.d1RowsEstimated);
+  });
+
+  /**
+   * A cursor's keyset seeks on the ordering's first column only (src/db/pagination.ts,
+   * keysetCondition). A nullable order (PROGRESS, dates, jobs, investment, capacity) leads with
+   * "is null", which every row with a value shares, so a page after a cursor re-reads the rows of
+   * that run before the cursor: here, page 4 of the 2,100 projects at 0% reads about 2,700 rows
+   * for a walk priced 900. Splitting the keyset into seeks per column prefix (UNION ALL of
+   * equality-prefix ranges) would fix it; not built yet. Runs as a failing case so the day the
+   * keyset seeks the whole prefix, the test says so.
+   */
+  it.fails('pages by a nullable order read no more than priced after a cursor (known: the keyset seeks on its first column only)', async () => {
+    await addPlannedProjects(ADDED);
+    let after: string | null = null;
+    for (let n = 0; n < 5; n += 1) {
+      const { connection, cost } = await anonymous(PAGE, {
+        filter: OPERATIONAL_IN_QOM,
+        orderBy: { field: 'PROGRESS' },
+        first: 5,
+        after,
+      });
+      expect(cost.d1RowsRead).toBeLessThanOrEqual(cost.d1RowsEstimated);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+  });
+});
