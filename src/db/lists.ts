@@ -123,13 +123,15 @@ export async function childListPages<Row extends object, Filter>(
   parent: ParentLink,
   parentIds: readonly number[],
   extra: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
+  /** the parents that may lie below county level (all, unless the caller knows their kinds) */
+  maySort: readonly number[] = parentIds,
 ): Promise<Page<Row>[]> {
   const ordering = checkListQuery(spec, query);
   const conditions = await spec.conditions(db, query.filter);
   // a parent region below county level sorts its subtree's rows
   const parentsSortRows =
-    typeof parent === 'object' && parent.tree === 'regions' && spec.counted
-      ? (await subtreeSortRows(db, spec.counted, parentIds)).sortRows
+    typeof parent === 'object' && parent.tree === 'regions' && spec.counted && maySort.length > 0
+      ? (await subtreeSortRows(db, spec.counted, maySort)).sortRows
       : 0;
   return fetchChildPages<Row>(
     db,

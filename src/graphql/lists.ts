@@ -86,6 +86,12 @@ export function toConnection<Row>(page: Page<Row>) {
 }
 
 /**
+ * Per loader, the parents known to walk an index led by them (a country, province or county
+ * region): their pages do not sort a subtree, so they are not priced for one.
+ */
+const parentsThatWalk = new WeakMap<object, Set<number>>();
+
+/**
  * The loader that pages every parent at one place in the query in one batch, per request, keyed
  * by the field's nodes: the executor hands the same nodes to every parent of a list at one place.
  */
@@ -101,7 +107,11 @@ function childListLoader<Row, Filter>(
   spec: ListSpec<Row, Filter>,
   args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
   info: GraphQLResolveInfo,
-  load: (query: ListQuery<Filter>, parentIds: readonly number[]) => Promise<Page<Row>[]>,
+  load: (
+    query: ListQuery<Filter>,
+    parentIds: readonly number[],
+    maySort: readonly number[],
+  ) => Promise<Page<Row>[]>,
 ): DataLoader<number, Page<Row>> {
   let loaders = childListLoaders.get(ctx);
   if (!loaders) {
@@ -114,7 +124,15 @@ function childListLoader<Row, Filter>(
     // a bad cursor or order is refused here, before the batch, naming the argument
     checkListQuery(spec, query);
     const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
-    loader = loaderFor<number, Page<Row>>(ctx, key, (ids) => load(query, ids));
+    const walking = new Set<number>();
+    loader = loaderFor<number, Page<Row>>(ctx, key, (ids) =>
+      load(
+        query,
+        ids,
+        ids.filter((id) => !walking.has(id)),
+      ),
+    );
+    parentsThatWalk.set(loader, walking);
     loaders.set(info.fieldNodes, loader);
   }
   return loader;
@@ -149,10 +167,13 @@ export async function resolveChildList<Row extends object, Filter>(
   parent: ParentLink,
   parentId: number,
   extra?: { where: string[]; params: (string | number | null)[] },
+  /** true when the parent is known to walk an index led by it (a country, province or county) */
+  walks = false,
 ) {
-  const loader = childListLoader(ctx, spec, args, info, (query, ids) =>
-    childListPages(ctx.db, spec, query, parent, ids, extra),
+  const loader = childListLoader(ctx, spec, args, info, (query, ids, maySort) =>
+    childListPages(ctx.db, spec, query, parent, ids, extra, maySort),
   );
+  if (walks) parentsThatWalk.get(loader)?.add(parentId);
   const page = await loader.load(parentId);
   return toConnection(page);
 }

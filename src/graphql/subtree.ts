@@ -5,6 +5,8 @@ import { type ConnectionRef, resolveChildList } from './lists';
 import { Region } from './region';
 import { Sector } from './sector';
 
+const WALKING_KINDS = new Set(['country', 'province', 'county']);
+
 /**
  * Adds a filtered, sorted connection of a list's rows to Region and Sector, counting rows in the
  * whole subtree below each, batched across every parent in the page.
@@ -28,8 +30,18 @@ export function addSubtreeLists<Row extends object, Filter>(spec: {
         type: spec.connection,
         description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
         args: { ...t.arg.connectionArgs(), ...spec.listArgs },
-        resolve: (parent: { id: number }, args, ctx, info) =>
-          resolveChildList(ctx, spec.list, args, info, { tree, column }, parent.id),
+        resolve: (parent: { id: number; kind?: string }, args, ctx, info) =>
+          resolveChildList(
+            ctx,
+            spec.list,
+            args,
+            info,
+            { tree, column },
+            parent.id,
+            undefined,
+            // a country, province or county walks its own index: no subtree to sort
+            tree === 'regions' && WALKING_KINDS.has(String(parent.kind)),
+          ),
       }),
     );
   }

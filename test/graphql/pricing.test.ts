@@ -239,6 +239,8 @@ describe.each(REGION_LISTS)('$field of a region, in every order', ({ field, orde
     for (const query of [
       `{ ${field}(filter: { region: "qom" }, orderBy: ${orderBy}, first: 5) { nodes { slug } } }`,
       `{ region(slug: "qom") { children(first: 10) { nodes { ${field}(orderBy: ${orderBy}, first: 2) { nodes { slug } } } } } }`,
+      // below a county: each district or city sorts its subtree, priced by its county's rows
+      `{ region(slug: "qom-county") { children(first: 10) { nodes { ${field}(orderBy: ${orderBy}, first: 2) { nodes { slug } } } } } }`,
     ]) {
       const result = await anonymous(query);
       expect(result.errors, query).toBeUndefined();

@@ -466,6 +466,11 @@ async function deep(db: Db, vars: Vars) {
     query({ first: n('projects', 5) }, false),
     { tree: 'regions', column: 'p.region_id' },
     childRows.map((r) => r.id),
+    undefined,
+    // as src/graphql/subtree.ts: a country, province or county parent has no subtree to sort
+    childRows
+      .filter((r) => !['country', 'province', 'county'].includes(String(r.kind)))
+      .map((r) => r.id),
   );
   const projectRows = projectPages.flatMap((page) => page.rows);
   const claimPages = await childListPages<Claim, ClaimFilter>(
