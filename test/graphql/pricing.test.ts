@@ -322,6 +322,16 @@ describe.each([
   );
 });
 
+/** Regions of each kind, from the schema's enum: a kind seeks its index (migration 0021). */
+it('regions of each kind read no more than priced', async () => {
+  const kinds = schema.getType('RegionKind');
+  if (!isEnumType(kinds)) throw new Error('RegionKind is not an enum of the schema');
+  for (const { name } of kinds.getValues()) {
+    const query = `{ regions(kind: ${name}, first: 2) { nodes { slug } } }`;
+    expectPriced(query, await anonymous(query));
+  }
+});
+
 describe.each([
   { data: 'the real data', extra: async () => {} },
   { data: 'synthetic rows added', extra: addRows },
