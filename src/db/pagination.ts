@@ -214,6 +214,79 @@ export function windowConditions(ordering: Ordering, window: Window) {
   return { where, params };
 }
 
+/**
+ * The rows after (or before) a cursor's key as seeks an index can make, one per column: the rows
+ * that share the key up to that column and come after it in that column, from the last column to
+ * the first, which is the order they sort in. (A NULL in the key's column has nothing after it in
+ * its group: a nullable order groups nulls by its "is null" column.)
+ */
+function keysetArms(ordering: Ordering, key: CursorPayload['k'], after: boolean) {
+  const arms: { sql: string; params: SqlValue[]; column: number }[] = [];
+  for (let i = ordering.columns.length - 1; i >= 0; i -= 1) {
+    const column = ordering.columns[i];
+    const value = key[i] ?? null;
+    if (!column || value === null) continue;
+    const parts: string[] = [];
+    const params: SqlValue[] = [];
+    for (let j = 0; j < i; j += 1) {
+      const prefix = key[j] ?? null;
+      if (prefix === null) parts.push(`${ordering.columns[j]?.sql} IS NULL`);
+      else {
+        parts.push(`${ordering.columns[j]?.sql} = ?`);
+        params.push(prefix);
+      }
+    }
+    parts.push(`${column.sql} ${after !== Boolean(column.desc) ? '>' : '<'} ?`);
+    params.push(value);
+    arms.push({ sql: parts.join(' AND '), params, column: i });
+  }
+  return arms;
+}
+
+/**
+ * The first `limit` rows of `from` under `where` in the window, in the page's order, as one
+ * statement. After (or before) a cursor it is one index seek per column of the ordering
+ * (`keysetArms`), concatenated in the order they sort: UNION ALL runs its arms in turn and stops
+ * at the LIMIT. One condition over every column seeks on the first column only, so a page inside
+ * a run of rows sharing it (every row with a value shares a nullable order's "is null") re-read
+ * the run before its cursor. A second cursor (`after` and `before` together) bounds the rows.
+ */
+export function windowSelect(
+  select: string,
+  from: string,
+  where: readonly string[],
+  params: readonly SqlValue[],
+  ordering: Ordering,
+  window: Window,
+  limit: number,
+): { sql: string; params: SqlValue[] } {
+  const order = orderBy(ordering, window.backward);
+  const seek = window.backward ? window.before : window.after;
+  const other = window.backward ? window.after : window.before;
+  const bound = other ? keysetCondition(ordering, other.k, window.backward) : null;
+  const base = bound ? [...where, bound.sql] : [...where];
+  const baseParams = bound ? [...params, ...bound.params] : [...params];
+  if (!seek) {
+    return {
+      sql: `SELECT ${select} FROM ${from} ${whereClause(base)} ORDER BY ${order} LIMIT ${limit}`,
+      params: baseParams,
+    };
+  }
+  const arms = keysetArms(ordering, seek.k, !window.backward);
+  if (arms.length === 0) return { sql: `SELECT ${select} FROM ${from} WHERE 0`, params: [] };
+  return {
+    sql: `${arms
+      .map(
+        // the columns before the arm's are fixed by it: ordering by the rest lets an index on the
+        // same columns in either direction serve it, scanned either way, with no sort
+        (arm) =>
+          `SELECT * FROM (SELECT ${select} FROM ${from} ${whereClause([...base, arm.sql])} ORDER BY ${orderBy({ ...ordering, columns: ordering.columns.slice(arm.column) }, window.backward)} LIMIT ${limit})`,
+      )
+      .join(' UNION ALL ')} LIMIT ${limit}`,
+    params: arms.flatMap((arm) => [...baseParams, ...arm.params]),
+  };
+}
+
 function cursorOf(ordering: Ordering, row: object): string {
   return encodeCursor({
     o: ordering.name,
@@ -256,14 +329,21 @@ export async function fetchPage<Row extends object>(
 ): Promise<Page<Row>> {
   const window = readWindow(args, ordering, maxSize);
   if (source.walk) return fetchWalkedPage(db, source, source.walk, ordering, window, withTotal);
-  const keyset = windowConditions(ordering, window);
-  const pageSql = `SELECT ${source.select} FROM ${source.from} ${whereClause([...source.where, ...keyset.where])} ORDER BY ${orderBy(ordering, window.backward)} LIMIT ?`;
-  const pageParams = [...source.params, ...keyset.params, window.limit + 1];
-  // the page and one more; after (or before) a cursor, the seek on the first column reads the
-  // cursor's own row too, and drops it
-  const cursors = (window.after ? 1 : 0) + (window.before ? 1 : 0);
+  const selected = windowSelect(
+    source.select,
+    source.from,
+    source.where,
+    source.params,
+    ordering,
+    window,
+    window.limit + 1,
+  );
+  const pageSql = selected.sql;
+  const pageParams = selected.params;
+  // the page and one more; after (or before) a cursor, each column's seek may read one entry
+  // past its bound
   const page = {
-    rows: window.limit + 1 + cursors + (source.sortRows ?? 0),
+    rows: window.limit + 1 + seekRows(ordering, window) + (source.sortRows ?? 0),
     argument: 'first',
     narrow: NARROW_PAGES,
   };
@@ -296,27 +376,31 @@ async function fetchWalkedPage<Row extends object>(
   window: Window,
   withTotal: boolean,
 ): Promise<Page<Row>> {
-  const keyset = windowConditions(ordering, window);
-  const order = orderBy(ordering, window.backward);
   const limit = walkLimit(window.limit);
-  // a cursor's keyset is an OR over the ordering's columns: each of its seeks may read one
-  // entry, and its row, past its bound
-  const seekRows = 2 * ordering.columns.length * ((window.after ? 1 : 0) + (window.before ? 1 : 0));
-  const walked = walkedRows(source, walk, ordering, keyset, order, limit);
+  // each seek of a cursor may read an entry past its bound, and (walking) its row
+  const seeks = 2 * seekRows(ordering, window);
+  const walked = walkedRows(source, walk, ordering, window, limit);
   const page = {
     sql: `SELECT ${source.select} ${walked.sql} LIMIT ?`,
     params: [...walked.params, window.limit + 1],
   };
   // the walk's index entries and, for each, its row (by id, to check it)
   const price = {
-    rows: 2 * limit + seekRows + walk.checkRows,
+    rows: 2 * limit + seeks + walk.checkRows,
     argument: 'first',
     narrow: NARROW_PAGES,
   };
   let fetched: Row[];
   let counted: { total: unknown; walked: unknown } | undefined;
   if (withTotal) {
-    const whole = walkedRows(source, walk, ordering, { where: [], params: [] }, order, MAX_WALK);
+    const whole = walkedRows(
+      source,
+      walk,
+      ordering,
+      { ...window, after: null, before: null },
+      MAX_WALK,
+    );
+    const order = orderBy(ordering, window.backward);
     const count = {
       // the count's walk and rows, and when it found no more than the cap, the walk counted
       // again from the index alone to tell whether it stopped at its limit
@@ -337,10 +421,19 @@ async function fetchWalkedPage<Row extends object>(
     // a short page: did the walk stop at its limit with entries beyond? Its last entry and the
     // next, from the index alone
     const keys = ordering.columns.map((column, i) => `${column.sql} AS "k${i}"`).join(', ');
+    const entries = windowSelect(
+      keys,
+      source.from,
+      walk.seek,
+      walk.seekParams,
+      ordering,
+      window,
+      limit + 1,
+    );
     const [last, beyond] = await db.all<Record<string, SqlValue>>(
-      `SELECT ${keys} FROM ${source.from} ${whereClause([...walk.seek, ...keyset.where])} ORDER BY ${order} LIMIT 2 OFFSET ?`,
-      [...walk.seekParams, ...keyset.params, limit - 1],
-      { rows: limit + 1 + seekRows, argument: 'first', narrow: NARROW_PAGES },
+      `SELECT * FROM (${entries.sql}) LIMIT 2 OFFSET ?`,
+      [...entries.params, limit - 1],
+      { rows: limit + 1 + seeks, argument: 'first', narrow: NARROW_PAGES },
     );
     if (last && beyond) {
       const cursor = encodeCursor({
@@ -368,16 +461,29 @@ function walkedRows(
   source: ListSource,
   walk: ListWalk,
   ordering: Ordering,
-  keyset: { where: string[]; params: SqlValue[] },
-  order: string,
+  window: Window,
   limit: number,
 ) {
   // every ordering ends with the entity's unique id column
   const id = ordering.columns[ordering.columns.length - 1]?.sql ?? 'id';
+  const ids = windowSelect(
+    `${id} AS ostan_id`,
+    source.from,
+    walk.seek,
+    walk.seekParams,
+    ordering,
+    window,
+    limit,
+  );
   return {
-    sql: `FROM (SELECT ${id} AS ostan_id FROM ${source.from} ${whereClause([...walk.seek, ...keyset.where])} ORDER BY ${order} LIMIT ${limit}) ostan_walk CROSS JOIN ${source.from} WHERE ${[`${id} = ostan_walk.ostan_id`, ...walk.check].join(' AND ')}`,
-    params: [...walk.seekParams, ...keyset.params, ...walk.checkParams],
+    sql: `FROM (${ids.sql}) ostan_walk CROSS JOIN ${source.from} WHERE ${[`${id} = ostan_walk.ostan_id`, ...walk.check].join(' AND ')}`,
+    params: [...ids.params, ...walk.checkParams],
   };
+}
+
+/** What a window's cursors' seeks may read past their bounds: an entry per column and cursor. */
+function seekRows(ordering: Ordering, window: Window): number {
+  return ordering.columns.length * ((window.after ? 1 : 0) + (window.before ? 1 : 0));
 }
 
 /** Sets a page's count from a count capped at TOTAL_COUNT_CAP + 1 rows. */
