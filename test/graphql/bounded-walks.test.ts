@@ -153,7 +153,8 @@ describe('a bounded walk', () => {
     expect(exact.connection.totalCount).toBe(Math.min(real.length, 100));
     expect(exact.connection.totalCountIsExact).toBe(real.length <= 100);
 
-    // more than MAX_WALK projects of Qom come before most operational ones in id order
+    // with MAX_WALK + 100 more projects in Qom, the count's walk ends at its limit before the
+    // list does: what it counted is a lower bound
     await addPlannedProjects(MAX_WALK + 100);
     const bounded = await anonymous(COUNT, { filter: OPERATIONAL_IN_QOM });
     expect(bounded.connection.totalCountIsExact).toBe(false);
