@@ -86,10 +86,10 @@ export function toConnection<Row>(page: Page<Row>) {
 }
 
 /**
- * Per loader, the parents known to walk an index led by them (a country, province or county
+ * Per loader, the parents known to have an index led by them (a country, province or county
  * region): their pages do not sort a subtree, so they are not priced for one.
  */
-const parentsThatWalk = new WeakMap<object, Set<number>>();
+const parentsWithIndex = new WeakMap<object, Set<number>>();
 
 /**
  * The loader that pages every parent at one place in the query in one batch, per request, keyed
@@ -124,15 +124,15 @@ function childListLoader<Row, Filter>(
     // a bad cursor or order is refused here, before the batch, naming the argument
     checkListQuery(spec, query);
     const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
-    const walking = new Set<number>();
+    const indexed = new Set<number>();
     loader = loaderFor<number, Page<Row>>(ctx, key, (ids) =>
       load(
         query,
         ids,
-        ids.filter((id) => !walking.has(id)),
+        ids.filter((id) => !indexed.has(id)),
       ),
     );
-    parentsThatWalk.set(loader, walking);
+    parentsWithIndex.set(loader, indexed);
     loaders.set(info.fieldNodes, loader);
   }
   return loader;
@@ -167,13 +167,13 @@ export async function resolveChildList<Row extends object, Filter>(
   parent: ParentLink,
   parentId: number,
   extra?: { where: string[]; params: (string | number | null)[] },
-  /** true when the parent is known to walk an index led by it (a country, province or county) */
-  walks = false,
+  /** true when the parent is known to have an index led by it (a country, province or county) */
+  hasIndex = false,
 ) {
   const loader = childListLoader(ctx, spec, args, info, (query, ids, maySort) =>
     childListPages(ctx.db, spec, query, parent, ids, extra, maySort),
   );
-  if (walks) parentsThatWalk.get(loader)?.add(parentId);
+  if (hasIndex) parentsWithIndex.get(loader)?.add(parentId);
   const page = await loader.load(parentId);
   return toConnection(page);
 }

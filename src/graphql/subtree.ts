@@ -5,7 +5,7 @@ import { type ConnectionRef, resolveChildList } from './lists';
 import { Region } from './region';
 import { Sector } from './sector';
 
-const WALKING_KINDS = new Set(['country', 'province', 'county']);
+const INDEXED_KINDS = new Set(['country', 'province', 'county']);
 
 /**
  * Adds a filtered, sorted connection of a list's rows to Region and Sector, counting rows in the
@@ -39,8 +39,8 @@ export function addSubtreeLists<Row extends object, Filter>(spec: {
             { tree, column },
             parent.id,
             undefined,
-            // a country, province or county walks its own index: no subtree to sort
-            tree === 'regions' && WALKING_KINDS.has(String(parent.kind)),
+            // a country, province or county has an index led by it: no subtree to sort
+            tree === 'regions' && INDEXED_KINDS.has(String(parent.kind)),
           ),
       }),
     );

@@ -302,19 +302,17 @@ describe.each([
       // each filter field once, the region levels taken in turn (every level in every order)
       for (const [i, condition] of filterCases(filter).entries()) {
         const region = regions[i % regions.length];
-        {
-          const page = (after: string) =>
-            `{ ${field}(filter: { ${region}${condition} }, orderBy: ${orderBy}, first: 5${after}) { totalCount nodes { slug } pageInfo { hasNextPage endCursor } } }`;
-          const first = await anonymous(page(''));
-          expectPriced(page(''), first);
-          // and the next page, after a cursor
-          const info = (
-            first.data?.[field] as { pageInfo?: { hasNextPage: boolean; endCursor: string } }
-          )?.pageInfo;
-          if (info?.hasNextPage) {
-            const next = page(`, after: ${JSON.stringify(info.endCursor)}`);
-            expectPriced(next, await anonymous(next));
-          }
+        const page = (after: string) =>
+          `{ ${field}(filter: { ${region}${condition} }, orderBy: ${orderBy}, first: 5${after}) { totalCount nodes { slug } pageInfo { hasNextPage endCursor } } }`;
+        const first = await anonymous(page(''));
+        expectPriced(page(''), first);
+        // and the next page, after a cursor
+        const info = (
+          first.data?.[field] as { pageInfo?: { hasNextPage: boolean; endCursor: string } }
+        )?.pageInfo;
+        if (info?.hasNextPage) {
+          const next = page(`, after: ${JSON.stringify(info.endCursor)}`);
+          expectPriced(next, await anonymous(next));
         }
       }
     },
