@@ -91,6 +91,36 @@ export function abusiveRequests(setup) {
         '{ sectors(first: 100) { nodes { projects(orderBy: { field: STARTED_ON }, first: 1) { nodes { slug } } } } }',
     },
     {
+      name: 'nestedSectorsSparse',
+      label: 'sectors(first: 100) → projects not synthetic (none at scale) by PROGRESS (first: 1)',
+      query:
+        '{ sectors(first: 100) { nodes { projects(filter: { synthetic: false }, orderBy: { field: PROGRESS }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'nestedCountiesSparse',
+      label: 'regions(kind: COUNTY, first: 100) → projects not synthetic by STARTED_ON (first: 1)',
+      query:
+        '{ regions(kind: COUNTY, first: 100) { nodes { projects(filter: { synthetic: false }, orderBy: { field: STARTED_ON }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'nestedSourceClaimsByAsOf',
+      label: 'sources(first: 100) → claims by AS_OF (first: 1)',
+      query:
+        '{ sources(first: 100) { nodes { claims(orderBy: { field: AS_OF }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'nestedIndicatorClaimsSparse',
+      label: 'indicators(first: 100) → claims not synthetic by VALUE (first: 1)',
+      query:
+        '{ indicators(first: 100) { nodes { claims(filter: { synthetic: false }, orderBy: { field: VALUE }, first: 1) { nodes { slug } } } } }',
+    },
+    {
+      name: 'claimsOfSourceByAsOf',
+      label: 'claims of one source by AS_OF (first: 5), top level',
+      query:
+        '{ claims(filter: { source: "mehr-2025-08-23-seed" }, orderBy: { field: AS_OF }, first: 5) { nodes { slug } } }',
+    },
+    {
       name: 'countryNested',
       label: 'region(slug: "iran") → projects by NAME (first: 5): the country as a parent',
       query:

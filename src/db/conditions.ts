@@ -137,6 +137,25 @@ export class Conditions {
     };
   }
 
+  /**
+   * These conditions split for the walks of a nested page in `ordering` (src/db/child-pages.ts):
+   * a range on the order's first column seeks, in the parent's index as in the order's own;
+   * everything else, a region among them (the parent, not the filter, leads the index), is
+   * checked row by row.
+   */
+  nested(ordering: Ordering): ListWalk {
+    const first = ordering.columns[0]?.sql;
+    const seek = this.parts.filter((part) => part.seek !== undefined && part.seek === first);
+    const check = this.parts.filter((part) => !seek.includes(part));
+    return {
+      seek: seek.map((part) => part.sql),
+      seekParams: seek.flatMap((part) => part.params),
+      check: check.map((part) => part.sql),
+      checkParams: check.flatMap((part) => part.params),
+      checkRows: this.checkRows,
+    };
+  }
+
   oneOf(column: string, values: readonly string[] | null | undefined) {
     if (values && values.length > 0) {
       this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));

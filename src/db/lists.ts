@@ -12,7 +12,7 @@ import {
   type PageArgs,
   readWindow,
 } from './pagination';
-import { type CountedEntity, isCounted, subtreeSortRows } from './row-counts';
+import { type CountedEntity, isCounted } from './row-counts';
 
 /** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
 export interface ListSpec<Row, Filter> {
@@ -31,6 +31,8 @@ export interface ListSpec<Row, Filter> {
     sortRows?: number;
     /** the conditions split for a bounded walk in `ordering` (`Conditions.walk`) */
     walk?(ordering: Ordering): ListWalk | null;
+    /** the conditions split for the walks of a nested page (`Conditions.nested`) */
+    nested?(ordering: Ordering): ListWalk;
   }>;
   /** the entity whose row_counts price a region's subtree, when it has them */
   counted?: CountedEntity;
@@ -122,31 +124,28 @@ export async function childListPages<Row extends object, Filter>(
   query: ListQuery<Filter>,
   parent: ParentLink,
   parentIds: readonly number[],
-  extra: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
-  /** the parents that may lie below county level (all, unless the caller knows their kinds) */
-  maySort: readonly number[] = parentIds,
+  /** conditions the parent's index holds besides the parent (a claim's subject kind) */
+  held: { where: string[]; params: SqlValue[] } = { where: [], params: [] },
+  /** the parents that may lack an index led by them (all, unless the caller knows their kinds) */
+  mayLackIndex: readonly number[] = parentIds,
 ): Promise<Page<Row>[]> {
   const ordering = checkListQuery(spec, query);
   const conditions = await spec.conditions(db, query.filter);
-  // a parent region below county level sorts its subtree's rows
-  const parentsSortRows =
-    typeof parent === 'object' && parent.tree === 'regions' && spec.counted && maySort.length > 0
-      ? (await subtreeSortRows(db, spec.counted, maySort)).sortRows
-      : 0;
+  const filter = conditions.nested?.(ordering) ?? {
+    seek: [],
+    seekParams: [],
+    check: conditions.where,
+    checkParams: conditions.params,
+    checkRows: 0,
+  };
   return fetchChildPages<Row>(
     db,
-    {
-      ...spec.source(
-        [...conditions.where, ...extra.where],
-        [...conditions.params, ...extra.params],
-      ),
-      sortRows: conditions.sortRows,
-    },
+    spec.source(held.where, held.params),
     parent,
     parentIds,
     ordering,
     query.page,
     query.withTotal,
-    parentsSortRows,
+    { filter, mayLackIndex },
   );
 }

@@ -482,7 +482,7 @@ function walkedRows(
 }
 
 /** What a window's cursors' seeks may read past their bounds: an entry per column and cursor. */
-function seekRows(ordering: Ordering, window: Window): number {
+export function seekRows(ordering: Ordering, window: Window): number {
   return ordering.columns.length * ((window.after ? 1 : 0) + (window.before ? 1 : 0));
 }
 

@@ -14,7 +14,7 @@ import { builder } from './builder';
 import { codeEnum, LangEnum } from './enums';
 import { Indicator } from './indicator';
 import { listArgs } from './list-args';
-import { connectionType, entityNode, resolveChildList, resolveList } from './lists';
+import { connectionType, entityNode, NESTED_PAGES, resolveChildList, resolveList } from './lists';
 import { Region } from './region';
 import { DateRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -186,7 +186,7 @@ export function addClaimsField(
   builder.objectField(ref, 'claims', (t) =>
     t.field({
       type: ClaimConnection,
-      description,
+      description: `${description} ${NESTED_PAGES}`,
       args: { ...t.arg.connectionArgs(), ...claimListArgs },
       resolve: (parent: { id: number }, { filter, ...args }, ctx, info) =>
         resolveChildList(

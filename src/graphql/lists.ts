@@ -110,7 +110,7 @@ function childListLoader<Row, Filter>(
   load: (
     query: ListQuery<Filter>,
     parentIds: readonly number[],
-    maySort: readonly number[],
+    mayLackIndex: readonly number[],
   ) => Promise<Page<Row>[]>,
 ): DataLoader<number, Page<Row>> {
   let loaders = childListLoaders.get(ctx);
@@ -170,8 +170,8 @@ export async function resolveChildList<Row extends object, Filter>(
   /** true when the parent is known to have an index led by it (a country, province or county) */
   hasIndex = false,
 ) {
-  const loader = childListLoader(ctx, spec, args, info, (query, ids, maySort) =>
-    childListPages(ctx.db, spec, query, parent, ids, extra, maySort),
+  const loader = childListLoader(ctx, spec, args, info, (query, ids, mayLackIndex) =>
+    childListPages(ctx.db, spec, query, parent, ids, extra, mayLackIndex),
   );
   if (hasIndex) parentsWithIndex.get(loader)?.add(parentId);
   const page = await loader.load(parentId);
@@ -244,6 +244,12 @@ export function entityNode<Row extends { id: number; slug: string }>(
  */
 export const WALKED_PAGES = `A filter the order cannot seek (a status, a sector, a flag, a range on a field other than the order's) is read by walking the list in its order, at most ${WALK_PER_ROW} items for each item asked for and ${MAX_WALK} in all: a page may then hold fewer items than asked for, even none, with \`hasNextPage\` true and \`endCursor\` where the walk stopped. Go on from there: across pages every matching item comes exactly once.`;
 
+/**
+ * What a nested list under many parents says of its bounded pages (src/db/child-pages.ts), after
+ * its own description.
+ */
+export const NESTED_PAGES = `Each parent's page reads within a bound. A parent whose items an index holds in this order (a country, province or county; a parent's items by ID) reads them there, walking as the top-level list does when a filter leaves items to check. Any other parent has its items sorted when they number at most ${WALK_PER_ROW} for each item asked for (${MAX_WALK} at most), and otherwise the whole list is walked in its order as far as that, each item checked for its parent: a page may then hold fewer items than asked for, even none, with \`hasNextPage\` true and \`endCursor\` where the walk stopped. Go on from there: across pages every matching item comes exactly once.`;
+
 /** A connection type over `node` with `totalCount`, filled by the list query when it is asked for. */
 export function connectionType(
   // biome-ignore lint/suspicious/noExplicitAny: any loadable node ref; Pothos infers the rest
@@ -253,7 +259,7 @@ export function connectionType(
   const connection = builder.connectionObject({ type: node, name });
   builder.objectField(connection, 'totalCount', (t) =>
     t.int({
-      description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}, and, for a filter the list's order cannot seek (see the list field), among the first ${MAX_WALK} items in that order: when \`totalCountIsExact\` is false, at least this many match (use the totals queries for exact large counts).`,
+      description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}, and, for a filter the list's order cannot seek (see the list field), among the first ${MAX_WALK} items in that order (in a nested list with a filter, among the parent's first ${WALK_PER_ROW} items for each item asked for): when \`totalCountIsExact\` is false, at least this many match (use the totals queries for exact large counts).`,
       resolve: (page) => (page as { totalCount?: number }).totalCount ?? 0,
     }),
   );

@@ -1,7 +1,7 @@
 /** Lists under a region or sector that take in every row of its subtree (Region.projects, …). */
 import type { ListSpec } from '../db/lists';
 import { builder } from './builder';
-import { type ConnectionRef, resolveChildList } from './lists';
+import { type ConnectionRef, NESTED_PAGES, resolveChildList } from './lists';
 import { Region } from './region';
 import { Sector } from './sector';
 
@@ -28,7 +28,7 @@ export function addSubtreeLists<Row extends object, Filter>(spec: {
     builder.objectField(ref, spec.field, (t) =>
       t.field({
         type: spec.connection,
-        description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted.`,
+        description: `${spec.what} here or in any ${tree === 'regions' ? 'region' : 'sub-sector'} below, filtered and sorted. ${NESTED_PAGES}`,
         args: { ...t.arg.connectionArgs(), ...spec.listArgs },
         resolve: (parent: { id: number; kind?: string }, args, ctx, info) =>
           resolveChildList(
@@ -39,7 +39,7 @@ export function addSubtreeLists<Row extends object, Filter>(spec: {
             { tree, column },
             parent.id,
             undefined,
-            // a country, province or county has an index led by it: no subtree to sort
+            // a country, province or county has an index led by it (its own route)
             tree === 'regions' && INDEXED_KINDS.has(String(parent.kind)),
           ),
       }),

@@ -355,34 +355,74 @@ describe.each(regionLists)('every order of $table in a region', (spec) => {
     },
   );
 
-  it.each(orderInputs(spec.orderEnum))(
-    '$field $direction $lang, nested under a province and a county: each parent walks its region index',
-    async (order) => {
-      const db = new RecordingDb(env.DB);
-      const ids = await env.DB.prepare(
-        "SELECT id FROM regions WHERE slug IN ('qom', 'qom-county') ORDER BY kind DESC",
+  // nested pages (src/db/child-pages.ts): every order, under the country, a province, a county,
+  // a region below a county and a sector, with and without a filter left to check. A parent with
+  // its own index reads it (or walks it); any other sorts at most the walk of its own rows
+  // (ostan_own) or walks the order's index (ostan_walk): no sort is over more than that.
+  const nestedCases = orderInputs(spec.orderEnum).flatMap((order) =>
+    [null, { status: ['planned'] }].map((filter) => ({ order, filter })),
+  );
+  it.each(nestedCases)(
+    '$order.field $order.direction $order.lang, nested, filter $filter: each parent reads its own index, a bounded sort or a walk',
+    async ({ order, filter }) => {
+      const parents = await env.DB.prepare(
+        `SELECT r.id FROM regions r
+         WHERE r.slug IN ('iran', 'qom', 'qom-county')
+            OR r.id = (SELECT region_id FROM region_levels WHERE county_id IS NOT NULL AND region_id <> county_id LIMIT 1)`,
       ).all<{ id: number }>();
-      const ordering = spec.ordering(order as never, 'fa', null);
-      await fetchChildPages(
-        db,
-        spec.list([], []),
-        { tree: 'regions', column: spec.column },
-        ids.results.map((row) => row.id),
-        ordering,
-        { first: 5 },
-        false,
-      );
-      const plan = await planOf(db.statements.at(-1));
-      const details = plan.map((row) => row.detail).join('\n');
-      expect(details).toMatch(new RegExp(`USING (COVERING )?INDEX ${spec.table}_province`));
-      expect(details).toMatch(new RegExp(`USING (COVERING )?INDEX ${spec.table}_county`));
-      // only a parent below county level sorts, the few rows of its subtree (by region_id)
-      const sorts = plan.filter((row) => row.detail === 'USE TEMP B-TREE FOR ORDER BY');
-      for (const sort of sorts) {
-        const siblings = plan.filter((row) => row.parent === sort.parent);
-        expect(siblings.map((row) => row.detail)).toContainEqual(
-          expect.stringMatching(new RegExp(`INDEX ${spec.table}_region_id`)),
-        );
+      expect(parents.results).toHaveLength(4);
+      const sector = await env.DB.prepare("SELECT id FROM sectors WHERE slug = 'footwear'").first<{
+        id: number;
+      }>();
+      const ordering = spec.ordering(order as never, 'fa', filter as never);
+      const links = [
+        [{ tree: 'regions', column: spec.column }, parents.results.map((row) => row.id)],
+        [
+          { tree: 'sectors', column: spec.column.replace('region_id', 'sector_id') },
+          [sector?.id ?? 0],
+        ],
+      ] as const;
+      for (const [parent, ids] of links) {
+        const db = new RecordingDb(env.DB);
+        const conditions = await spec.conditions(db, filter as never);
+        const before = db.statements.length;
+        await fetchChildPages(db, spec.list([], []), parent, ids, ordering, { first: 5 }, true, {
+          filter: conditions.nested(ordering),
+        });
+        for (const statement of db.statements.slice(before)) {
+          const plan = await planOf(statement);
+          const details = plan.map((row) => row.detail).join('\n');
+          if (statement.sql.includes('"__rows"')) {
+            if (parent.tree === 'regions') {
+              expect(details).toMatch(new RegExp(`INDEX ${spec.table}_province`));
+              expect(details).toMatch(new RegExp(`INDEX ${spec.table}_county`));
+            }
+            // a parent without its own index: a bounded sort or the order's walk
+            expect(details).toContain('SCAN ostan_own');
+            expect(details).toContain('SCAN ostan_walk');
+          }
+          for (const sort of plan.filter((row) => /TEMP B-TREE FOR ORDER BY/.test(row.detail))) {
+            const siblings = plan.filter((row) => row.parent === sort.parent);
+            expect(
+              siblings.map((row) => row.detail),
+              details,
+            ).toContain('SCAN ostan_own');
+          }
+          // the parent's own rows are sought by its column, never scanned
+          for (const own of plan.filter((row) => /^CO-ROUTINE ostan_own/.test(row.detail))) {
+            const inside = plan.filter((row) => row.parent === own.id).map((row) => row.detail);
+            expect(inside.join('\n'), details).toMatch(
+              new RegExp(`INDEX ${spec.table}_(region_id|sector_id|province|county)`),
+            );
+          }
+          for (const [i, row] of plan.entries()) {
+            if (row.detail !== 'SCAN ostan_walk' && row.detail !== 'SCAN ostan_own') continue;
+            expect(plan[i + 1]?.detail, details).toMatch(
+              /^SEARCH \w+ USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+            );
+          }
+        }
+        expect(await fullScans(db)).toEqual([]);
       }
     },
   );

@@ -467,7 +467,7 @@ async function deep(db: Db, vars: Vars) {
     { tree: 'regions', column: 'p.region_id' },
     childRows.map((r) => r.id),
     undefined,
-    // as src/graphql/subtree.ts: a country, province or county parent has no subtree to sort
+    // as src/graphql/subtree.ts: a country, province or county parent has an index led by it
     childRows
       .filter((r) => !['country', 'province', 'county'].includes(String(r.kind)))
       .map((r) => r.id),
