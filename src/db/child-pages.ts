@@ -202,7 +202,7 @@ interface Plan {
   /** the entity's unique id column, which ends every ordering */
   id: string;
   /** the parents as rows `ostan_parent(key, value, kind)` (`kind` for region parents) */
-  parents: Fragment;
+  parents: ParentRows;
 }
 
 /** Each route's rows with `columns` selected, in page order, up to the page's LIMIT and one more. */
@@ -244,6 +244,12 @@ function routeMode(plan: Plan, route: Route): Fragment {
   return { sql: '(CASE WHEN ostan_parent.small THEN 2 ELSE 3 END)', params: [] };
 }
 
+/** The parents as a FROM item `ostan_parent`, and what the statement starts with to define it. */
+interface ParentRows {
+  prefix: Fragment;
+  from: Fragment;
+}
+
 /**
  * The parents' rows for a statement: each parent's key and id, its kind (region parents), and for
  * a route without its own index, the subtree as text (`tree`) and whether its rows number no
@@ -256,15 +262,16 @@ function parentRows(
   parentIds: readonly number[],
   walk: number,
   withExtras: boolean,
-): Fragment {
+): ParentRows {
   const list = keyRows(parentIds);
   const regions = typeof parent === 'object' && parent.tree === 'regions';
   const kind = regions ? '(SELECT kind FROM regions WHERE id = k.value)' : 'NULL';
   const keys = `SELECT k.key AS key, k.value AS value, ${kind} AS kind FROM ${list.sql} k`;
   if (!withExtras || routes.every((route) => route.own)) {
+    // a subquery, read where it is used: a table of them would cost its rows again
     return {
-      sql: `WITH ostan_parent AS MATERIALIZED (${keys})`,
-      params: list.params,
+      prefix: { sql: '', params: [] },
+      from: { sql: `(${keys}) ostan_parent`, params: list.params },
     };
   }
   const tree = byRoute(routes, (route) => ({
@@ -282,8 +289,11 @@ function parentRows(
         },
   );
   return {
-    sql: `WITH ostan_key AS MATERIALIZED (${keys}), ostan_parent AS MATERIALIZED (SELECT ostan_parent.key AS key, ostan_parent.value AS value, ostan_parent.kind AS kind, ${tree.sql} AS tree, ${small.sql} AS small FROM ostan_key ostan_parent)`,
-    params: [...list.params, ...tree.params, ...small.params],
+    prefix: {
+      sql: `WITH ostan_key AS MATERIALIZED (${keys}), ostan_parent AS MATERIALIZED (SELECT ostan_parent.key AS key, ostan_parent.value AS value, ostan_parent.kind AS kind, ${tree.sql} AS tree, ${small.sql} AS small FROM ostan_key ostan_parent)`,
+      params: [...list.params, ...tree.params, ...small.params],
+    },
+    from: { sql: 'ostan_parent', params: [] },
   };
 }
 
@@ -410,7 +420,13 @@ async function treeRows(db: Db, tree: 'regions' | 'sectors'): Promise<number> {
 
 /** The statement of every parent's page: its key, its route's mode and its rows. */
 function pagesStatement(plan: Plan, keys: readonly string[] | undefined): Fragment {
-  const mode = byRoute(plan.routes, (route) => routeMode(plan, route));
+  // one mode for every route needs no lookup of the parent's kind
+  const modes = new Set(plan.routes.map((route) => routeMode(plan, route).sql));
+  const [only] = modes;
+  const mode =
+    modes.size === 1 && only
+      ? { sql: only, params: [] }
+      : byRoute(plan.routes, (route) => routeMode(plan, route));
   if (keys) {
     const rows = byRoute(plan.routes, (route) =>
       routeRows(plan, route, plan.source.select, (selected) => ({
@@ -419,8 +435,13 @@ function pagesStatement(plan: Plan, keys: readonly string[] | undefined): Fragme
       })),
     );
     return {
-      sql: `${plan.parents.sql} SELECT ostan_parent.key AS "__k", ${mode.sql} AS "__m", ${rows.sql} AS "__rows" FROM ostan_parent`,
-      params: [...plan.parents.params, ...mode.params, ...rows.params],
+      sql: `${plan.parents.prefix.sql} SELECT ostan_parent.key AS "__k", ${mode.sql} AS "__m", ${rows.sql} AS "__rows" FROM ${plan.parents.from.sql}`,
+      params: [
+        ...plan.parents.prefix.params,
+        ...mode.params,
+        ...rows.params,
+        ...plan.parents.from.params,
+      ],
     };
   }
   const ids = byRoute(plan.routes, (route) =>
@@ -432,8 +453,13 @@ function pagesStatement(plan: Plan, keys: readonly string[] | undefined): Fragme
   // each parent's ids in page order, then their rows; "__rn" keeps the order without a sort, and
   // a parent with no rows still comes back (its mode says whether a walk left it empty)
   return {
-    sql: `${plan.parents.sql} SELECT ostan_pages."__k" AS "__k", ostan_pages."__m" AS "__m", ostan_item.key AS "__rn", ${plan.source.select} FROM (SELECT ostan_parent.key AS "__k", ${mode.sql} AS "__m", ${ids.sql} AS ids FROM ostan_parent) ostan_pages LEFT JOIN json_each(ostan_pages.ids) ostan_item LEFT JOIN ${plan.source.from} ON ${plan.id} = ostan_item.value`,
-    params: [...plan.parents.params, ...mode.params, ...ids.params],
+    sql: `${plan.parents.prefix.sql} SELECT ostan_pages."__k" AS "__k", ostan_pages."__m" AS "__m", ostan_item.key AS "__rn", ${plan.source.select} FROM (SELECT ostan_parent.key AS "__k", ${mode.sql} AS "__m", ${ids.sql} AS ids FROM ${plan.parents.from.sql}) ostan_pages LEFT JOIN json_each(ostan_pages.ids) ostan_item LEFT JOIN ${plan.source.from} ON ${plan.id} = ostan_item.value`,
+    params: [
+      ...plan.parents.prefix.params,
+      ...mode.params,
+      ...ids.params,
+      ...plan.parents.from.params,
+    ],
   };
 }
 
@@ -493,8 +519,8 @@ function countsStatement(plan: Plan, parent: ParentLink, parentIds: readonly num
   });
   const parents = parentRows(parent, plan.routes, source, parentIds, walk, false);
   return {
-    sql: `${parents.sql} SELECT ostan_parent.key AS "__k", ${counts.sql} AS total FROM ostan_parent`,
-    params: [...parents.params, ...counts.params],
+    sql: `${parents.prefix.sql} SELECT ostan_parent.key AS "__k", ${counts.sql} AS total FROM ${parents.from.sql}`,
+    params: [...parents.prefix.params, ...counts.params, ...parents.from.params],
   };
 }
 
@@ -534,8 +560,8 @@ async function markWalkStops(
   const ids = short.map((k) => parentIds[k] ?? 0);
   const parents = parentRows(parent, plan.routes, source, ids, walk, false);
   const statement = numbered(
-    `${parents.sql} SELECT ostan_parent.key AS "__k", ${stops.sql} AS stop FROM ostan_parent`,
-    [...parents.params, ...stops.params],
+    `${parents.prefix.sql} SELECT ostan_parent.key AS "__k", ${stops.sql} AS stop FROM ${parents.from.sql}`,
+    [...parents.prefix.params, ...stops.params, ...parents.from.params],
   );
   const rows = await db.all<Record<string, unknown>>(statement.sql, statement.params, {
     rows: ids.length * (walk + 1 + seekRows(ordering, window) + PARENT_ROWS),
