@@ -149,7 +149,9 @@ export const CLAIM_ORDER_COLUMNS: Record<string, SortColumn> = {
 
 /** The SQL conditions of a claim filter, refusing unknown slugs by name. */
 export async function claimConditions(db: Db, filter: ClaimFilter | null | undefined) {
-  const conditions = new Conditions();
+  // every order of claims has its index (claims_as_of, claims_value, both ways; the key columns'
+  // (column, id)), so a filter the order's index does not hold is a bounded walk
+  const conditions = new Conditions().walks();
   if (!filter) return conditions;
   if (filter.withRelated) {
     if (filter.indicator == null) {
@@ -169,9 +171,11 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
   }
   await conditions.slug(db, 'source', 'c.source_id', filter.source, sources.bySlugs);
   if (filter.subject) {
-    conditions
-      .add('c.subject_kind = ?', filter.subject.kind)
-      .add('c.subject_id = ?', filter.subject.id);
+    conditions.key(
+      'c.subject_kind = ? AND c.subject_id = ?',
+      filter.subject.kind,
+      filter.subject.id,
+    );
   }
   conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
   if (filter.preferredOnly) conditions.add('c.preferred = 1');

@@ -77,8 +77,9 @@ interface Condition {
 export class Conditions {
   private readonly parts: Condition[] = [];
   /**
-   * Set by `sited`: the list's table has, for each of its orders, an index led by nothing, by
-   * `province_id` and by `county_id` (migrations 0008, 0019, 0020), so `walk` can split.
+   * Set by `walks` (and `sited`): the list's table has, for each of its orders, an index led by
+   * nothing (and, sited, by `province_id` and by `county_id`: migrations 0008, 0019, 0020), so
+   * `walk` can split.
    */
   private walkable = false;
   /**
@@ -98,6 +99,23 @@ export class Conditions {
 
   add(sql: string, ...params: SqlValue[]) {
     return this.push({ sql, params });
+  }
+
+  /**
+   * These conditions are of a list whose table has, for each of its orders, an index led by it
+   * (and, for sited tables, by `province_id` and `county_id`), so `walk` can split them.
+   */
+  walks() {
+    this.walkable = true;
+    return this;
+  }
+
+  /**
+   * An equality on a column with an index (column, id): in id order, a walk can seek on it (one
+   * such condition; the others are checked).
+   */
+  key(sql: string, ...params: SqlValue[]) {
+    return this.push({ sql, params, seek: 'key' });
   }
 
   /** A condition an index walk can seek on (`Condition.seek`). */
@@ -124,8 +142,14 @@ export class Conditions {
     const first = ordering.columns[0]?.sql;
     const seek: Condition[] = [];
     const check: Condition[] = [];
+    // in id order, one key's index (column, id) is the order's index sought on the key
+    let key = ordering.columns.length === 1;
     for (const part of this.parts) {
-      (part.seek === 'region' || (part.seek && part.seek === first) ? seek : check).push(part);
+      const keyed = key && part.seek === 'key';
+      if (keyed) key = false;
+      (part.seek === 'region' || keyed || (part.seek && part.seek === first) ? seek : check).push(
+        part,
+      );
     }
     if (check.length === 0) return null;
     return {
@@ -259,7 +283,7 @@ export class Conditions {
     filter: SitedFilter,
     region?: RegionWithLevels | null,
   ) {
-    this.walkable = true;
+    this.walks();
     await this.trees(db, entity, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
@@ -331,6 +355,6 @@ export class Conditions {
     checkLength(argument, slug);
     const [row] = await lookup(db, [slug]);
     if (!row) throw unknownSlug(argument, slug);
-    return this.add(`${column} = ?`, row.id);
+    return this.key(`${column} = ?`, row.id);
   }
 }

@@ -14,7 +14,14 @@ import { builder } from './builder';
 import { codeEnum, LangEnum } from './enums';
 import { Indicator } from './indicator';
 import { listArgs } from './list-args';
-import { connectionType, entityNode, NESTED_PAGES, resolveChildList, resolveList } from './lists';
+import {
+  connectionType,
+  entityNode,
+  NESTED_PAGES,
+  resolveChildList,
+  resolveList,
+  WALKED_PAGES,
+} from './lists';
 import { Region } from './region';
 import { DateRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -215,7 +222,7 @@ addClaimsField(
 builder.queryField('claims', (t) =>
   t.field({
     type: ClaimConnection,
-    description: 'Claims, filtered and sorted, in keyset pages.',
+    description: `Claims, filtered and sorted, in keyset pages. ${WALKED_PAGES}`,
     args: { ...t.arg.connectionArgs(), ...claimListArgs },
     resolve: (_root, { filter, ...args }, ctx, info) =>
       resolveList(ctx, claimList, { ...args, filter: claimFilter(filter) }, info),

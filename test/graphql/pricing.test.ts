@@ -320,6 +320,44 @@ describe.each([
   );
 });
 
+/**
+ * Claims: every filter field (from the schema) in every order. A key (source, indicator, subject)
+ * seeks its index in id order and is checked in any other, by a bounded walk of the order's
+ * index: before, a source's claims by AS_OF read past their price (26 rows priced 7 on the
+ * million-project set, `claimsOfSourceByAsOf`; the nested form read 4,000,387).
+ */
+it.each(ordersOf('ClaimOrderField'))(
+  'claims with each filter field by %s read no more than priced',
+  async (orderBy) => {
+    await addRows();
+    const values: Record<string, string> = {
+      indicator: '"jobs_created"',
+      // the 180 claims addRows gives one source: a plain page by date sorted them all
+      source: '"test-synthetic"',
+      subject: JSON.stringify(await someId()),
+      conflictGroup: '"qom-solar-capacity"',
+      withRelated: 'true, indicator: "jobs_created"',
+    };
+    const type = schema.getType('ClaimFilter');
+    if (!isInputObjectType(type)) throw new Error('ClaimFilter is not an input type');
+    for (const field of Object.values(type.getFields())) {
+      const literal = values[field.name] ?? filterLiteral(field.name, field.type);
+      const page = (after: string) =>
+        `{ claims(filter: { ${field.name}: ${literal} }, orderBy: ${orderBy}, first: 5${after}) { totalCount nodes { slug } pageInfo { hasNextPage endCursor } } }`;
+      const first = await anonymous(page(''));
+      expectPriced(page(''), first);
+      const info = (
+        first.data?.claims as { pageInfo?: { hasNextPage: boolean; endCursor: string } }
+      )?.pageInfo;
+      if (info?.hasNextPage) {
+        const next = page(`, after: ${JSON.stringify(info.endCursor)}`);
+        expectPriced(next, await anonymous(next));
+      }
+    }
+  },
+  30_000,
+);
+
 /** Regions of each kind, from the schema's enum: a kind seeks its index (migration 0021). */
 it('regions of each kind read no more than priced', async () => {
   const kinds = schema.getType('RegionKind');
