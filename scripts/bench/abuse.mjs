@@ -121,6 +121,12 @@ export function abusiveRequests(setup) {
         '{ claims(filter: { source: "mehr-2025-08-23-seed" }, orderBy: { field: AS_OF }, first: 5) { nodes { slug } } }',
     },
     {
+      name: 'claimsWithRelated',
+      label: 'claims of an indicator with related ones (withRelated), first 5',
+      query:
+        '{ claims(filter: { indicator: "jobs_created", withRelated: true }, first: 5) { nodes { slug } } }',
+    },
+    {
       name: 'countryNested',
       label: 'region(slug: "iran") → projects by NAME (first: 5): the country as a parent',
       query:
