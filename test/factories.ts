@@ -93,3 +93,26 @@ export async function seedVariedSynthetic(n = 40): Promise<void> {
       .bind(n),
   ]);
 }
+
+/**
+ * `count` planned synthetic projects at 0% in qom-city and the footwear sector, whose English
+ * names ('AAAA walk test 0001', …) sort before every other: a filter that excludes them lies
+ * beyond several bounded walks in name order.
+ */
+export async function addPlannedProjects(count: number) {
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT OR IGNORE INTO sources (slug, kind, publisher, language, synthetic)
+       VALUES ('test-synthetic', 'synthetic', 'Test factory (synthetic)', 'en', 1)`,
+    ),
+    env.DB.prepare(
+      `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?1)
+       INSERT INTO projects (slug, region_id, sector_id, name_fa, name_en, status, progress_pct, source_id, synthetic)
+       SELECT 'walk-test-' || n, (SELECT id FROM regions WHERE slug = 'qom-city'),
+         (SELECT id FROM sectors WHERE slug = 'footwear'), 'پروژه آزمایشی ' || n,
+         'AAAA walk test ' || substr('0000' || n, -4),
+         'planned', 0, (SELECT id FROM sources WHERE slug = 'test-synthetic'), 1
+       FROM s`,
+    ).bind(count),
+  ]);
+}

@@ -44,3 +44,29 @@ export function registeredDocumentId(name: string): string {
   if (!entry) throw new Error(`no registered document holds the operation ${name}`);
   return entry[0];
 }
+
+/** A connection of items with slugs and every pageInfo field, as the paging tests ask for it. */
+export interface Connection {
+  totalCount?: number;
+  totalCountIsExact?: boolean;
+  nodes: { slug: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+/**
+ * A POST from an anonymous address of its own (so no budget is shared between requests), failing
+ * the test on any GraphQL error: the data, and the rows the request read and was priced at.
+ */
+export async function anonymousData<Data>(query: string, variables: Record<string, unknown>) {
+  const { body } = await gql<Data>(query, variables, {
+    'cf-connecting-ip': `198.51.100.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`,
+  });
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  const cost = body.extensions?.cost as unknown as { d1RowsRead: number; d1RowsEstimated: number };
+  return { data: body.data as Data, cost };
+}

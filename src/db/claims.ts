@@ -137,6 +137,36 @@ export interface ClaimFilter {
   synthetic?: boolean | null;
 }
 
+/**
+ * The most claims of one indicator in conflict groups, and the most with a quantity, that
+ * `withRelated` reads to find the claims linked to them (the Qom data hold a few dozen).
+ */
+export const MAX_LINKED_CLAIMS = 1_000;
+
+/**
+ * How many of an indicator's claims have a conflict group or a quantity (each counted up to
+ * MAX_LINKED_CLAIMS + 1 through migration 0022's partial indexes): what `withRelated`'s lists
+ * read. Past the limit the filter is refused, before reading them.
+ */
+async function linkedClaimsOfIndicator(db: Db, indicatorId: number): Promise<number> {
+  const cap = MAX_LINKED_CLAIMS + 1;
+  const row = await db.first<{ groups: number; quantities: number }>(
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM claims WHERE indicator_id = ?1 AND conflict_group IS NOT NULL LIMIT ?2)) AS groups,
+       (SELECT count(*) FROM (SELECT 1 FROM claims WHERE indicator_id = ?1 AND quantity IS NOT NULL LIMIT ?2)) AS quantities`,
+    [indicatorId, cap],
+    { rows: 2 * cap, argument: 'withRelated' },
+  );
+  const groups = Number(row?.groups ?? 0);
+  const quantities = Number(row?.quantities ?? 0);
+  if (groups > MAX_LINKED_CLAIMS || quantities > MAX_LINKED_CLAIMS) {
+    throw new InputError(
+      'withRelated',
+      `More than ${MAX_LINKED_CLAIMS} claims of this indicator are in conflict groups or carry a quantity: \`withRelated\` cannot take in their related claims within a request's bound. Leave it out, or read one claim's \`related\` claims.`,
+    );
+  }
+  return groups + quantities;
+}
+
 /** A claim of the indicator, or one sharing a conflict group or a quantity with such a claim. */
 const LINKED_TO_INDICATOR = `(c.indicator_id = ?
   OR c.conflict_group IN (SELECT l.conflict_group FROM claims l WHERE l.indicator_id = ? AND l.conflict_group IS NOT NULL)
@@ -165,7 +195,10 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
       filter.indicator,
       indicators.bySlugs,
     );
+    const linked = await linkedClaimsOfIndicator(db, probe.params[0] as number);
     conditions.add(LINKED_TO_INDICATOR, ...probe.params, ...probe.params, ...probe.params);
+    // the two lists of groups and quantities, read once a statement (migration 0022)
+    conditions.checkRows += linked;
   } else {
     await conditions.slug(db, 'indicator', 'c.indicator_id', filter.indicator, indicators.bySlugs);
   }

@@ -152,13 +152,7 @@ export class Conditions {
       );
     }
     if (check.length === 0) return null;
-    return {
-      seek: seek.map((part) => part.sql),
-      seekParams: seek.flatMap((part) => part.params),
-      check: check.map((part) => part.sql),
-      checkParams: check.flatMap((part) => part.params),
-      checkRows: this.checkRows,
-    };
+    return this.split(seek, check);
   }
 
   /**
@@ -171,6 +165,10 @@ export class Conditions {
     const first = ordering.columns[0]?.sql;
     const seek = this.parts.filter((part) => part.seek !== undefined && part.seek === first);
     const check = this.parts.filter((part) => !seek.includes(part));
+    return this.split(seek, check);
+  }
+
+  private split(seek: readonly Condition[], check: readonly Condition[]): ListWalk {
     return {
       seek: seek.map((part) => part.sql),
       seekParams: seek.flatMap((part) => part.params),

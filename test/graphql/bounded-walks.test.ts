@@ -3,63 +3,17 @@
 // hasNextPage true, and the list goes on from where the walk stopped. Here Qom gets 2,100 planned
 // projects whose English names sort first, so its operational projects by NAME lie beyond
 // several walks.
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { MAX_WALK, walkLimit } from '../../src/db/pagination';
-import type { GraphQLResponse } from '../helpers';
+import { addPlannedProjects } from '../factories';
+import { anonymousData, type Connection } from '../helpers';
 
 const ADDED = 2_100;
 
-async function addPlannedProjects(count: number) {
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT OR IGNORE INTO sources (slug, kind, publisher, language, synthetic)
-       VALUES ('test-synthetic', 'synthetic', 'Test factory (synthetic)', 'en', 1)`,
-    ),
-    env.DB.prepare(
-      `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?1)
-       INSERT INTO projects (slug, region_id, sector_id, name_fa, name_en, status, progress_pct, source_id, synthetic)
-       SELECT 'walk-test-' || n, (SELECT id FROM regions WHERE slug = 'qom-city'),
-         (SELECT id FROM sectors WHERE slug = 'footwear'), 'پروژه آزمایشی ' || n,
-         'AAAA walk test ' || substr('0000' || n, -4),
-         'planned', 0, (SELECT id FROM sources WHERE slug = 'test-synthetic'), 1
-       FROM s`,
-    ).bind(count),
-  ]);
-}
-
-interface Connection {
-  totalCount?: number;
-  totalCountIsExact?: boolean;
-  nodes: { slug: string }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
-
-interface Cost {
-  d1RowsRead: number;
-  d1RowsEstimated: number;
-}
-
 async function anonymous(query: string, variables: Record<string, unknown>) {
-  const response = await exports.default.fetch('http://ostan.test/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cf-connecting-ip': `198.51.100.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as GraphQLResponse<{ projects: Connection }>;
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return {
-    connection: body.data?.projects as Connection,
-    cost: body.extensions?.cost as unknown as Cost,
-  };
+  const { data, cost } = await anonymousData<{ projects: Connection }>(query, variables);
+  return { connection: data.projects, cost };
 }
 
 const PAGE = `query ($filter: ProjectFilter, $orderBy: ProjectOrder, $first: Int, $last: Int, $after: String, $before: String) {

@@ -8,58 +8,19 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { walkLimit } from '../../src/db/pagination';
-import { addSyntheticProjects } from '../factories';
-import type { GraphQLResponse } from '../helpers';
+import { addPlannedProjects, addSyntheticProjects } from '../factories';
+import { anonymousData, type Connection, type GraphQLResponse } from '../helpers';
 
 const ADDED = 2_100;
 
-async function addPlannedProjects(count: number) {
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT OR IGNORE INTO sources (slug, kind, publisher, language, synthetic)
-       VALUES ('test-synthetic', 'synthetic', 'Test factory (synthetic)', 'en', 1)`,
-    ),
-    env.DB.prepare(
-      `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?1)
-       INSERT INTO projects (slug, region_id, sector_id, name_fa, name_en, status, progress_pct, source_id, synthetic)
-       SELECT 'walk-test-' || n, (SELECT id FROM regions WHERE slug = 'qom-city'),
-         (SELECT id FROM sectors WHERE slug = 'footwear'), 'پروژه آزمایشی ' || n,
-         'AAAA walk test ' || substr('0000' || n, -4),
-         'planned', 0, (SELECT id FROM sources WHERE slug = 'test-synthetic'), 1
-       FROM s`,
-    ).bind(count),
-  ]);
-}
-
-interface Connection {
-  totalCount?: number;
-  totalCountIsExact?: boolean;
-  nodes: { slug: string }[];
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-}
-
 async function anonymous(query: string, variables: Record<string, unknown>) {
-  const response = await exports.default.fetch('http://ostan.test/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cf-connecting-ip': `198.51.100.${Math.floor(Math.random() * 250)}-${crypto.randomUUID()}`,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as GraphQLResponse<
-    Record<string, Record<string, Connection>>
-  >;
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  const cost = body.extensions?.cost as unknown as { d1RowsRead: number; d1RowsEstimated: number };
+  const { data, cost } = await anonymousData<Record<string, Record<string, Connection>>>(
+    query,
+    variables,
+  );
   // never more than priced, whatever the route
   expect(cost.d1RowsRead).toBeLessThanOrEqual(cost.d1RowsEstimated);
-  const [parent] = Object.values(body.data ?? {});
+  const [parent] = Object.values(data ?? {});
   return { parent, cost };
 }
 

@@ -25,6 +25,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import exampleVariables from '../../schema/operations/examples.json';
 import manifest from '../../schema/persisted-operations.json';
+import { MAX_LINKED_CLAIMS } from '../../src/db/claims';
 import { ENTITIES, ENTITY_KINDS } from '../../src/db/entities';
 import { schema } from '../../src/graphql/index';
 import { TYPENAMES } from '../../src/graphql/typenames';
@@ -357,6 +358,42 @@ it.each(ordersOf('ClaimOrderField'))(
   },
   30_000,
 );
+
+/**
+ * `withRelated` reads the indicator's claims in conflict groups and with quantities (migration
+ * 0022's partial indexes), priced by counting them first; past MAX_LINKED_CLAIMS it is refused
+ * before reading them. On the million-project set it read 267,409 rows priced 601.
+ */
+it('claims withRelated: priced by the linked claims it reads, refused past their limit', async () => {
+  const query =
+    '{ claims(filter: { indicator: "jobs_created", withRelated: true }, first: 5) { nodes { slug } } }';
+  expectPriced(query, await anonymous(query));
+  await env.DB.prepare(
+    `INSERT OR IGNORE INTO sources (slug, kind, publisher, language, synthetic)
+     VALUES ('test-synthetic', 'synthetic', 'Test factory (synthetic)', 'en', 1)`,
+  ).run();
+  await env.DB.prepare(
+    `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?1)
+     INSERT INTO claims (slug, source_id, indicator_id, subject_kind, subject_id, region_id, value, unit,
+       normalised_value, qualifier, measure, basis, comparison_key, conflict_group, preferred, preferred_reason, synthetic)
+     SELECT 'linked-' || n, (SELECT id FROM sources WHERE slug = 'test-synthetic'),
+       (SELECT id FROM indicators WHERE slug = 'jobs_created'), 'region',
+       (SELECT id FROM regions WHERE slug = 'qom'), (SELECT id FROM regions WHERE slug = 'qom'),
+       n, 'count', n, 'exact', 'change', 'body', 'linked-' || n, 'linked-group-' || n, 0, 'Synthetic claim.', 1
+     FROM s`,
+  )
+    .bind(MAX_LINKED_CLAIMS + 1)
+    .run();
+  const refused = await anonymous(query);
+  expect(refused.errors?.[0]?.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    argument: 'withRelated',
+  });
+  expect(refused.errors?.[0]?.message).toMatch(/More than 1000 claims of this indicator/);
+  // the indicator's lookup and the count that stopped at the limit, not the claims themselves
+  expect(refused.cost.d1RowsRead).toBeLessThanOrEqual(refused.cost.d1RowsEstimated);
+  expect(refused.cost.d1RowsRead).toBeLessThan(2 * (MAX_LINKED_CLAIMS + 1) + 10);
+});
 
 /** Regions of each kind, from the schema's enum: a kind seeks its index (migration 0021). */
 it('regions of each kind read no more than priced', async () => {
