@@ -243,6 +243,84 @@ function keysetArms(ordering: Ordering, key: CursorPayload['k'], after: boolean)
   return arms;
 }
 
+/** Two values of one column as SQLite orders them (numbers by value, text by its UTF-8 bytes). */
+function compareSql(a: string | number, b: string | number): number {
+  if (typeof a === 'number' || typeof b === 'number') return Number(a) - Number(b);
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i += 1) {
+    if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The rows strictly between two keys, `from` and `to` (`after`: `to` comes after `from` in the
+ * ordering), as index seeks: the rows after `from` that share its key up to the first column where
+ * the keys differ, then the rows between the keys in that column, then the rows before `to` that
+ * share its key that far; in the order they sort. Each arm is a range an index ends, so a window
+ * with both cursors stops at the second instead of scanning past it. Null when a key is null in
+ * the column where they differ (an ordering groups nulls by an "is null" column, so it is not).
+ */
+function intervalArms(
+  ordering: Ordering,
+  from: CursorPayload['k'],
+  to: CursorPayload['k'],
+  after: boolean,
+) {
+  const columns = ordering.columns;
+  const j = columns.findIndex((_, i) => (from[i] ?? null) !== (to[i] ?? null));
+  if (j < 0) return [];
+  const [low, high] = [from[j] ?? null, to[j] ?? null];
+  if (low === null || high === null || typeof low !== typeof high) return null;
+  // `to` must lie beyond `from` in the scan's direction; if not, nothing lies between them
+  const order = compareSql(low, high);
+  if (order === 0 || order < 0 !== (after !== Boolean(columns[j]?.desc))) return [];
+  const prefix = (key: CursorPayload['k'], end: number) => {
+    const parts: string[] = [];
+    const params: SqlValue[] = [];
+    for (let k = 0; k < end; k += 1) {
+      const value = key[k] ?? null;
+      if (value === null) parts.push(`${columns[k]?.sql} IS NULL`);
+      else {
+        parts.push(`${columns[k]?.sql} = ?`);
+        params.push(value);
+      }
+    }
+    return { parts, params };
+  };
+  const beyond = (i: number, forward: boolean) =>
+    `${columns[i]?.sql} ${forward !== Boolean(columns[i]?.desc) ? '>' : '<'} ?`;
+  const arms: { sql: string; params: SqlValue[]; column: number }[] = [];
+  for (let i = columns.length - 1; i > j; i -= 1) {
+    const value = from[i] ?? null;
+    if (value === null) continue;
+    const { parts, params } = prefix(from, i);
+    arms.push({
+      sql: [...parts, beyond(i, after)].join(' AND '),
+      params: [...params, value],
+      column: i,
+    });
+  }
+  const middle = prefix(from, j);
+  arms.push({
+    sql: [...middle.parts, beyond(j, after), beyond(j, !after)].join(' AND '),
+    params: [...middle.params, from[j] ?? null, to[j] ?? null],
+    column: j,
+  });
+  for (let i = j + 1; i < columns.length; i += 1) {
+    const value = to[i] ?? null;
+    if (value === null) continue;
+    const { parts, params } = prefix(to, i);
+    arms.push({
+      sql: [...parts, beyond(i, !after)].join(' AND '),
+      params: [...params, value],
+      column: i,
+    });
+  }
+  return arms;
+}
+
 /**
  * The first `limit` rows of `from` under `where` in the window, in the page's order, as one
  * statement. After (or before) a cursor it is one index seek per column of the ordering
@@ -263,6 +341,8 @@ export function windowSelect(
   const order = orderBy(ordering, window.backward);
   const seek = window.backward ? window.before : window.after;
   const other = window.backward ? window.after : window.before;
+  const between = seek && other ? intervalArms(ordering, seek.k, other.k, !window.backward) : null;
+  if (between) return armsSelect(select, from, where, params, ordering, window, limit, between);
   const bound = other ? keysetCondition(ordering, other.k, window.backward) : null;
   const base = bound ? [...where, bound.sql] : [...where];
   const baseParams = bound ? [...params, ...bound.params] : [...params];
@@ -273,6 +353,20 @@ export function windowSelect(
     };
   }
   const arms = keysetArms(ordering, seek.k, !window.backward);
+  return armsSelect(select, from, base, baseParams, ordering, window, limit, arms);
+}
+
+/** The arms' rows (`keysetArms`, `intervalArms`), each under `where`, concatenated in order. */
+function armsSelect(
+  select: string,
+  from: string,
+  where: readonly string[],
+  params: readonly SqlValue[],
+  ordering: Ordering,
+  window: Window,
+  limit: number,
+  arms: readonly { sql: string; params: SqlValue[]; column: number }[],
+): { sql: string; params: SqlValue[] } {
   if (arms.length === 0) return { sql: `SELECT ${select} FROM ${from} WHERE 0`, params: [] };
   return {
     sql: `${arms
@@ -280,10 +374,10 @@ export function windowSelect(
         // the columns before the arm's are fixed by it: ordering by the rest lets an index on the
         // same columns in either direction serve it, scanned either way, with no sort
         (arm) =>
-          `SELECT * FROM (SELECT ${select} FROM ${from} ${whereClause([...base, arm.sql])} ORDER BY ${orderBy({ ...ordering, columns: ordering.columns.slice(arm.column) }, window.backward)} LIMIT ${limit})`,
+          `SELECT * FROM (SELECT ${select} FROM ${from} ${whereClause([...where, arm.sql])} ORDER BY ${orderBy({ ...ordering, columns: ordering.columns.slice(arm.column) }, window.backward)} LIMIT ${limit})`,
       )
       .join(' UNION ALL ')} LIMIT ${limit}`,
-    params: arms.flatMap((arm) => [...baseParams, ...arm.params]),
+    params: arms.flatMap((arm) => [...params, ...arm.params]),
   };
 }
 

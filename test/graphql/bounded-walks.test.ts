@@ -160,3 +160,41 @@ describe('a bounded walk', () => {
     expect(Math.max(...reads.slice(1)) - Math.min(...reads.slice(1))).toBeLessThanOrEqual(4);
   });
 });
+
+/**
+ * A window given both cursors is the rows strictly between them, read as index ranges that end
+ * at the second cursor (src/db/pagination.ts, `intervalArms`). Filtering by the second cursor
+ * instead scanned past it to the end of the run: here, every one of the 2,100 projects at 0%.
+ */
+describe('a window between two cursors', () => {
+  it.each([false, true])(
+    'reads the rows between them and stops at the second (backward: %s)',
+    async (backward) => {
+      await addPlannedProjects(ADDED);
+      const filter = { region: 'qom' };
+      const orderBy = { field: 'PROGRESS' };
+      const CURSORS = `query ($filter: ProjectFilter, $orderBy: ProjectOrder) {
+        projects(filter: $filter, orderBy: $orderBy, first: 10) { edges { cursor node { slug } } }
+      }`;
+      const { data } = await anonymousData<{
+        projects: { edges: { cursor: string; node: { slug: string } }[] };
+      }>(CURSORS, { filter, orderBy });
+      const edges = data.projects.edges;
+      const [from, to] = [edges[4]?.cursor, edges[8]?.cursor];
+      const between = edges.slice(5, 8).map((edge) => edge.node.slug);
+      const window = backward
+        ? { last: 10, before: to, after: from }
+        : { first: 10, after: from, before: to };
+      const { connection, cost } = await anonymous(PAGE, { filter, orderBy, ...window });
+      expect(connection.nodes.map((node) => node.slug)).toEqual(between);
+      expect(cost.d1RowsRead).toBeLessThanOrEqual(cost.d1RowsEstimated);
+      // and two cursors in the wrong order hold nothing between them
+      const inverted = backward
+        ? { last: 10, before: from, after: to }
+        : { first: 10, after: to, before: from };
+      const empty = await anonymous(PAGE, { filter, orderBy, ...inverted });
+      expect(empty.connection.nodes).toEqual([]);
+      expect(empty.cost.d1RowsRead).toBeLessThanOrEqual(empty.cost.d1RowsEstimated);
+    },
+  );
+});
