@@ -315,9 +315,18 @@ describe.each([
           const next = page(`, after: ${JSON.stringify(info.endCursor)}`);
           expectPriced(next, await anonymous(next));
         }
+        // nested under every kind of parent (src/db/child-pages.ts: the country, provinces,
+        // counties and the regions below them; sectors), with its count
+        const nested = `${field}(filter: { ${condition} }, orderBy: ${orderBy}, first: 3) { totalCount nodes { slug } }`;
+        for (const parents of [
+          `regions(first: 30) { nodes { ${nested} } }`,
+          `sectors(first: 20) { nodes { ${nested} } }`,
+        ]) {
+          expectPriced(parents, await anonymous(`{ ${parents} }`));
+        }
       }
     },
-    30_000,
+    60_000,
   );
 });
 
