@@ -211,9 +211,10 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
     );
   }
   conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
-  if (filter.preferredOnly) conditions.add('c.preferred = 1');
+  // claims_preferred (preferred, id) and claims_conflict_group (conflict_group, id) are keys too
+  if (filter.preferredOnly) conditions.key('c.preferred = 1');
   if (filter.conflictGroup != null) {
-    conditions.add('c.conflict_group = ?', filter.conflictGroup.slice(0, 200));
+    conditions.key('c.conflict_group = ?', filter.conflictGroup.slice(0, 200));
   }
   return conditions.flag('c.synthetic', filter.synthetic);
 }
