@@ -327,7 +327,8 @@ function intervalArms(
  * (`keysetArms`), concatenated in the order they sort: UNION ALL runs its arms in turn and stops
  * at the LIMIT. One condition over every column seeks on the first column only, so a page inside
  * a run of rows sharing it (every row with a value shares a nullable order's "is null") re-read
- * the run before its cursor. A second cursor (`after` and `before` together) bounds the rows.
+ * the run before its cursor. With both cursors (`after` and `before`) it is the seeks of the rows
+ * strictly between them (`intervalArms`), which end at the second cursor.
  */
 export function windowSelect(
   select: string,
