@@ -18,7 +18,7 @@
  * say when that made them a lower bound. The parents are a VALUES list (src/db/bound-keys.ts).
  */
 import { encodeCursor } from '../lib/cursor';
-import { keyRows, ROWS_PER_KEY } from './bound-keys';
+import { keyRows } from './bound-keys';
 import type { Db, SqlValue } from './client';
 import type { Ordering } from './ordering';
 import {
@@ -39,6 +39,7 @@ import {
   windowSelect,
   withCount,
 } from './pagination';
+import { subtreeRows } from './row-counts';
 
 /**
  * How child rows belong to a parent: a column holding the parent's id, or (for the region and
@@ -399,7 +400,7 @@ async function pagesPrice(
   // a parent without its own index: its subtree as text, in the count of its rows and in its
   // rows' seek (a tree parent); the count (`small`); the larger of the bounded sort (its rows'
   // ids and rows) and the order's walk
-  const tree = typeof parent === 'object' && lacking > 0 ? await treeRows(db, parent.tree) : 0;
+  const tree = typeof parent === 'object' && lacking > 0 ? await subtreeRows(db, parent.tree) : 0;
   const guarded = 3 * tree + walk + 1 + 2 * walk + 2 * seeks + filter.checkRows;
   const guardedCount =
     (simpleCount(plan, false) ? TOTAL_COUNT_CAP + 1 : 3 * walk) + tree + filter.checkRows;
@@ -408,14 +409,6 @@ async function pagesPrice(
   const pages = parentIds.length * (own + perParent) + lacking * (guarded - own);
   if (!withTotal) return pages;
   return pages + parentIds.length * ownCount + lacking * Math.max(0, guardedCount - ownCount);
-}
-
-/** What one evaluation of a subtree of `tree` reads at most: an entry and a row per node, and one. */
-async function treeRows(db: Db, tree: 'regions' | 'sectors'): Promise<number> {
-  const row = await db.first<{ n: number }>('SELECT n FROM table_counts WHERE name = ?', [tree], {
-    rows: ROWS_PER_KEY,
-  });
-  return 2 * Number(row?.n ?? 0) + 1;
 }
 
 /** The statement of every parent's page: its key, its route's mode and its rows. */

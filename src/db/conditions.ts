@@ -6,7 +6,7 @@ import type { Db, SqlValue } from './client';
 import type { Ordering } from './ordering';
 import type { ListWalk } from './pagination';
 import { type RegionWithLevels, regionWithLevels } from './regions';
-import { type CountedEntity, subtreeSortRows } from './row-counts';
+import { subtreeRows } from './row-counts';
 
 export interface NumberRange {
   min?: number | null;
@@ -82,11 +82,6 @@ export class Conditions {
    * `walk` can split.
    */
   private walkable = false;
-  /**
-   * Rows a page under these conditions may read besides its LIMIT: a region below county level
-   * sorts its subtree's rows (`subtreeSortRows`). Pages add it to their price (`ListSource`).
-   */
-  sortRows = 0;
   /**
    * Rows the subqueries of the conditions (a list of values, a subtree) read each time a statement
    * evaluates them: once per statement, as they do not depend on the row.
@@ -271,18 +266,12 @@ export class Conditions {
   }
 
   /**
-   * The conditions of a `SitedFilter` on `entity`'s table, aliased `alias`; `region`, when given,
-   * is `filter.region` already looked up (`filterRegion`).
+   * The conditions of a `SitedFilter` on a projects or plants table, aliased `alias`; `region`,
+   * when given, is `filter.region` already looked up (`filterRegion`).
    */
-  async sited(
-    db: Db,
-    entity: CountedEntity,
-    alias: string,
-    filter: SitedFilter,
-    region?: RegionWithLevels | null,
-  ) {
+  async sited(db: Db, alias: string, filter: SitedFilter, region?: RegionWithLevels | null) {
     this.walks();
-    await this.trees(db, entity, alias, filter, region);
+    await this.trees(db, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
       .flag(`${alias}.synthetic`, filter.synthetic);
@@ -293,12 +282,11 @@ export class Conditions {
    * unknown slug. A province or county is one equality on the maintained ancestor column
    * (migration 0008), which can walk a sort index. A region below a county is its subtree, within
    * its county (or, outside any county, its province): the ancestor column seeks, the subtree is
-   * checked, and a page that cannot walk sorts the subtree's rows (priced in `sortRows`).
-   * `region`, when given, is `filter.region` already looked up.
+   * checked row by row (its recursive walk priced in `checkRows`). `region`, when given, is
+   * `filter.region` already looked up.
    */
   async trees(
     db: Db,
-    entity: CountedEntity,
     alias: string,
     filter: { region?: string | null; sector?: string | null },
     region?: RegionWithLevels | null,
@@ -316,9 +304,7 @@ export class Conditions {
           }
           const condition = inSubtree(`${alias}.region_id`, 'regions', row.id);
           this.add(condition.sql, ...condition.params);
-          const subtree = await subtreeSortRows(db, entity, [row.id]);
-          this.sortRows += subtree.sortRows;
-          this.checkRows += subtree.treeRows;
+          this.checkRows += await subtreeRows(db, 'regions');
         }
       }
     }

@@ -97,7 +97,7 @@ export async function energyAssetConditions(
 ) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  (await conditions.sited(db, 'energy_asset', 'e', filter, region))
+  (await conditions.sited(db, 'e', filter, region))
     .oneOf('e.technology', filter.technology)
     .oneOf('e.rating', filter.rating)
     .oneOf('e.status', filter.status)

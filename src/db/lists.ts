@@ -12,7 +12,6 @@ import {
   type PageArgs,
   readWindow,
 } from './pagination';
-import { type CountedEntity, isCounted } from './row-counts';
 
 /** What a filtered, sorted list of an entity is: its rows, its ordering and its conditions. */
 export interface ListSpec<Row, Filter> {
@@ -28,14 +27,11 @@ export interface ListSpec<Row, Filter> {
   ): Promise<{
     where: string[];
     params: SqlValue[];
-    sortRows?: number;
     /** the conditions split for a bounded walk in `ordering` (`Conditions.walk`) */
     walk?(ordering: Ordering): ListWalk | null;
     /** the conditions split for the walks of a nested page (`Conditions.nested`) */
     nested?(ordering: Ordering): ListWalk;
   }>;
-  /** the entity whose row_counts price a region's subtree, when it has them */
-  counted?: CountedEntity;
   /** the row type, for inference only */
   readonly row?: Row;
 }
@@ -53,7 +49,6 @@ export function sortedList<Row extends { id: number; slug: string }, Filter exte
     source: entity.list,
     ordering: (order, lang, filter) => buildOrdering(entity.alias, columns, order, lang, filter),
     conditions,
-    counted: isCounted(entity.kind) ? entity.kind : undefined,
   };
 }
 
@@ -108,7 +103,6 @@ export async function listPage<Row extends object, Filter>(
     db,
     {
       ...spec.source(conditions.where, conditions.params),
-      sortRows: conditions.sortRows,
       walk: conditions.walk?.(ordering),
     },
     ordering,

@@ -50,8 +50,6 @@ export interface ListSource {
   from: string;
   where: string[];
   params: SqlValue[];
-  /** rows a page may read besides its LIMIT, to sort (`Conditions.sortRows`); 0 when it walks */
-  sortRows?: number;
   /** when some of `where` is not held by the order's index: the page's bounded walk */
   walk?: ListWalk | null;
 }
@@ -438,7 +436,7 @@ export async function fetchPage<Row extends object>(
   // the page and one more; after (or before) a cursor, each column's seek may read one entry
   // past its bound
   const page = {
-    rows: window.limit + 1 + seekRows(ordering, window) + (source.sortRows ?? 0),
+    rows: window.limit + 1 + seekRows(ordering, window),
     argument: 'first',
     narrow: NARROW_PAGES,
   };

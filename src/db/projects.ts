@@ -90,7 +90,7 @@ export async function projectConditions(
 ) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  return (await conditions.sited(db, 'project', 'p', filter, region))
+  return (await conditions.sited(db, 'p', filter, region))
     .oneOf('p.status', filter.status)
     .oneOf('p.financing', filter.financing)
     .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })

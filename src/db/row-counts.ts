@@ -19,11 +19,6 @@ const STATUSES: Record<'project' | 'energy_asset', number> = {
 
 export type CountedEntity = 'project' | 'energy_asset';
 
-/** Whether an entity kind has row_counts. */
-export function isCounted(kind: string): kind is CountedEntity {
-  return Object.hasOwn(STATUSES, kind);
-}
-
 /** A region and status filter, its region already looked up with its levels (`filterRegion`). */
 export type CountedFilter =
   | {
@@ -103,47 +98,12 @@ export async function countsOf(
 }
 
 /**
- * A page of a region below county level (a district, a city) sorts its subtree's rows: no index
- * is led by such a region, so the page reads them by region_id, walks the subtree's regions and
- * sorts. Measured on the seed: 31 rows for a district's 13 projects. Priced per row of its county
- * (the subtree lies in it; a region under a province but in no county, per row of the province
- * outside its counties: row_counts' county 0) and per region there is.
+ * What one evaluation of a subtree condition of `tree` (`inSubtree`; a nested parent's subtree)
+ * reads at most: its recursive walk, an entry and a row per region or sector, and one more.
  */
-const SORT_ROWS_PER_ROW = 2;
-const SORT_ROWS_PER_REGION = 2;
-
-/**
- * What pages of the regions among `regionIds` that lie below county level may read besides their
- * LIMIT: `sortRows`, the sort of their subtrees (a province's or county's page walks its own
- * index, and the country's every row in the page's order), 0 when none lies below county level;
- * `treeRows`, what one evaluation of a subtree condition reads (its recursive walk of the regions:
- * an entry and a row per region at most).
- */
-export async function subtreeSortRows(
-  db: Db,
-  entity: CountedEntity,
-  regionIds: readonly number[],
-): Promise<{ sortRows: number; treeRows: number }> {
-  if (regionIds.length === 0) return { sortRows: 0, treeRows: 0 };
-  const row = await db.first<{ n: number; parents: number; regions: number }>(
-    `SELECT coalesce(sum(c.n), 0) AS n, count(DISTINCT r.id) AS parents,
-       (SELECT n FROM table_counts WHERE name = 'regions') AS regions
-     FROM json_each(?) j
-     JOIN regions r ON r.id = j.value AND r.kind NOT IN ('country', 'province', 'county')
-     JOIN region_levels l ON l.region_id = r.id
-     LEFT JOIN row_counts c
-       ON c.entity = ? AND c.province_id = l.province_id
-       AND c.county_id = coalesce(l.county_id, 0)`,
-    [JSON.stringify(regionIds), entity],
-    // each id: its json_each value, its region and its levels by key, its county's keys (one a
-    // status); the regions' count
-    { rows: regionIds.length * (3 + STATUSES[entity]) + ROWS_PER_KEY },
-  );
-  const rows = Number(row?.n ?? 0);
-  const parents = Number(row?.parents ?? 0);
-  const regions = Number(row?.regions ?? 0);
-  return {
-    sortRows: SORT_ROWS_PER_ROW * rows + SORT_ROWS_PER_REGION * parents * regions,
-    treeRows: 2 * regions + 1,
-  };
+export async function subtreeRows(db: Db, tree: 'regions' | 'sectors'): Promise<number> {
+  const row = await db.first<{ n: number }>('SELECT n FROM table_counts WHERE name = ?', [tree], {
+    rows: ROWS_PER_KEY,
+  });
+  return 2 * Number(row?.n ?? 0) + 1;
 }

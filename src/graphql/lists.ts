@@ -87,7 +87,8 @@ export function toConnection<Row>(page: Page<Row>) {
 
 /**
  * Per loader, the parents known to have an index led by them (a country, province or county
- * region): their pages do not sort a subtree, so they are not priced for one.
+ * region): their pages take that index, so they are not priced for a bounded sort or the order's
+ * walk (src/db/child-pages.ts).
  */
 const parentsWithIndex = new WeakMap<object, Set<number>>();
 
