@@ -4,7 +4,7 @@ import { jalaliPeriod } from '../lib/jalali';
 import { ROWS_PER_KEY } from './bound-keys';
 import type { Db, SqlValue } from './client';
 import type { Ordering } from './ordering';
-import type { ListWalk } from './pagination';
+import { type ListWalk, TOTAL_COUNT_CAP } from './pagination';
 import { type RegionWithLevels, regionWithLevels } from './regions';
 import { subtreeRows } from './row-counts';
 
@@ -72,6 +72,18 @@ interface Condition {
   sql: string;
   params: SqlValue[];
   seek?: string;
+  /** the one column the condition bounds (a list of values, a flag, a range, the region's column) */
+  column?: string;
+  /** how many values a list of values names (each a seek of an index holding the column) */
+  values?: number;
+}
+
+/** Indexes led by a region column and continuing with `columns` (`Conditions.countedBy`). */
+interface CountIndexes {
+  table: string;
+  /** the index for each region column, by that column (as the region's condition names it) */
+  byRegion: Readonly<Record<string, string>>;
+  columns: readonly string[];
 }
 
 export class Conditions {
@@ -82,6 +94,8 @@ export class Conditions {
    * `walk` can split.
    */
   private walkable = false;
+  /** Set by `countedBy`: indexes in which a count can seek every condition. */
+  private countIndexes: CountIndexes | null = null;
   /**
    * Rows the subqueries of the conditions (a list of values, a subtree) read each time a statement
    * evaluates them: once per statement, as they do not depend on the row.
@@ -113,9 +127,21 @@ export class Conditions {
     return this.push({ sql, params, seek: 'key' });
   }
 
-  /** A condition an index walk can seek on (`Condition.seek`). */
-  private seek(on: string, sql: string, ...params: SqlValue[]) {
-    return this.push({ sql, params, seek: on });
+  /**
+   * The list's `table` has, for each region column, an index `byRegion[column]` led by it and
+   * continuing with `columns` (projects: migration 0015). A filter on a province or county and on
+   * a prefix of those columns is counted in that index, where every entry the count seeks matches,
+   * so the count reads the entries it counts (capped) instead of walking the order's index and
+   * looking each row up.
+   */
+  countedBy(table: string, byRegion: Readonly<Record<string, string>>, columns: readonly string[]) {
+    this.countIndexes = { table, byRegion, columns };
+    return this;
+  }
+
+  /** A condition an index walk can seek on (`Condition.seek`), bounding `column`. */
+  private seek(on: string, sql: string, column: string, ...params: SqlValue[]) {
+    return this.push({ sql, params, seek: on, column });
   }
 
   private push(part: Condition) {
@@ -147,7 +173,35 @@ export class Conditions {
       );
     }
     if (check.length === 0) return null;
-    return this.split(seek, check);
+    return { ...this.split(seek, check), counted: this.counted() };
+  }
+
+  /**
+   * Where a count of these conditions seeks only entries that match (`countedBy`): the region's
+   * index when every other condition bounds one of the columns that follow the region in it, and
+   * those columns are the first ones (a later column without an earlier would scan between
+   * them). What the count reads: the capped count, and for each value of a list (and each range)
+   * the entry past its end.
+   */
+  private counted(): ListWalk['counted'] {
+    const by = this.countIndexes;
+    const region = this.parts.find((part) => part.seek === 'region');
+    const index = by && region?.column !== undefined ? by.byRegion[region.column] : undefined;
+    if (!by || index === undefined) return undefined;
+    const columns = new Set<string>();
+    let seeks = 1;
+    for (const part of this.parts) {
+      if (part === region) continue;
+      if (part.column === undefined) return undefined;
+      columns.add(part.column);
+      seeks *= part.values ?? 1;
+    }
+    const prefix = by.columns.slice(0, columns.size);
+    if (![...columns].every((column) => prefix.includes(column))) return undefined;
+    return {
+      from: `${by.table} INDEXED BY ${index}`,
+      rows: TOTAL_COUNT_CAP + 1 + seeks + this.checkRows,
+    };
   }
 
   /**
@@ -175,14 +229,19 @@ export class Conditions {
 
   oneOf(column: string, values: readonly string[] | null | undefined) {
     if (values && values.length > 0) {
-      this.add(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(values));
+      this.push({
+        sql: `${column} IN (SELECT value FROM json_each(?))`,
+        params: [JSON.stringify(values)],
+        column,
+        values: values.length,
+      });
       this.checkRows += values.length;
     }
     return this;
   }
 
   flag(column: string, value: boolean | null | undefined) {
-    if (value != null) this.add(`${column} = ?`, value ? 1 : 0);
+    if (value != null) this.push({ sql: `${column} = ?`, params: [value ? 1 : 0], column });
     return this;
   }
 
@@ -259,9 +318,9 @@ export class Conditions {
   private between(column: string, low: SqlValue | undefined, high: SqlValue | undefined) {
     if (low == null && high == null) return this;
     // matches the (col IS NULL, col, id) indexes, so the range seeks instead of scanning
-    this.seek(column, `(${column} IS NULL) = 0`);
-    if (low != null) this.seek(column, `${column} >= ?`, low);
-    if (high != null) this.seek(column, `${column} <= ?`, high);
+    this.seek(column, `(${column} IS NULL) = 0`, column);
+    if (low != null) this.seek(column, `${column} >= ?`, column, low);
+    if (high != null) this.seek(column, `${column} <= ?`, column, high);
     return this;
   }
 
@@ -296,11 +355,12 @@ export class Conditions {
       // the country: every row
       if (row && row.parentId !== null) {
         if (row.kind === 'province' || row.kind === 'county') {
-          this.seek('region', `${alias}.${row.kind}_id = ?`, row.id);
+          this.seek('region', `${alias}.${row.kind}_id = ?`, `${alias}.${row.kind}_id`, row.id);
         } else {
-          if (row.countyId !== null) this.seek('region', `${alias}.county_id = ?`, row.countyId);
-          else if (row.provinceId !== null) {
-            this.seek('region', `${alias}.province_id = ?`, row.provinceId);
+          if (row.countyId !== null) {
+            this.seek('region', `${alias}.county_id = ?`, `${alias}.county_id`, row.countyId);
+          } else if (row.provinceId !== null) {
+            this.seek('region', `${alias}.province_id = ?`, `${alias}.province_id`, row.provinceId);
           }
           const condition = inSubtree(`${alias}.region_id`, 'regions', row.id);
           this.add(condition.sql, ...condition.params);

@@ -71,6 +71,11 @@ export interface ListWalk {
   checkParams: SqlValue[];
   /** rows the checks' own subqueries read, once per statement (`Conditions.checkRows`) */
   checkRows: number;
+  /**
+   * An index that holds every condition (`Conditions.countedBy`), in which a count seeks only
+   * entries that match: the count reads it, capped, instead of walking the order's index.
+   */
+  counted?: { from: string; rows: number };
 }
 
 /** A walk checks at most this many index entries a page row asked for, and never more than MAX_WALK. */
@@ -485,7 +490,21 @@ async function fetchWalkedPage<Row extends object>(
   };
   let fetched: Row[];
   let counted: { total: unknown; walked: unknown } | undefined;
-  if (withTotal) {
+  if (withTotal && walk.counted) {
+    // an index holds every condition: counted there, capped, as an unwalked list is
+    const [rows, counts] = await db.batch<Record<string, unknown>>(
+      [
+        page,
+        {
+          sql: `SELECT count(*) AS total FROM (SELECT 1 FROM ${walk.counted.from} ${whereClause([...walk.seek, ...walk.check])} LIMIT ?)`,
+          params: [...walk.seekParams, ...walk.checkParams, TOTAL_COUNT_CAP + 1],
+        },
+      ],
+      { ...price, rows: price.rows + walk.counted.rows },
+    );
+    fetched = (rows ?? []) as Row[];
+    counted = { total: counts?.[0]?.total, walked: 0 };
+  } else if (withTotal) {
     const whole = walkedRows(
       source,
       walk,

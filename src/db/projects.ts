@@ -91,6 +91,14 @@ export async function projectConditions(
   const conditions = new Conditions();
   if (!filter) return conditions;
   return (await conditions.sited(db, 'p', filter, region))
+    .countedBy(
+      'projects p',
+      {
+        'p.province_id': 'projects_province_status_progress',
+        'p.county_id': 'projects_county_status_progress',
+      },
+      ['p.status', 'p.progress_pct'],
+    )
     .oneOf('p.status', filter.status)
     .oneOf('p.financing', filter.financing)
     .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
