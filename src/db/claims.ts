@@ -210,13 +210,15 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
       filter.subject.id,
     );
   }
-  conditions.dates('c.as_of', 'asOf', filter.asOf).oneOf('c.measure', filter.measure);
+  conditions
+    .dates('c.as_of', 'asOf', filter.asOf)
+    .oneOf('c.measure', filter.measure, { keyed: true });
   // claims_preferred (preferred, id) and claims_conflict_group (conflict_group, id) are keys too
   if (filter.preferredOnly) conditions.key('c.preferred = 1');
   if (filter.conflictGroup != null) {
     conditions.key('c.conflict_group = ?', filter.conflictGroup.slice(0, 200));
   }
-  return conditions.flag('c.synthetic', filter.synthetic);
+  return conditions.flag('c.synthetic', filter.synthetic, { keyed: true });
 }
 
 // claims have no names: their order fields are ID and the columns below, never NAME

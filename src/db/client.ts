@@ -96,11 +96,20 @@ export class Db {
    */
   private reserve(price: Price): void {
     if ('unpriced' in price) return;
+    this.check(price);
+    this.rowsEstimated += price.rows;
+  }
+
+  /**
+   * Refuses (RowsLimitError, naming `argument` and saying what to narrow) work priced at `rows`
+   * that would take the request past rowsLimit, before any of it runs; reserves nothing (each of
+   * its statements is priced as it runs). An export checks its whole price here first.
+   */
+  check(price: { rows: number; argument?: string; narrow?: string }): void {
     const { rows, argument = 'aliases', narrow = NARROW_REQUEST } = price;
     if (!(rows >= 0)) throw new Error(`a statement priced at ${rows} rows`);
     // resolvers run side by side: what the others priced counts even before they have read it
     const after = Math.max(this.stats.rowsRead, this.rowsEstimated) + rows;
-    this.rowsEstimated += rows;
     if (after <= this.rowsLimit) return;
     throw new RowsLimitError(
       argument,

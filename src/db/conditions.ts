@@ -163,8 +163,9 @@ export class Conditions {
     const first = ordering.columns[0]?.sql;
     const seek: Condition[] = [];
     const check: Condition[] = [];
-    // in id order, one key's index (column, id) is the order's index sought on the key
-    let key = ordering.columns.length === 1;
+    // in id order, one key's index (column, id) is the order's index sought on the key; not
+    // with a region, which seeks its own index (both sought, one would be checked unbounded)
+    let key = ordering.columns.length === 1 && !this.parts.some((part) => part.seek === 'region');
     for (const part of this.parts) {
       const keyed = key && part.seek === 'key';
       if (keyed) key = false;
@@ -227,7 +228,15 @@ export class Conditions {
     };
   }
 
-  oneOf(column: string, values: readonly string[] | null | undefined) {
+  /**
+   * `column` is one of `values`. `keyed`: the table has an index (column, id), so one value is a
+   * key (`key`) a walk in id order can seek on.
+   */
+  oneOf(column: string, values: readonly string[] | null | undefined, { keyed = false } = {}) {
+    const [only] = values ?? [];
+    if (keyed && values?.length === 1 && only !== undefined) {
+      return this.push({ sql: `${column} = ?`, params: [only], seek: 'key', column, values: 1 });
+    }
     if (values && values.length > 0) {
       this.push({
         sql: `${column} IN (SELECT value FROM json_each(?))`,
@@ -240,9 +249,15 @@ export class Conditions {
     return this;
   }
 
-  flag(column: string, value: boolean | null | undefined) {
-    if (value != null) this.push({ sql: `${column} = ?`, params: [value ? 1 : 0], column });
-    return this;
+  /** `column` is `value` (0 or 1); `keyed` as for `oneOf`. */
+  flag(column: string, value: boolean | null | undefined, { keyed = false } = {}) {
+    if (value == null) return this;
+    return this.push({
+      sql: `${column} = ?`,
+      params: [value ? 1 : 0],
+      column,
+      ...(keyed && { seek: 'key' }),
+    });
   }
 
   range(
@@ -333,7 +348,7 @@ export class Conditions {
     await this.trees(db, alias, filter, region);
     return this.dates(`${alias}.started_on`, 'startedOn', filter.startedOn)
       .dates(`${alias}.opened_on`, 'openedOn', filter.openedOn)
-      .flag(`${alias}.synthetic`, filter.synthetic);
+      .flag(`${alias}.synthetic`, filter.synthetic, { keyed: true });
   }
 
   /**

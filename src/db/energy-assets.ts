@@ -98,9 +98,10 @@ export async function energyAssetConditions(
   const conditions = new Conditions();
   if (!filter) return conditions;
   (await conditions.sited(db, 'e', filter, region))
-    .oneOf('e.technology', filter.technology)
-    .oneOf('e.rating', filter.rating)
-    .oneOf('e.status', filter.status)
+    // (column, id) indexes of each (migration 0005)
+    .oneOf('e.technology', filter.technology, { keyed: true })
+    .oneOf('e.rating', filter.rating, { keyed: true })
+    .oneOf('e.status', filter.status, { keyed: true })
     .range('e.capacity_mw', 'capacityMw', filter.capacityMw, { min: 0 });
   if (filter.plantsOnly === true) conditions.add('e.parent_id IS NULL');
   if (filter.plantsOnly === false) conditions.add(LEAVES_ONLY);

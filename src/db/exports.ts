@@ -1,6 +1,13 @@
-/** The rows each export writes: SQL with codes joined to their Persian and English labels. */
+/**
+ * The rows each export writes: each entity's own columns read by its list's statements (the page
+ * walks the entity's own table, as a list does), then, once per page, the rows they point to
+ * (region, sector, source, indicator, subject) looked up by their distinct ids, so a page reads
+ * about one row per row it writes, not one per row and join. Codes are written next to their
+ * Persian and English labels.
+ */
 import { formatJalali, toJalali } from '../lib/jalali';
-
+import { keyRows, ROWS_PER_KEY } from './bound-keys';
+import type { Db } from './client';
 import { CODES, type CodeList, labelOf } from './codes';
 
 export type Row = Record<string, unknown>;
@@ -10,13 +17,93 @@ const jalali = (iso: unknown) => (typeof iso === 'string' ? formatJalali(toJalal
 const text = (value: unknown) => (value == null ? null : String(value));
 const num = (value: unknown) => (value == null ? null : Number(value));
 
+/**
+ * Rows of `table` a page's rows point to by the id in their field `key` (only rows whose field
+ * `kind.field` is `kind.value`, for a claim's subject), read once per page and copied into each
+ * row under the names `columns` gives.
+ */
+export interface Lookup {
+  key: string;
+  table: string;
+  columns: Readonly<Record<string, string>>;
+  kind?: { field: string; value: string };
+}
+
 export interface ExportEntity {
   /** the table alias the list conditions use */
   alias: string;
+  /** the entity's own table with that alias: the statements read it alone */
+  table: string;
+  /** its own columns (the ids `lookups` follow among them) */
   select: string;
-  from: string;
-  /** one flat record per row, codes next to their fa/en labels */
+  lookups: readonly Lookup[];
+  /** one flat record per row (its lookups copied in), codes next to their fa/en labels */
   record(row: Row): Record_;
+}
+
+/**
+ * Copies into each of `rows` the rows its `lookups` point to: one statement per lookup with any
+ * ids, each by primary key, together in one round trip, priced at one row per distinct id.
+ */
+export async function lookUp(db: Db, entity: ExportEntity, rows: Row[]): Promise<void> {
+  const wanted = entity.lookups.map((lookup) => {
+    const ids = new Set<number>();
+    for (const row of rows) {
+      const id = row[lookup.key];
+      if (typeof id !== 'number') continue;
+      if (lookup.kind && row[lookup.kind.field] !== lookup.kind.value) continue;
+      ids.add(id);
+    }
+    return { lookup, ids: [...ids] };
+  });
+  const used = wanted.filter(({ ids }) => ids.length > 0);
+  if (used.length === 0) return;
+  const results = await db.batch<Row>(
+    used.map(({ lookup, ids }) => {
+      const keys = keyRows(ids);
+      const columns = Object.entries(lookup.columns)
+        .map(([column, as]) => `x.${column} AS "${as}"`)
+        .join(', ');
+      return {
+        sql: `SELECT k.value AS ostan_id, ${columns} FROM ${keys.sql} k JOIN ${lookup.table} x ON x.id = k.value`,
+        params: keys.params,
+      };
+    }),
+    {
+      rows: used.reduce((sum, { ids }) => sum + ids.length, 0) * ROWS_PER_KEY,
+      argument: 'limit',
+    },
+  );
+  for (const [i, { lookup }] of used.entries()) {
+    const byId = new Map((results[i] ?? []).map((found) => [Number(found.ostan_id), found]));
+    for (const row of rows) {
+      if (lookup.kind && row[lookup.kind.field] !== lookup.kind.value) continue;
+      const found = byId.get(row[lookup.key] as number);
+      for (const as of Object.values(lookup.columns)) row[as] = found?.[as] ?? null;
+    }
+  }
+}
+
+/**
+ * The most a page of `rows` rows may read in its lookups: a row per distinct id, and no more ids
+ * than the table holds (`tableRows`, by each lookup's table, as `lookupTables` lists them); a
+ * row's subject is one of its kind lookups.
+ */
+export function lookupRows(entity: ExportEntity, rows: number, tableRows: readonly number[]) {
+  const tables = lookupTables(entity);
+  let sum = 0;
+  let kinds = 0;
+  for (const lookup of entity.lookups) {
+    const held = tableRows[tables.indexOf(lookup.table)] ?? rows;
+    if (lookup.kind) kinds += held;
+    else sum += Math.min(rows, held);
+  }
+  return (sum + Math.min(rows, kinds)) * ROWS_PER_KEY;
+}
+
+/** The tables an entity's lookups read, each once. */
+export function lookupTables(entity: ExportEntity): string[] {
+  return [...new Set(entity.lookups.map((lookup) => lookup.table))];
 }
 
 function labelled(prefix: string, list: CodeList<string>, code: unknown): Record_ {
@@ -52,23 +139,34 @@ const sourced = (r: Row): Record_ => ({
   source_url: text(r.sourceUrl),
 });
 
-const REGION_JOIN = 'JOIN regions xr ON xr.id = {alias}.region_id';
-const REGION_COLUMNS = 'xr.slug AS regionSlug, xr.name_fa AS regionFa, xr.name_en AS regionEn';
-const SECTOR_JOIN = 'LEFT JOIN sectors xs ON xs.id = {alias}.sector_id';
-const SECTOR_COLUMNS = 'xs.slug AS sectorSlug, xs.name_fa AS sectorFa, xs.name_en AS sectorEn';
-const SOURCE_JOIN = 'LEFT JOIN sources xo ON xo.id = {alias}.source_id';
-const SOURCE_COLUMNS =
-  'xo.slug AS sourceSlug, xo.publisher AS sourcePublisher, xo.url AS sourceUrl, xo.published_on AS sourcePublishedOn';
-
-const joins = (alias: string, ...parts: string[]) =>
-  parts.map((p) => p.replaceAll('{alias}', alias)).join(' ');
+const REGION: Lookup = {
+  key: 'region_id',
+  table: 'regions',
+  columns: { slug: 'regionSlug', name_fa: 'regionFa', name_en: 'regionEn' },
+};
+const SECTOR: Lookup = {
+  key: 'sector_id',
+  table: 'sectors',
+  columns: { slug: 'sectorSlug', name_fa: 'sectorFa', name_en: 'sectorEn' },
+};
+const SOURCE: Lookup = {
+  key: 'source_id',
+  table: 'sources',
+  columns: {
+    slug: 'sourceSlug',
+    publisher: 'sourcePublisher',
+    url: 'sourceUrl',
+    published_on: 'sourcePublishedOn',
+  },
+};
 
 export const PROJECTS: ExportEntity = {
   alias: 'p',
   select: `p.id, p.slug, p.name_fa, p.name_en, p.description_fa, p.description_en, p.status, p.progress_pct,
     p.direct_jobs, p.investment_amount, p.investment_unit, p.investment_rial, p.started_on, p.opened_on,
-    p.financing, p.investors, p.synthetic, ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
-  from: `projects p ${joins('p', REGION_JOIN, SECTOR_JOIN, SOURCE_JOIN)}`,
+    p.financing, p.investors, p.synthetic, p.region_id, p.sector_id, p.source_id`,
+  table: 'projects p',
+  lookups: [REGION, SECTOR, SOURCE],
   record: (r) => ({
     ...named(r),
     ...labelled('status', CODES.projectStatuses, r.status),
@@ -93,10 +191,15 @@ export const PROJECTS: ExportEntity = {
 export const ENERGY_ASSETS: ExportEntity = {
   alias: 'e',
   select: `e.id, e.slug, e.name_fa, e.name_en, e.technology, e.capacity_mw, e.capacity_qualifier, e.rating, e.status, e.phase,
-    (SELECT slug FROM energy_assets parent WHERE parent.id = e.parent_id) AS plantSlug, e.owner, e.financing,
-    e.started_on, e.opened_on, e.location_fa, e.location_en, e.synthetic,
-    ${REGION_COLUMNS}, ${SECTOR_COLUMNS}, ${SOURCE_COLUMNS}`,
-  from: `energy_assets e ${joins('e', REGION_JOIN, SECTOR_JOIN, SOURCE_JOIN)}`,
+    e.parent_id, e.owner, e.financing, e.started_on, e.opened_on, e.location_fa, e.location_en, e.synthetic,
+    e.region_id, e.sector_id, e.source_id`,
+  table: 'energy_assets e',
+  lookups: [
+    REGION,
+    SECTOR,
+    SOURCE,
+    { key: 'parent_id', table: 'energy_assets', columns: { slug: 'plantSlug' } },
+  ],
   record: (r) => ({
     ...named(r),
     ...labelled('technology', CODES.technologies, r.technology),
@@ -120,23 +223,45 @@ export const ENERGY_ASSETS: ExportEntity = {
   }),
 };
 
-const SUBJECT_SLUG = `CASE c.subject_kind
-    WHEN 'region' THEN (SELECT slug FROM regions WHERE id = c.subject_id)
-    WHEN 'project' THEN (SELECT slug FROM projects WHERE id = c.subject_id)
-    WHEN 'energy_asset' THEN (SELECT slug FROM energy_assets WHERE id = c.subject_id)
-    WHEN 'sector' THEN (SELECT slug FROM sectors WHERE id = c.subject_id)
-    WHEN 'plan' THEN (SELECT slug FROM plans WHERE id = c.subject_id) END`;
+/** A claim's subject, by its kind: the slug of the row in that kind's table. */
+const SUBJECTS: Lookup[] = (
+  [
+    ['region', 'regions'],
+    ['project', 'projects'],
+    ['energy_asset', 'energy_assets'],
+    ['sector', 'sectors'],
+    ['plan', 'plans'],
+  ] as const
+).map(([value, table]) => ({
+  key: 'subject_id',
+  table,
+  columns: { slug: 'subjectSlug' },
+  kind: { field: 'subject_kind', value },
+}));
 
 export const CLAIMS: ExportEntity = {
   alias: 'c',
-  select: `c.id, c.slug, c.subject_kind, ${SUBJECT_SLUG} AS subjectSlug, c.value, c.value_max, c.unit, c.scale,
+  select: `c.id, c.slug, c.subject_kind, c.subject_id, c.value, c.value_max, c.unit, c.scale,
     c.normalised_value, c.normalised_value_max, c.qualifier, c.measure, c.period_text, c.as_of, c.period_start,
     c.period_end, c.reported_status, c.rating, c.speaker_fa, c.speaker_en, c.key_phrase_fa, c.note_en, c.basis,
     c.conflict_group, c.quantity, c.scope_note, c.preferred, c.preferred_reason, c.unresolved_reason, c.synthetic,
-    c.status, c.status_reason, c.status_at,
-    xi.slug AS indicatorSlug, xi.name_fa AS indicatorFa, xi.name_en AS indicatorEn, xi.unit AS indicatorUnit,
-    ${REGION_COLUMNS}, ${SOURCE_COLUMNS}`,
-  from: `claims c JOIN indicators xi ON xi.id = c.indicator_id ${joins('c', REGION_JOIN, SOURCE_JOIN)}`,
+    c.status, c.status_reason, c.status_at, c.indicator_id, c.region_id, c.source_id`,
+  table: 'claims c',
+  lookups: [
+    {
+      key: 'indicator_id',
+      table: 'indicators',
+      columns: {
+        slug: 'indicatorSlug',
+        name_fa: 'indicatorFa',
+        name_en: 'indicatorEn',
+        unit: 'indicatorUnit',
+      },
+    },
+    REGION,
+    SOURCE,
+    ...SUBJECTS,
+  ],
   record: (r) => ({
     slug: text(r.slug),
     ...place('indicator', r, 'indicator'),

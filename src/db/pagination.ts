@@ -438,13 +438,7 @@ export async function fetchPage<Row extends object>(
   );
   const pageSql = selected.sql;
   const pageParams = selected.params;
-  // the page and one more; after (or before) a cursor, each column's seek may read one entry
-  // past its bound
-  const page = {
-    rows: window.limit + 1 + seekRows(ordering, window),
-    argument: 'first',
-    narrow: NARROW_PAGES,
-  };
+  const page = { rows: plainPageRows(ordering, window), argument: 'first', narrow: NARROW_PAGES };
   if (!withTotal) {
     return toPage(ordering, window, await db.all<Row>(pageSql, pageParams, page));
   }
@@ -475,16 +469,13 @@ async function fetchWalkedPage<Row extends object>(
   withTotal: boolean,
 ): Promise<Page<Row>> {
   const limit = walkLimit(window.limit);
-  // each seek of a cursor may read an entry past its bound, and (walking) its row
-  const seeks = 2 * seekRows(ordering, window);
   const walked = walkedRows(source, walk, ordering, window, limit);
   const page = {
     sql: `SELECT ${source.select} ${walked.sql} LIMIT ?`,
     params: [...walked.params, window.limit + 1],
   };
-  // the walk's index entries and, for each, its row (by id, to check it)
   const price = {
-    rows: 2 * limit + seeks + walk.checkRows,
+    rows: walkedPageRows(walk, ordering, window),
     argument: 'first',
     narrow: NARROW_PAGES,
   };
@@ -545,7 +536,7 @@ async function fetchWalkedPage<Row extends object>(
     const [last, beyond] = await db.all<Record<string, SqlValue>>(
       `SELECT * FROM (${entries.sql}) LIMIT 2 OFFSET ?`,
       [...entries.params, limit - 1],
-      { rows: limit + 1 + seeks, argument: 'first', narrow: NARROW_PAGES },
+      { rows: walkStopRows(ordering, window), argument: 'first', narrow: NARROW_PAGES },
     );
     if (last && beyond) {
       const cursor = encodeCursor({
@@ -591,6 +582,34 @@ function walkedRows(
     sql: `FROM (${ids.sql}) ostan_walk CROSS JOIN ${source.from} WHERE ${[`${id} = ostan_walk.ostan_id`, ...walk.check].join(' AND ')}`,
     params: [...ids.params, ...walk.checkParams],
   };
+}
+
+/** The page and one more; after (or before) a cursor, each column's seek may read one entry past its bound. */
+function plainPageRows(ordering: Ordering, window: Window): number {
+  return window.limit + 1 + seekRows(ordering, window);
+}
+
+/**
+ * A walked page: the walk's index entries and, for each, its row (by id, to check it); each seek
+ * of a cursor may read an entry past its bound, and its row.
+ */
+function walkedPageRows(walk: ListWalk, ordering: Ordering, window: Window): number {
+  return 2 * walkLimit(window.limit) + 2 * seekRows(ordering, window) + walk.checkRows;
+}
+
+/** A short walked page's look at where its walk stopped: the walk's entries again and one more. */
+function walkStopRows(ordering: Ordering, window: Window): number {
+  return walkLimit(window.limit) + 1 + 2 * seekRows(ordering, window);
+}
+
+/**
+ * The most `fetchPage` may read for one page of `source` (its count aside): the page's statement
+ * and, walked, the look at where a short page's walk stopped. An export prices its pages so.
+ */
+export function pageRows(source: ListSource, ordering: Ordering, window: Window): number {
+  return source.walk
+    ? walkedPageRows(source.walk, ordering, window) + walkStopRows(ordering, window)
+    : plainPageRows(ordering, window);
 }
 
 /** What a window's cursors' seeks may read past their bounds: an entry per column and cursor. */

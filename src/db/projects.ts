@@ -90,19 +90,22 @@ export async function projectConditions(
 ) {
   const conditions = new Conditions();
   if (!filter) return conditions;
-  return (await conditions.sited(db, 'p', filter, region))
-    .countedBy(
-      'projects p',
-      {
-        'p.province_id': 'projects_province_status_progress',
-        'p.county_id': 'projects_county_status_progress',
-      },
-      ['p.status', 'p.progress_pct'],
-    )
-    .oneOf('p.status', filter.status)
-    .oneOf('p.financing', filter.financing)
-    .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
-    .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 });
+  return (
+    (await conditions.sited(db, 'p', filter, region))
+      .countedBy(
+        'projects p',
+        {
+          'p.province_id': 'projects_province_status_progress',
+          'p.county_id': 'projects_county_status_progress',
+        },
+        ['p.status', 'p.progress_pct'],
+      )
+      // projects_status, projects_financing: (column, id) indexes (migration 0005)
+      .oneOf('p.status', filter.status, { keyed: true })
+      .oneOf('p.financing', filter.financing, { keyed: true })
+      .range('p.progress_pct', 'progressPercent', filter.progressPercent, { min: 0, max: 100 })
+      .range('p.direct_jobs', 'directJobs', filter.directJobs, { min: 0 })
+  );
 }
 
 export const projectList = sortedList(projects, PROJECT_ORDER_COLUMNS, projectConditions);

@@ -3,7 +3,7 @@
  * and status holds (row_counts, kept by the triggers of migrations/0014). A totals query's price
  * is the rows its region and status filter can match, read from a handful of these rows.
  */
-import { ROWS_PER_KEY } from './bound-keys';
+import { keyRows, ROWS_PER_KEY } from './bound-keys';
 import type { Db } from './client';
 import { CODES } from './codes';
 
@@ -102,8 +102,19 @@ export async function countsOf(
  * reads at most: its recursive walk, an entry and a row per region or sector, and one more.
  */
 export async function subtreeRows(db: Db, tree: 'regions' | 'sectors'): Promise<number> {
-  const row = await db.first<{ n: number }>('SELECT n FROM table_counts WHERE name = ?', [tree], {
-    rows: ROWS_PER_KEY,
-  });
-  return 2 * Number(row?.n ?? 0) + 1;
+  const [n = 0] = await tableRows(db, [tree]);
+  return 2 * n + 1;
+}
+
+/** How many rows each of `tables` holds (table_counts, migration 0016), in their order. */
+export async function tableRows(db: Db, tables: readonly string[]): Promise<number[]> {
+  const keys = keyRows(tables);
+  const rows = await db.all<{ key: number; n: number | null }>(
+    `SELECT k.key, t.n FROM ${keys.sql} k LEFT JOIN table_counts t ON t.name = k.value`,
+    keys.params,
+    { rows: tables.length * ROWS_PER_KEY },
+  );
+  const counts = tables.map(() => 0);
+  for (const row of rows) counts[row.key] = Number(row.n ?? 0);
+  return counts;
 }

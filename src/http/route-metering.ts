@@ -163,6 +163,9 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
     });
   }
+  // the same ceiling as a GraphQL request's: every statement is priced against it before it runs
+  // (src/db/client.ts), and an export checks its whole price against it first
+  c.var.db.rowsLimit = config.maxRowsRead[identity.kind];
   await next();
   // the rows the route read, once it has read them all (an export reads as its body streams)
   const { db } = c.var;
