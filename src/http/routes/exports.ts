@@ -153,8 +153,9 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
 /**
  * Refuses, before anything is read, an export that would take the request past its rows ceiling,
  * saying how far to lower `limit`. Its price: the pages `limit` takes, each as `fetchPage` prices
- * it, with their lookups; a walked export at most its walk over every row its index's seek covers
- * (each entry and its row, and again where a short page's walk stopped), when that is less. A
+ * it, with their lookups (no more pages than the rows its index covers, when the index holds the
+ * filter); a walked export at most its walk over every row its index's seek covers (each entry
+ * and its row, and again where a short page's walk stopped), when that is less. A
  * walked export whose pages come back short reads on, each statement priced as it runs: past the
  * ceiling its body stops unfinished (src/db/client.ts refuses the next statement), never reading
  * more.
@@ -180,12 +181,15 @@ async function checkPrice(
     }
     return sum;
   };
-  let price = pages(limit);
+  // the rows the statements' index seek covers: the region's (statistics), else the table's
+  const covered: number =
+    counted && region !== undefined
+      ? await rowsAtMost(db, counted, { region: await filterRegion(db, region) })
+      : (held.at(-1) ?? 0);
+  // an index that holds the filter reads only rows that match, no more than it covers
+  // (and one statement, whatever it finds)
+  let price = pages(source.walk ? limit : Math.max(1, Math.min(limit, covered)));
   if (source.walk) {
-    const covered =
-      counted && region !== undefined
-        ? await rowsAtMost(db, counted, { region: await filterRegion(db, region) })
-        : (held.at(-1) ?? 0);
     // statements: one per walk's worth of entries, and one per full page; each beyond its walk
     // reads its cursor's seeks and its checks' own rows (a page's price less its walks)
     const statements = Math.ceil(covered / walkLimit(PAGE)) + Math.ceil(limit / PAGE);
@@ -196,9 +200,13 @@ async function checkPrice(
     price = Math.min(price, walked);
   }
   const spent = Math.max(db.stats.rowsRead, db.rowsEstimated);
+  // the largest limit whose pages alone fit (a lower limit is sure to be served): pages() grows
+  // with the rows, so a binary search
   let fits = 0;
-  while (fits < limit && spent + pages(Math.min(limit, fits + PAGE)) <= db.rowsLimit) {
-    fits = Math.min(limit, fits + PAGE);
+  for (let high = limit; fits < high; ) {
+    const middle = Math.ceil((fits + high) / 2);
+    if (spent + pages(middle) <= db.rowsLimit) fits = middle;
+    else high = middle - 1;
   }
   db.check({
     rows: price,
