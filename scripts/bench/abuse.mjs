@@ -138,6 +138,28 @@ export function abusiveRequests(setup) {
       query:
         '{ regions(kind: PROVINCE, first: 100) { nodes { children(first: 100) { nodes { projects(first: 1) { totalCount nodes { slug } } } } } } }',
     },
+    // exports: GET routes, priced before reading (x-ostan-rows-priced); the rows they read are
+    // what the address's rows budget grew by
+    {
+      name: 'exportAllProjects',
+      label: 'GET /exports/projects.csv?limit=100000 (every project)',
+      path: '/exports/projects.csv?limit=100000',
+    },
+    {
+      name: 'exportProvince',
+      label: `GET /exports/projects.csv?region=${setup.province} (the default limit, 10,000)`,
+      path: `/exports/projects.csv?region=${encodeURIComponent(setup.province)}`,
+    },
+    {
+      name: 'exportSparse',
+      label: 'GET /exports/projects.ndjson?status=suspended,cancelled (a walk of every project)',
+      path: '/exports/projects.ndjson?status=suspended,cancelled',
+    },
+    {
+      name: 'exportClaims',
+      label: 'GET /exports/claims.ndjson?limit=10000',
+      path: '/exports/claims.ndjson?limit=10000',
+    },
     {
       name: 'dataStatus15',
       label: '15 × dataStatus with every count (what /status answers)',
@@ -152,7 +174,33 @@ export function abusiveRequests(setup) {
 /** Sends each once; returns what it read or how it was refused. */
 export async function runAbuse(server, headers, setup) {
   const out = [];
+  /** The rows the address has spent so far (an introspection request reads none). */
+  const spent = async () => {
+    const response = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    return (await response.json()).extensions?.queryCost?.rowsBudget?.used ?? 0;
+  };
   for (const request of abusiveRequests(setup)) {
+    if (request.path) {
+      const before = await spent();
+      const response = await fetch(`${server.base}${request.path}`, { headers });
+      const text = await response.text();
+      const refused = response.status === 200 ? null : JSON.parse(text);
+      out.push({
+        name: request.name,
+        label: request.label,
+        status: response.status,
+        errors: refused ? [refused.error?.code ?? refused.code ?? 'ERROR'] : [],
+        answered: refused ? 0 : 1,
+        queryCost: null,
+        d1RowsRead: (await spent()) - before,
+        d1RowsEstimated: Number(response.headers.get('x-ostan-rows-priced')) || null,
+      });
+      continue;
+    }
     const response = await fetch(`${server.base}/graphql`, {
       method: 'POST',
       headers,
