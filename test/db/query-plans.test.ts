@@ -12,7 +12,7 @@ import {
   energyAssets,
 } from '../../src/db/energy-assets';
 import type { Ordering } from '../../src/db/ordering';
-import { fetchPage, TOTAL_COUNT_CAP } from '../../src/db/pagination';
+import { fetchPage, type ListSource, TOTAL_COUNT_CAP } from '../../src/db/pagination';
 import { projectConditions, projectOrdering, projects } from '../../src/db/projects';
 import { schema } from '../../src/graphql/index';
 import { addSyntheticProjects, seedVariedSynthetic } from '../factories';
@@ -277,6 +277,12 @@ function orderInputs(orderEnum: string) {
     );
 }
 
+/** The plan of an unwalked first page of `source`, its rows' details as one text. */
+async function pagePlan(db: RecordingDb, source: ListSource, ordering: Ordering): Promise<string> {
+  await fetchPage(db, source, ordering, { first: 20 }, false);
+  return (await planOf(db.statements.at(-1))).map((row) => row.detail).join('\n');
+}
+
 async function planOf(statement: { sql: string; params: SqlValue[] } | undefined) {
   const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement?.sql}`)
     .bind(...(statement?.params ?? []))
@@ -294,14 +300,7 @@ describe.each(regionLists)('every order of $table in a region', (spec) => {
       const db = new RecordingDb(env.DB);
       const conditions = await spec.conditions(db, { region });
       const ordering = spec.ordering(order as never, 'fa', { region } as never);
-      await fetchPage(
-        db,
-        spec.list(conditions.where, conditions.params),
-        ordering,
-        { first: 20 },
-        false,
-      );
-      const details = (await planOf(db.statements.at(-1))).map((row) => row.detail).join('\n');
+      const details = await pagePlan(db, spec.list(conditions.where, conditions.params), ordering);
       const level = region === 'qom' ? 'province' : 'county';
       expect(details).toMatch(new RegExp(`USING (COVERING )?INDEX ${spec.table}_${level}`));
       expect(details).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
@@ -333,14 +332,8 @@ describe.each(regionLists)('every order of $table in a region', (spec) => {
       // one status in id order, with no region, is a key: its index (status, id) holds the page
       if (region === null && order.field === 'ID') {
         expect(walk, 'one status is a key in id order').toBeNull();
-        await fetchPage(
-          db,
-          spec.list(conditions.where, conditions.params),
-          ordering,
-          { first: 20 },
-          false,
-        );
-        const details = (await planOf(db.statements.at(-1))).map((row) => row.detail).join('\n');
+        const list = spec.list(conditions.where, conditions.params);
+        const details = await pagePlan(db, list, ordering);
         expect(details).toMatch(new RegExp(`INDEX ${spec.table}_status \\(status=\\?\\)`));
         expect(details).not.toMatch(/TEMP B-TREE/);
         return;

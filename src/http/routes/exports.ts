@@ -30,7 +30,7 @@ import { type ExportMeta, FORMATS, type Writer } from '../export-formats';
 import { ExportRequestError, type FILTER_PARAMS, readExportParams } from '../export-params';
 
 // the filter read from the URL has the list's filter shape: FILTER_PARAMS mirrors each filter
-// (`counted`: the statistics of its rows per region, when it has them: src/db/row-counts.ts)
+// (`table`: its name in table_counts; `counted`: its rows per region in row_counts, when kept)
 const ENTITIES: Record<
   keyof typeof FILTER_PARAMS,
   {
@@ -146,7 +146,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
     throw error;
   }
   const body = streamRows(pages, first, columns, writerOf(), meta);
-  // what the export was priced at before reading (it reads no more: test/http/exports.test.ts)
+  // what the export was priced at before reading (it reads no more: test/http/export-pricing.test.ts)
   return new Response(body, { headers: { ...headers, 'x-ostan-rows-priced': String(priced) } });
 });
 
