@@ -47,7 +47,34 @@ import { subtreeRows } from './row-counts';
  * tree list is over a table with the ancestor columns `province_id` and `county_id` (migration
  * 0008) and, for each of its orders, an index led by each of them (0020).
  */
-export type ParentLink = string | { tree: 'regions' | 'sectors'; column: string };
+export type ParentLink = string | KeyedLink | { tree: 'regions' | 'sectors'; column: string };
+
+/**
+ * A column holding the parent's id, with an index (column, id) and, for each column of
+ * `orderedBy`, one led by the column and then that order (both directions, nulls last): a page
+ * in such an order reads the parent's own index too (claims about a subject by date, migration
+ * 0023).
+ */
+export interface KeyedLink {
+  column: string;
+  orderedBy: readonly string[];
+}
+
+/** The tree a parent link walks, if it is a tree link. */
+function treeOf(parent: ParentLink): 'regions' | 'sectors' | null {
+  return typeof parent === 'object' && 'tree' in parent ? parent.tree : null;
+}
+
+/** Whether `ordering` sorts by one of `columns` (nulls last or not), ties broken by id. */
+function ordersBy(ordering: Ordering, columns: readonly string[]): boolean {
+  const sorted = ordering.columns.slice(0, -1);
+  return (
+    sorted.length > 0 &&
+    columns.some((column) =>
+      sorted.every(({ sql }) => sql === column || sql === `(${column} IS NULL)`),
+    )
+  );
+}
 
 /** A SQL fragment and its positional parameters, in the order they appear in the text. */
 interface Fragment {
@@ -96,10 +123,13 @@ function routesOf(parent: ParentLink, held: Fragment, ordering: Ordering): Route
     sql: [condition, held.sql].filter(Boolean).join(' AND '),
     params: held.params,
   });
-  if (typeof parent === 'string') {
-    const match = and(`${parent} = ostan_parent.value`);
-    // the parent's column has an index (column, id): its own in id order only
-    return [{ match, own: ordering.columns.length === 1, member: match }];
+  if (typeof parent === 'string' || !('tree' in parent)) {
+    const keyed = typeof parent === 'string' ? { column: parent, orderedBy: [] } : parent;
+    const match = and(`${keyed.column} = ostan_parent.value`);
+    // the parent's column has an index (column, id): its own in id order, and in the orders
+    // its other indexes give
+    const own = ordering.columns.length === 1 || ordersBy(ordering, keyed.orderedBy);
+    return [{ match, own, member: match }];
   }
   const alias = parent.column.split('.')[0];
   const inTree: Route = {
@@ -265,7 +295,7 @@ function parentRows(
   withExtras: boolean,
 ): ParentRows {
   const list = keyRows(parentIds);
-  const regions = typeof parent === 'object' && parent.tree === 'regions';
+  const regions = treeOf(parent) === 'regions';
   const kind = regions ? '(SELECT kind FROM regions WHERE id = k.value)' : 'NULL';
   const keys = `SELECT k.key AS key, k.value AS value, ${kind} AS kind FROM ${list.sql} k`;
   if (!withExtras || routes.every((route) => route.own)) {
@@ -393,14 +423,15 @@ async function pagesPrice(
   const own = (checks ? 2 * walk + 2 * seeks : window.limit + 1 + seeks) + filter.checkRows;
   const ownCount = simpleCount(plan, true) ? TOTAL_COUNT_CAP + 1 : 3 * walk + filter.checkRows;
   const lacking = plan.routes.some((route) => !route.own)
-    ? typeof parent === 'object' && parent.tree === 'regions'
+    ? treeOf(parent) === 'regions'
       ? (mayLackIndex ?? parentIds).length
       : parentIds.length
     : 0;
   // a parent without its own index: its subtree as text, in the count of its rows and in its
   // rows' seek (a tree parent); the count (`small`); the larger of the bounded sort (its rows'
   // ids and rows) and the order's walk
-  const tree = typeof parent === 'object' && lacking > 0 ? await subtreeRows(db, parent.tree) : 0;
+  const treeName = treeOf(parent);
+  const tree = treeName && lacking > 0 ? await subtreeRows(db, treeName) : 0;
   const guarded = 3 * tree + walk + 1 + 2 * walk + 2 * seeks + filter.checkRows;
   const guardedCount =
     (simpleCount(plan, false) ? TOTAL_COUNT_CAP + 1 : 3 * walk) + tree + filter.checkRows;

@@ -1,4 +1,6 @@
 /** Claim: one reported figure with its source, and the claims lists every entity offers. */
+
+import type { ParentLink } from '../db/child-pages';
 import {
   CLAIM_ORDER_COLUMNS,
   type ClaimFilter as ClaimFilterValue,
@@ -190,19 +192,22 @@ export function addClaimsField(
   const only = subjectKind
     ? { where: ['c.subject_kind = ?'], params: [subjectKind] }
     : { where: [], params: [] };
+  // a subject's claims have their own index by date too (migration 0023)
+  const parent: ParentLink =
+    column === 'c.subject_id' ? { column, orderedBy: ['c.as_of'] } : column;
   builder.objectField(ref, 'claims', (t) =>
     t.field({
       type: ClaimConnection,
       description: `${description} ${NESTED_PAGES}`,
       args: { ...t.arg.connectionArgs(), ...claimListArgs },
-      resolve: (parent: { id: number }, { filter, ...args }, ctx, info) =>
+      resolve: (row: { id: number }, { filter, ...args }, ctx, info) =>
         resolveChildList(
           ctx,
           claimList,
           { ...args, filter: claimFilter(filter) },
           info,
-          column,
-          parent.id,
+          parent,
+          row.id,
           only,
         ),
     }),

@@ -218,6 +218,38 @@ describe('query plans', () => {
     expect(details).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
+  it.each(['asc', 'desc'])(
+    "a subject's claims by date, nested (%s), walk the subject's date index",
+    async (direction) => {
+      const db = new RecordingDb(env.DB);
+      const conditions = await claimConditions(db, { preferredOnly: true } as never);
+      const ordering = claimList.ordering({ field: 'AS_OF', direction } as never, 'fa');
+      await fetchChildPages(
+        db,
+        claims.list(['c.subject_kind = ?'], ['region']),
+        { column: 'c.subject_id', orderedBy: ['c.as_of'] },
+        [1, 2, 3],
+        ordering,
+        { first: 5 },
+        true,
+        { filter: conditions.nested(ordering) },
+      );
+      const walks = db.statements.filter(({ sql }) => sql.includes('ostan_walk'));
+      expect(walks.length, 'the preferred filter is checked over a walk').toBeGreaterThan(0);
+      for (const statement of db.statements) {
+        const details = (await planOf(statement)).map((row) => row.detail).join('\n');
+        expect(details).not.toMatch(/TEMP B-TREE/);
+        if (walks.includes(statement)) {
+          const index = direction === 'desc' ? 'claims_subject_as_of_desc' : 'claims_subject_as_of';
+          expect(details).toMatch(
+            new RegExp(`INDEX ${index} \\(subject_kind=\\? AND subject_id=\\?\\)`),
+          );
+        }
+      }
+      expect(await fullScans(db)).toEqual([]);
+    },
+  );
+
   it('nested connections seek by parent', async () => {
     const db = new RecordingDb(env.DB);
     const ordering: Ordering = claims.byIdOrdering;

@@ -160,6 +160,33 @@ describe('nested walks', () => {
     }
   }, 120_000);
 
+  // a subject's claims by date read its own index in that order (migration 0023): the province
+  // overview's `claims(preferredOnly, AS_OF desc)` about Qom, every page within its price
+  it.each([
+    { args: 'orderBy: { field: AS_OF, direction: DESC }', order: 'DESC', preferred: false },
+    {
+      args: 'filter: { preferredOnly: true }, orderBy: { field: AS_OF, direction: DESC }',
+      order: 'DESC',
+      preferred: true,
+    },
+    { args: 'orderBy: { field: AS_OF }', order: 'ASC', preferred: false },
+  ])(
+    "a region's claims by date ($args) page through its own index",
+    async ({ args, order, preferred }) => {
+      const want = await expected(
+        `SELECT c.slug FROM claims c JOIN regions r ON r.id = c.subject_id
+       WHERE c.subject_kind = 'region' AND r.slug = ? ${preferred ? 'AND c.preferred = 1' : ''}
+       ORDER BY (c.as_of IS NULL), c.as_of ${order}, c.id ${order}`,
+        'qom',
+      );
+      expect(want.length).toBeGreaterThan(5);
+      for (const backward of [false, true]) {
+        const { slugs } = await pageThrough('region', 'qom', 'claims', args, backward);
+        expect(slugs).toEqual(want);
+      }
+    },
+  );
+
   it('counts within a walk of the parent, and says when that made the count a lower bound', async () => {
     await addPlannedProjects(ADDED);
     const count = `query ($slug: String!) {
