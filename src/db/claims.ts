@@ -1,5 +1,6 @@
 /** Claims: single reported figures, each with its source, and the latest one a target is judged by. */
 import { InputError } from '../lib/errors';
+import type { KeyedLink } from './child-pages';
 import type { Db } from './client';
 import { CODES, type Code } from './codes';
 import { Conditions, type DateRange } from './conditions';
@@ -220,6 +221,13 @@ export async function claimConditions(db: Db, filter: ClaimFilter | null | undef
   }
   return conditions.flag('c.synthetic', filter.synthetic, { keyed: true });
 }
+
+/**
+ * Claims about a subject, as a nested list's parent link: claims_subject (subject_kind,
+ * subject_id, id) and, by date, claims_subject_as_of(_desc) (migration 0023) are the subject's
+ * own indexes. The subject's kind is held by the caller's conditions (`c.subject_kind = ?`).
+ */
+export const CLAIM_SUBJECT: KeyedLink = { column: 'c.subject_id', orderedBy: ['c.as_of'] };
 
 // claims have no names: their order fields are ID and the columns below, never NAME
 export const claimList = sortedList(claims, CLAIM_ORDER_COLUMNS, claimConditions);

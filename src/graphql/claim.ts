@@ -3,6 +3,7 @@
 import type { ParentLink } from '../db/child-pages';
 import {
   CLAIM_ORDER_COLUMNS,
+  CLAIM_SUBJECT,
   type ClaimFilter as ClaimFilterValue,
   type Claim as ClaimRow,
   claimList,
@@ -192,9 +193,7 @@ export function addClaimsField(
   const only = subjectKind
     ? { where: ['c.subject_kind = ?'], params: [subjectKind] }
     : { where: [], params: [] };
-  // a subject's claims have their own index by date too (migration 0023)
-  const parent: ParentLink =
-    column === 'c.subject_id' ? { column, orderedBy: ['c.as_of'] } : column;
+  const parent: ParentLink = column === 'c.subject_id' ? CLAIM_SUBJECT : column;
   builder.objectField(ref, 'claims', (t) =>
     t.field({
       type: ClaimConnection,

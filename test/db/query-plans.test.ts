@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { type GraphQLInputType, getNamedType, isEnumType, isInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fetchChildPages } from '../../src/db/child-pages';
-import { claimConditions, claimList, claims } from '../../src/db/claims';
+import { CLAIM_SUBJECT, claimConditions, claimList, claims } from '../../src/db/claims';
 import { Db, type Price, type SqlValue } from '../../src/db/client';
 import {
   energyAssetConditions,
@@ -227,7 +227,7 @@ describe('query plans', () => {
       await fetchChildPages(
         db,
         claims.list(['c.subject_kind = ?'], ['region']),
-        { column: 'c.subject_id', orderedBy: ['c.as_of'] },
+        CLAIM_SUBJECT,
         [1, 2, 3],
         ordering,
         { first: 5 },

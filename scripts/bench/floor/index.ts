@@ -24,6 +24,7 @@
  * persisted-GET URL Ostan gets) for the edge-cache floor.
  */
 import {
+  CLAIM_SUBJECT,
   type Claim,
   type ClaimFilter,
   claimList,
@@ -131,7 +132,7 @@ async function province(db: Db, vars: Vars) {
       db,
       claimList,
       query({ first: 20 }, true, claimFilter, { field: 'AS_OF', direction: 'desc' }),
-      'c.subject_id',
+      CLAIM_SUBJECT,
       ids,
       { where: ['c.subject_kind = ?'], params: ['region'] },
     ),
@@ -477,7 +478,7 @@ async function deep(db: Db, vars: Vars) {
     db,
     claimList,
     query<ClaimFilter>({ first: n('claims', 3) }, false, null),
-    'c.subject_id',
+    CLAIM_SUBJECT,
     projectRows.map((p) => p.id),
     { where: ['c.subject_kind = ?'], params: ['project'] },
   );
