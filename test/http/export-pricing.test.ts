@@ -39,7 +39,7 @@ const STRING_VALUES: Record<string, string> = {
   conflictGroup: 'solar-capacity-operational',
 };
 
-function valueOf(name: string, kind: string, codes?: { values: readonly string[] }): string {
+function paramValue(name: string, kind: string, codes?: { values: readonly string[] }): string {
   switch (kind) {
     case 'string': {
       const value = STRING_VALUES[name];
@@ -66,7 +66,7 @@ const cases = Object.entries(FILTER_PARAMS).flatMap(([entity, spec]) =>
     entity,
     name,
     // a Jalali month is of a Jalali year
-    query: `${name.endsWith('JalaliMonth') ? `${name.replace(/Month$/, 'Year')}=1404&` : ''}${name}=${encodeURIComponent(valueOf(name, param.kind, param.codes))}`,
+    query: `${name.endsWith('JalaliMonth') ? `${name.replace(/Month$/, 'Year')}=1404&` : ''}${name}=${encodeURIComponent(paramValue(name, param.kind, param.codes))}`,
   })),
 );
 
