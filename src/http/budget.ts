@@ -39,6 +39,14 @@ export interface BudgetLimits {
 }
 
 /**
+ * How long a budget object holds changed windows in memory before it writes them (one alarm, one
+ * write) instead of writing on every charge: a busy client's object wrote twice per request.
+ * Charges stay exact while the object lives (it is the only place a client's windows change);
+ * an object lost within this time (a crash, a deploy) forgets the charges it had not yet written.
+ */
+export const FLUSH_AFTER_MS = 1_000;
+
+/**
  * One object per client holds both of its budgets: cost points, charged before a request runs,
  * and D1 rows, spent after it has read them. One call before the request reads both (two objects
  * cost a second call on every metered request).
@@ -48,6 +56,8 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     cost: { start: 0, used: 0 },
     rows: { start: 0, used: 0 },
   };
+  /** an alarm is set to write the windows changed since the last write */
+  private flushPending = false;
 
   constructor(ctx: DurableObjectState, env: CloudflareBindings) {
     super(ctx, env);
@@ -88,7 +98,7 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     const allowed = window.used + points <= limits.cost;
     if (allowed && points > 0) {
       window.used += points;
-      await this.ctx.storage.put('cost', window);
+      await this.changed();
     }
     return {
       cost: { allowed, ...this.state('cost', limits.cost, limits.windowSeconds) },
@@ -101,9 +111,22 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
     const window = this.current('rows', limits.windowSeconds);
     if (rows > 0) {
       window.used += rows;
-      await this.ctx.storage.put('rows', window);
+      await this.changed();
     }
     return this.state('rows', limits.rows, limits.windowSeconds);
+  }
+
+  /** The windows changed: write them within FLUSH_AFTER_MS (one alarm for any number of changes). */
+  private async changed(): Promise<void> {
+    if (this.flushPending) return;
+    this.flushPending = true;
+    await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);
+  }
+
+  /** Writes both windows as they are now. */
+  override async alarm(): Promise<void> {
+    this.flushPending = false;
+    await this.ctx.storage.put({ cost: this.windows.cost, rows: this.windows.rows });
   }
 }
 

@@ -1,11 +1,12 @@
 // The budget object (src/http/budget.ts): one Durable Object per client holds its cost and rows
 // windows. A charge refuses points that do not fit and reports the rows budget; rows spent after
-// a request count against the rows window only; a cost window stored by the object of earlier
-// releases (key 'window') is carried on.
-import { runInDurableObject } from 'cloudflare:test';
+// a request count against the rows window only; changed windows are written by one alarm, not by
+// every charge, and a restarted object carries on from what was written; a cost window stored by
+// the object of earlier releases (key 'window') is carried on.
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { chargeBudget, type QueryBudget, spendRows } from '../../src/http/budget';
+import { chargeBudget, FLUSH_AFTER_MS, type QueryBudget, spendRows } from '../../src/http/budget';
 
 const LIMITS = { cost: 100, rows: 1_000, windowSeconds: 3_600 };
 
@@ -21,6 +22,35 @@ describe('budget object', () => {
     // 60 more points do not fit: nothing is charged
     expect(second.cost).toMatchObject({ allowed: false, used: 60, remaining: 40 });
     expect(second.rows).toMatchObject({ used: 700, remaining: 300 });
+  });
+
+  it('writes changed windows once, from an alarm, and a restarted object carries on from them', async () => {
+    const key = `test:${crypto.randomUUID()}`;
+    const stub = env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
+    for (let i = 0; i < 3; i += 1) await chargeBudget(env, key, 10, LIMITS);
+    await spendRows(env, key, 200, LIMITS);
+    // three charges and a spend: nothing written yet, one write due within FLUSH_AFTER_MS
+    const before = await runInDurableObject(stub, async (_instance: QueryBudget, state) => ({
+      stored: await state.storage.get(['cost', 'rows']),
+      alarm: await state.storage.getAlarm(),
+    }));
+    expect(before.stored.size).toBe(0);
+    expect(before.alarm).toBeGreaterThan(Date.now() - 1_000);
+    expect(before.alarm).toBeLessThanOrEqual(Date.now() + FLUSH_AFTER_MS);
+
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const stored = await runInDurableObject(stub, (_instance: QueryBudget, state) =>
+      state.storage.get<{ used: number }>(['cost', 'rows']),
+    );
+    expect(stored.get('cost')?.used).toBe(30);
+    expect(stored.get('rows')?.used).toBe(200);
+
+    await runInDurableObject(stub, (_instance: QueryBudget, state) => {
+      state.abort('restart');
+    }).catch(() => {});
+    const charge = await chargeBudget(env, key, 10, LIMITS);
+    expect(charge.cost).toMatchObject({ allowed: true, used: 40 });
+    expect(charge.rows).toMatchObject({ used: 200 });
   });
 
   it('carries on a cost window stored under the old key', async () => {
