@@ -199,14 +199,9 @@ function numbered(sql: string, params: readonly SqlValue[]): Fragment {
   const slots = new Map<string, number>();
   const values: SqlValue[] = [];
   let next = 0;
-  let quoted = false;
-  let text = '';
-  for (const char of sql) {
-    if (char === "'") quoted = !quoted;
-    if (char !== '?' || quoted) {
-      text += char;
-      continue;
-    }
+  // a quoted literal is passed over whole (its `?`s are text); each `?` outside one is numbered
+  const text = sql.replace(/'[^']*(?:'|$)|\?/g, (match) => {
+    if (match !== '?') return match;
     const value = params[next] ?? null;
     next += 1;
     const key = `${typeof value}:${String(value)}`;
@@ -216,8 +211,8 @@ function numbered(sql: string, params: readonly SqlValue[]): Fragment {
       slot = values.length;
       slots.set(key, slot);
     }
-    text += `?${slot}`;
-  }
+    return `?${slot}`;
+  });
   return { sql: text, params: values };
 }
 

@@ -85,6 +85,11 @@ describe('retries', () => {
     ['WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x', false],
     ['INSERT INTO t VALUES (1)', false],
     ['UPDATE t SET a = 1', false],
+    // the write words count only as words: a column named after one is still a read
+    ['WITH x AS (SELECT updated_at, deleted FROM t) SELECT * FROM x', true],
+    ['WITH x AS (SELECT 1) Replace INTO t SELECT * FROM x', false],
+    ['WITH x AS (SELECT 1) DELETE FROM t WHERE a IN (SELECT * FROM x)', false],
+    ['with x as (select 1)\nupdate t set a = 1', false],
   ])('classifies %s as read-only: %s', (sql, expected) => {
     expect(isReadOnly(sql)).toBe(expected);
   });
