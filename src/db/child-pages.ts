@@ -191,11 +191,16 @@ function fromJson(keys: readonly string[], values: readonly unknown[]): Record<s
   return row;
 }
 
+/** The most values D1 binds to one statement. */
+const MAX_BOUND = 100;
+
 /**
  * A statement's `?`s numbered, each distinct value bound once: a nested page repeats its filter in
- * each route's branches, and D1 binds at most 100 values a statement.
+ * each route's branches, and D1 binds at most 100 values a statement. A statement within that is
+ * sent as it is (numbering scans statements of many kilobytes).
  */
-function numbered(sql: string, params: readonly SqlValue[]): Fragment {
+export function numbered(sql: string, params: readonly SqlValue[]): Fragment {
+  if (params.length <= MAX_BOUND) return { sql, params: [...params] };
   const slots = new Map<string, number>();
   const values: SqlValue[] = [];
   let next = 0;
