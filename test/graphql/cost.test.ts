@@ -33,6 +33,23 @@ describe('operationCost', () => {
     expect(cost(query)).toBe(expected);
   });
 
+  it('prices one parsed document again for other variables or another operation', () => {
+    // Yoga hands the same document object for a repeated text: its costs are remembered by
+    // variables and operation name, never one for another
+    const document = parse(`
+      query A($n: Int = 5) { projects(first: $n) { nodes { slug } } }
+      query B { region(slug: "qom") { slug } }`);
+    for (let round = 0; round < 2; round += 1) {
+      expect(operationCost(schema, document, {}, 'A')).toBe(6);
+      expect(operationCost(schema, document, { n: 40 }, 'A')).toBe(41);
+      expect(operationCost(schema, document, { n: 7 }, 'A')).toBe(8);
+      expect(operationCost(schema, document, { n: 40 }, 'B')).toBe(1);
+    }
+    // variables too long to remember are priced each time, the same way
+    const long = { n: 12, note: 'x'.repeat(2_000) };
+    expect(operationCost(schema, document, long, 'A')).toBe(13);
+  });
+
   it('reads first from variables and from their defaults', () => {
     const query = 'query ($n: Int = 5) { projects(first: $n) { nodes { slug } } }';
     expect(cost(query)).toBe(6);
