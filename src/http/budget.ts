@@ -93,7 +93,8 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
    * Charges `points` to the cost budget when they fit in what is left of its window, and reads
    * the rows budget. Nothing is charged when they do not fit.
    */
-  async charge(points: number, limits: BudgetLimits): Promise<Metered> {
+  async charge(points: number, limits: BudgetLimits, carriedRows = 0): Promise<Metered> {
+    if (carriedRows > 0) await this.spend(carriedRows, limits);
     const window = this.current('cost', limits.windowSeconds);
     const allowed = window.used + points <= limits.cost;
     if (allowed && points > 0) {
@@ -133,22 +134,81 @@ export class QueryBudget extends DurableObject<CloudflareBindings> {
 const budgetOf = (env: CloudflareBindings, key: string) =>
   env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
 
-/** Charges the client's cost budget (`points` 0 only reads it) and reads its rows budget. */
-export function chargeBudget(
+/**
+ * How long rows a request read wait in the isolate for the client's next charge to carry them
+ * before they are spent on their own: a busy client's requests make one call each to its object
+ * (the charge, carrying the rows of the requests before it), not two.
+ */
+export const SPEND_AFTER_MS = 50;
+
+/**
+ * Rows read by this isolate's finished requests and not yet spent, per budget namespace (tests
+ * hand the worker copies of env that share one) and client: numbers only, never a promise or a
+ * stub, which belong to the request that made them.
+ */
+const unspent = new WeakMap<object, Map<string, number>>();
+
+function unspentOf(env: CloudflareBindings): Map<string, number> {
+  let rows = unspent.get(env.QUERY_BUDGET);
+  if (!rows) {
+    rows = new Map();
+    unspent.set(env.QUERY_BUDGET, rows);
+  }
+  return rows;
+}
+
+function takeUnspent(env: CloudflareBindings, key: string): number {
+  const pending = unspentOf(env);
+  const rows = pending.get(key) ?? 0;
+  pending.delete(key);
+  return rows;
+}
+
+function addUnspent(env: CloudflareBindings, key: string, rows: number): void {
+  const pending = unspentOf(env);
+  pending.set(key, (pending.get(key) ?? 0) + rows);
+}
+
+/**
+ * Charges the client's cost budget (`points` 0 only reads it) and reads its rows budget, after
+ * spending the rows this isolate's earlier requests of the client read (`spendRows`).
+ */
+export async function chargeBudget(
   env: CloudflareBindings,
   key: string,
   points: number,
   limits: BudgetLimits,
 ): Promise<Metered> {
-  return budgetOf(env, key).charge(points, limits);
+  const carried = takeUnspent(env, key);
+  try {
+    return await budgetOf(env, key).charge(points, limits, carried);
+  } catch (error) {
+    // not charged: the next call carries them
+    if (carried > 0) addUnspent(env, key, carried);
+    throw error;
+  }
 }
 
-/** Records D1 rows a client's request has read against its rows budget. */
-export function spendRows(
+/**
+ * Records D1 rows a client's request has read against its rows budget: the client's next charge
+ * from this isolate carries them, or, when none comes within SPEND_AFTER_MS, they are spent on
+ * their own. The promise settles once they are spent; hand it to `waitUntil`.
+ */
+export async function spendRows(
   env: CloudflareBindings,
   key: string,
   rows: number,
   limits: BudgetLimits,
-): Promise<BudgetState> {
-  return budgetOf(env, key).spend(rows, limits);
+): Promise<void> {
+  if (rows <= 0) return;
+  addUnspent(env, key, rows);
+  await new Promise((resolve) => setTimeout(resolve, SPEND_AFTER_MS));
+  const left = takeUnspent(env, key);
+  if (left === 0) return;
+  try {
+    await budgetOf(env, key).spend(left, limits);
+  } catch (error) {
+    addUnspent(env, key, left);
+    throw error;
+  }
 }

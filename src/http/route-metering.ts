@@ -169,7 +169,9 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   // the rows the route read, once it has read them all (an export reads as its body streams)
   const { db } = c.var;
-  const spend = () => spendRows(c.env, identity.key, db.stats.rowsRead, limits);
+  const spend = async () => {
+    c.executionCtx.waitUntil(spendRows(c.env, identity.key, db.stats.rowsRead, limits));
+  };
   if (c.res.body === null) await spend();
   // asset responses come with immutable headers: copy before adding the budget's
   c.res = new Response(c.res.body && chargedWhenDone(c.res.body, spend), c.res);

@@ -9,8 +9,6 @@ export interface CursorPayload {
 
 // printable ASCII (JSON escapes control characters); anything else takes the UTF-8 path
 const ASCII = /^[ -~]*$/;
-// a decoded cursor's bytes, one per character, when all are ASCII
-const BYTES_ASCII = /^[\x00-\x7f]*$/;
 const BASE64URL: Record<string, string> = { '+': '-', '/': '_', '=': '' };
 
 export function encodeCursor(payload: CursorPayload): string {
@@ -30,8 +28,8 @@ export function decodeCursor(cursor: string): CursorPayload | null {
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
-    // bytes below 0x80 are their own UTF-8: only other text goes through the decoder
-    const text = BYTES_ASCII.test(binary)
+    // printable ASCII bytes are their own UTF-8: only other text goes through the decoder
+    const text = ASCII.test(binary)
       ? binary
       : new TextDecoder('utf-8', { fatal: true }).decode(
           Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),

@@ -1,12 +1,19 @@
 // The budget object (src/http/budget.ts): one Durable Object per client holds its cost and rows
 // windows. A charge refuses points that do not fit and reports the rows budget; rows spent after
-// a request count against the rows window only; changed windows are written by one alarm, not by
+// a request count against the rows window only, carried by the client's next charge from the
+// isolate or spent on their own soon after; changed windows are written by one alarm, not by
 // every charge, and a restarted object carries on from what was written; a cost window stored by
 // the object of earlier releases (key 'window') is carried on.
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { chargeBudget, FLUSH_AFTER_MS, type QueryBudget, spendRows } from '../../src/http/budget';
+import {
+  chargeBudget,
+  FLUSH_AFTER_MS,
+  type QueryBudget,
+  SPEND_AFTER_MS,
+  spendRows,
+} from '../../src/http/budget';
 
 const LIMITS = { cost: 100, rows: 1_000, windowSeconds: 3_600 };
 
@@ -17,7 +24,8 @@ describe('budget object', () => {
     expect(first.cost).toMatchObject({ allowed: true, used: 60, remaining: 40 });
     expect(first.rows).toMatchObject({ used: 0, remaining: 1_000 });
 
-    expect(await spendRows(env, key, 700, LIMITS)).toMatchObject({ used: 700, remaining: 300 });
+    // the rows wait in the isolate: the next charge carries them
+    void spendRows(env, key, 700, LIMITS);
     const second = await chargeBudget(env, key, 60, LIMITS);
     // 60 more points do not fit: nothing is charged
     expect(second.cost).toMatchObject({ allowed: false, used: 60, remaining: 40 });
@@ -28,6 +36,7 @@ describe('budget object', () => {
     const key = `test:${crypto.randomUUID()}`;
     const stub = env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
     for (let i = 0; i < 3; i += 1) await chargeBudget(env, key, 10, LIMITS);
+    // no charge comes: the rows are spent on their own once SPEND_AFTER_MS has passed
     await spendRows(env, key, 200, LIMITS);
     // three charges and a spend: nothing written yet, one write due within FLUSH_AFTER_MS
     const before = await runInDurableObject(stub, async (_instance: QueryBudget, state) => ({
@@ -51,6 +60,27 @@ describe('budget object', () => {
     const charge = await chargeBudget(env, key, 10, LIMITS);
     expect(charge.cost).toMatchObject({ allowed: true, used: 40 });
     expect(charge.rows).toMatchObject({ used: 200 });
+  });
+
+  it('spends rows with the next charge from the isolate, or on their own, exactly once', async () => {
+    const key = `test:${crypto.randomUUID()}`;
+    const stub = env.QUERY_BUDGET.get(env.QUERY_BUDGET.idFromName(key));
+    // what the object holds, read inside it (a charge of 0 from the isolate would carry rows)
+    const spendsOf = () =>
+      runInDurableObject(stub, (instance: QueryBudget) => instance.charge(0, LIMITS));
+    // two requests' rows, then a charge: it carries both, and the later spends find nothing left
+    const first = spendRows(env, key, 30, LIMITS);
+    const second = spendRows(env, key, 12, LIMITS);
+    expect((await chargeBudget(env, key, 1, LIMITS)).rows.used).toBe(42);
+    await Promise.all([first, second]);
+    expect((await spendsOf()).rows.used).toBe(42);
+    // rows no charge carries are spent once SPEND_AFTER_MS has passed
+    const alone = spendRows(env, key, 8, LIMITS);
+    expect((await spendsOf()).rows.used).toBe(42);
+    await alone;
+    expect((await spendsOf()).rows.used).toBe(50);
+    expect((await chargeBudget(env, key, 0, LIMITS)).rows.used).toBe(50);
+    expect(SPEND_AFTER_MS).toBeLessThanOrEqual(1_000);
   });
 
   it('carries on a cost window stored under the old key', async () => {
