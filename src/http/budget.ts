@@ -1,7 +1,9 @@
 /**
  * Budgets: each client (API key or address) has a number of cost points and of D1 rows per fixed
  * window, counted exactly in one Durable Object per client (the Rate Limiting binding only says
- * yes or no, so it cannot report "remaining"). GitHub's `rateLimit` works the same way.
+ * yes or no, so it cannot report "remaining"). GitHub's `rateLimit` works the same way. A request
+ * calls the object once, before it runs; the rows it read ride with the client's next call
+ * (`spendRows`), and the object writes its windows at most once a second (`FLUSH_AFTER_MS`).
  */
 import { DurableObject } from 'cloudflare:workers';
 
