@@ -50,15 +50,33 @@ export interface RegionWithLevels {
   countyId: number | null;
 }
 
+/**
+ * Regions already found in a request, by its handle and slug: a request that names a region twice
+ * (an export's conditions and its price, aliases filtering by one region) reads it once. No
+ * mutation writes regions (migrations and seeds do), so what a request found stands for it.
+ */
+const found = new WeakMap<Db, Map<string, RegionWithLevels>>();
+
 /** The region of `slug` and its levels in one statement; null when no region has the slug. */
-export function regionWithLevels(db: Db, slug: string): Promise<RegionWithLevels | null> {
-  return db.first<RegionWithLevels>(
+export async function regionWithLevels(db: Db, slug: string): Promise<RegionWithLevels | null> {
+  let known = found.get(db);
+  const hit = known?.get(slug);
+  if (hit) return hit;
+  const region = await db.first<RegionWithLevels>(
     `SELECT r.id, r.kind, r.parent_id AS parentId, l.province_id AS provinceId, l.county_id AS countyId
      FROM regions r LEFT JOIN region_levels l ON l.region_id = r.id WHERE r.slug = ?`,
     [slug],
     // the region by its unique slug, its levels by primary key
     { rows: 2 * ROWS_PER_KEY },
   );
+  if (region) {
+    if (!known) {
+      known = new Map();
+      found.set(db, known);
+    }
+    known.set(slug, region);
+  }
+  return region;
 }
 
 export interface RegionFilter {
