@@ -74,13 +74,12 @@ describe('budget object', () => {
     expect((await chargeBudget(env, key, 1, LIMITS)).rows.used).toBe(42);
     await Promise.all([first, second]);
     expect((await spendsOf()).rows.used).toBe(42);
-    // rows no charge carries are spent once SPEND_AFTER_MS has passed
-    const alone = spendRows(env, key, 8, LIMITS);
-    expect((await spendsOf()).rows.used).toBe(42);
-    await alone;
+    // rows no charge carries are spent on their own, SPEND_AFTER_MS later
+    const started = Date.now();
+    await spendRows(env, key, 8, LIMITS);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SPEND_AFTER_MS - 1);
     expect((await spendsOf()).rows.used).toBe(50);
     expect((await chargeBudget(env, key, 0, LIMITS)).rows.used).toBe(50);
-    expect(SPEND_AFTER_MS).toBeLessThanOrEqual(1_000);
   });
 
   it('carries on a cost window stored under the old key', async () => {
