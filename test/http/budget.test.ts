@@ -68,18 +68,33 @@ describe('budget object', () => {
     // what the object holds, read inside it (a charge of 0 from the isolate would carry rows)
     const spendsOf = () =>
       runInDurableObject(stub, (instance: QueryBudget) => instance.charge(0, LIMITS));
-    // two requests' rows, then a charge: it carries both, and the later spends find nothing left
-    const first = spendRows(env, key, 30, LIMITS);
-    const second = spendRows(env, key, 12, LIMITS);
-    expect((await chargeBudget(env, key, 1, LIMITS)).rows.used).toBe(42);
+    // the calls made to budget objects, counted through the namespace the isolate is handed
+    let calls = 0;
+    const namespace = env.QUERY_BUDGET;
+    const counted = {
+      ...env,
+      QUERY_BUDGET: {
+        idFromName: (name: string) => namespace.idFromName(name),
+        get: (id: DurableObjectId) => {
+          calls += 1;
+          return namespace.get(id);
+        },
+      } as unknown as typeof namespace,
+    };
+    // two requests' rows, then a charge: one call carries both, the later spends find nothing left
+    const first = spendRows(counted, key, 30, LIMITS);
+    const second = spendRows(counted, key, 12, LIMITS);
+    expect((await chargeBudget(counted, key, 1, LIMITS)).rows.used).toBe(42);
     await Promise.all([first, second]);
+    expect(calls).toBe(1);
     expect((await spendsOf()).rows.used).toBe(42);
-    // rows no charge carries are spent on their own, SPEND_AFTER_MS later
+    // rows no charge carries are spent on their own, by one call SPEND_AFTER_MS later
     const started = Date.now();
-    await spendRows(env, key, 8, LIMITS);
+    await spendRows(counted, key, 8, LIMITS);
     expect(Date.now() - started).toBeGreaterThanOrEqual(SPEND_AFTER_MS - 1);
+    expect(calls).toBe(2);
     expect((await spendsOf()).rows.used).toBe(50);
-    expect((await chargeBudget(env, key, 0, LIMITS)).rows.used).toBe(50);
+    expect((await chargeBudget(counted, key, 0, LIMITS)).rows.used).toBe(50);
   });
 
   it('carries on a cost window stored under the old key', async () => {
