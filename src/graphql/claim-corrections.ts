@@ -6,6 +6,7 @@ import { builder } from './builder';
 import { Claim } from './claim';
 import { loaderFor } from './context';
 import { codeEnum } from './enums';
+import { reference } from './references';
 import { orNull } from './text';
 
 const ClaimStatus = codeEnum(CODES.claimStatuses);
@@ -34,7 +35,7 @@ builder.objectFields(Claim, (t) => ({
     type: Claim,
     nullable: true,
     description: 'The claim this one replaced.',
-    resolve: (c) => c.supersedesId,
+    ...reference(Claim, (c: ClaimRow) => c.supersedesId),
   }),
   supersededBy: t.field({
     type: Claim,

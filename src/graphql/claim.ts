@@ -25,6 +25,7 @@ import {
   resolveList,
   WALKED_PAGES,
 } from './lists';
+import { reference } from './references';
 import { Region } from './region';
 import { DateRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -45,12 +46,15 @@ Claim.implement({
     'One reported figure: an indicator’s value for a subject, as a named speaker stated it in a published source. Sources disagree; every claim is kept and at most one per subject, indicator and period is preferred, with the reason.',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. c006.' }),
-    indicator: t.field({ type: Indicator, resolve: (c) => c.indicatorId }),
-    source: t.field({ type: Source, resolve: (c) => c.sourceId }),
+    indicator: t.field({
+      type: Indicator,
+      ...reference(Indicator, (c: ClaimRow) => c.indicatorId),
+    }),
+    source: t.field({ type: Source, ...reference(Source, (c: ClaimRow) => c.sourceId) }),
     region: t.field({
       type: Region,
       description: 'The region the figure applies to.',
-      resolve: (c) => c.regionId,
+      ...reference(Region, (c: ClaimRow) => c.regionId),
     }),
     subjectKind: t.field({ type: SubjectKindEnum, resolve: (c) => c.subjectKind }),
     value: t.exposeFloat(

@@ -14,6 +14,7 @@ import { codeEnum } from './enums';
 import { listArgs } from './list-args';
 import { connectionType, entityNode, resolveList, WALKED_PAGES } from './lists';
 import { Financing } from './project';
+import { reference } from './references';
 import { Region } from './region';
 import { DateRange, FloatRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -61,7 +62,7 @@ EnergyAsset.implement({
       type: EnergyAsset,
       nullable: true,
       description: 'The plant this phase belongs to.',
-      resolve: (e) => e.parentId,
+      ...reference(EnergyAsset, (e: EnergyAssetRow) => e.parentId),
     }),
     phases: t.field({
       type: [EnergyAsset],
@@ -72,9 +73,17 @@ EnergyAsset.implement({
     financing: t.field({ type: Financing, nullable: true, resolve: (e) => e.financing }),
     startedOn: t.field({ type: LocalDate, nullable: true, resolve: (e) => localDate(e.startedOn) }),
     openedOn: t.field({ type: LocalDate, nullable: true, resolve: (e) => localDate(e.openedOn) }),
-    region: t.field({ type: Region, resolve: (e) => e.regionId }),
-    sector: t.field({ type: Sector, nullable: true, resolve: (e) => e.sectorId }),
-    source: t.field({ type: Source, nullable: true, resolve: (e) => e.sourceId }),
+    region: t.field({ type: Region, ...reference(Region, (e: EnergyAssetRow) => e.regionId) }),
+    sector: t.field({
+      type: Sector,
+      nullable: true,
+      ...reference(Sector, (e: EnergyAssetRow) => e.sectorId),
+    }),
+    source: t.field({
+      type: Source,
+      nullable: true,
+      ...reference(Source, (e: EnergyAssetRow) => e.sourceId),
+    }),
     synthetic: t.boolean({ resolve: (e) => e.synthetic === 1 }),
   }),
 });

@@ -23,6 +23,7 @@ import {
 } from '../db/pagination';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
+import { loadReferences } from './references';
 
 function selects(
   set: SelectionSetNode | undefined,
@@ -126,13 +127,20 @@ function childListLoader<Row, Filter>(
     checkListQuery(spec, query);
     const key = `child:${pathKey(info)}|${JSON.stringify(args)}|${query.withTotal}`;
     const indexed = new Set<number>();
-    loader = loaderFor<number, Page<Row>>(ctx, key, (ids) =>
-      load(
+    loader = loaderFor<number, Page<Row>>(ctx, key, async (ids) => {
+      const pages = await load(
         query,
         ids,
         ids.filter((id) => !indexed.has(id)),
-      ),
-    );
+      );
+      // every parent's page at this place in one load of what their nodes reference
+      await loadReferences(
+        ctx,
+        info,
+        pages.flatMap((page) => page.rows as object[]),
+      );
+      return pages;
+    });
     parentsWithIndex.set(loader, indexed);
     loaders.set(info.fieldNodes, loader);
   }
@@ -156,7 +164,9 @@ export async function resolveList<Row extends object, Filter>(
   args: PageArgs & { filter?: Filter | null; orderBy?: ListQuery<Filter>['orderBy'] },
   info: GraphQLResolveInfo,
 ) {
-  return toConnection(await listPage(ctx.db, spec, listQuery(ctx, args, info)));
+  const page = await listPage(ctx.db, spec, listQuery(ctx, args, info));
+  await loadReferences(ctx, info, page.rows);
+  return toConnection(page);
 }
 
 /** One parent's page of a nested list, loaded with every other parent's in one batch. */

@@ -17,6 +17,7 @@ import { Coverage, targetCoverage } from './coverage';
 import { codeEnum } from './enums';
 import { Indicator } from './indicator';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
+import { reference } from './references';
 import { Region } from './region';
 import { LocalDate, localDate } from './scalars';
 import { Source } from './source';
@@ -39,8 +40,12 @@ Plan.implement({
     issuedOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.issuedOn) }),
     startsOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.startsOn) }),
     endsOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.endsOn) }),
-    region: t.field({ type: Region, resolve: (p) => p.regionId }),
-    source: t.field({ type: Source, nullable: true, resolve: (p) => p.sourceId }),
+    region: t.field({ type: Region, ...reference(Region, (p: PlanRow) => p.regionId) }),
+    source: t.field({
+      type: Source,
+      nullable: true,
+      ...reference(Source, (p: PlanRow) => p.sourceId),
+    }),
     synthetic: t.boolean({ resolve: (p) => p.synthetic === 1 }),
   }),
 });
@@ -100,9 +105,15 @@ PlanTarget.implement({
   description: 'A plan’s target for an indicator in a region.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
-    plan: t.field({ type: Plan, resolve: (target) => target.planId }),
-    indicator: t.field({ type: Indicator, resolve: (target) => target.indicatorId }),
-    region: t.field({ type: Region, resolve: (target) => target.regionId }),
+    plan: t.field({ type: Plan, ...reference(Plan, (target: PlanTargetRow) => target.planId) }),
+    indicator: t.field({
+      type: Indicator,
+      ...reference(Indicator, (target: PlanTargetRow) => target.indicatorId),
+    }),
+    region: t.field({
+      type: Region,
+      ...reference(Region, (target: PlanTargetRow) => target.regionId),
+    }),
     comparator: t.field({ type: Comparator, resolve: (target) => target.comparator }),
     targetValue: t.exposeFloat('targetValue'),
     targetKind: t.field({ type: TargetKind, resolve: (target) => target.targetKind }),
@@ -127,7 +138,7 @@ PlanTarget.implement({
       type: Claim,
       nullable: true,
       description: 'The claim in which the target was announced.',
-      resolve: (target) => target.claimId,
+      ...reference(Claim, (target: PlanTargetRow) => target.claimId),
     }),
     progress: t.field({
       type: TargetProgress,

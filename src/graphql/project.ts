@@ -11,6 +11,7 @@ import { addClaimsField } from './claim';
 import { codeEnum } from './enums';
 import { listArgs } from './list-args';
 import { connectionType, entityNode, resolveList, WALKED_PAGES } from './lists';
+import { reference } from './references';
 import { Region } from './region';
 import { DateRange, FloatRange, IntRange, LocalDate, localDate } from './scalars';
 import { Sector } from './sector';
@@ -75,13 +76,17 @@ Project.implement({
     openedOn: t.field({ type: LocalDate, nullable: true, resolve: (p) => localDate(p.openedOn) }),
     financing: t.field({ type: Financing, nullable: true, resolve: (p) => p.financing }),
     investors: t.exposeString('investors', { nullable: true }),
-    region: t.field({ type: Region, resolve: (p) => p.regionId }),
-    sector: t.field({ type: Sector, nullable: true, resolve: (p) => p.sectorId }),
+    region: t.field({ type: Region, ...reference(Region, (p: ProjectRow) => p.regionId) }),
+    sector: t.field({
+      type: Sector,
+      nullable: true,
+      ...reference(Sector, (p: ProjectRow) => p.sectorId),
+    }),
     source: t.field({
       type: Source,
       nullable: true,
       description: 'The report that first named it.',
-      resolve: (p) => p.sourceId,
+      ...reference(Source, (p: ProjectRow) => p.sourceId),
     }),
     synthetic: t.boolean({ resolve: (p) => p.synthetic === 1 }),
   }),

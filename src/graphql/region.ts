@@ -5,6 +5,7 @@ import { type Region as RegionRow, regionList, regions } from '../db/regions';
 import { builder } from './builder';
 import { codeEnum } from './enums';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
+import { reference } from './references';
 import { Source } from './source';
 import { namedFields, orNull } from './text';
 
@@ -23,9 +24,13 @@ Region.implement({
       type: Source,
       nullable: true,
       description: 'Where the area figure comes from.',
-      resolve: (r) => r.areaSourceId,
+      ...reference(Source, (r: RegionRow) => r.areaSourceId),
     }),
-    parent: t.field({ type: Region, nullable: true, resolve: (r) => r.parentId }),
+    parent: t.field({
+      type: Region,
+      nullable: true,
+      ...reference(Region, (r: RegionRow) => r.parentId),
+    }),
     synthetic: t.boolean({ resolve: (r) => r.synthetic === 1 }),
   }),
 });

@@ -9,6 +9,7 @@ import {
 import { builder } from './builder';
 import { loadBatched } from './context';
 import { addChildList, connectionType, entityNode, resolveList } from './lists';
+import { reference } from './references';
 import { Source } from './source';
 import { namedFields, orNull } from './text';
 
@@ -22,7 +23,11 @@ Sector.implement({
       'isicCode',
       orNull('ISIC Rev.4 section, division, group or class, where one fits.'),
     ),
-    parent: t.field({ type: Sector, nullable: true, resolve: (s) => s.parentId }),
+    parent: t.field({
+      type: Sector,
+      nullable: true,
+      ...reference(Sector, (s: SectorRow) => s.parentId),
+    }),
     synthetic: t.boolean({ resolve: (s) => s.synthetic === 1 }),
     namedIn: t.field({
       type: [Source],

@@ -13,6 +13,7 @@ import type { Context } from './context';
 import { Coverage, totalCoverage } from './coverage';
 import { EnergyAssetFilter, EnergyStatus, Technology } from './energy-asset';
 import { Financing, ProjectFilter, ProjectStatus } from './project';
+import { reference } from './references';
 import { Region } from './region';
 import { Sector } from './sector';
 
@@ -97,11 +98,11 @@ function groupKeyFields(
 ) {
   const id = (key: string) => (g: GroupShape) => (g.keys[key] as number | null | undefined) ?? null;
   return {
-    region: t.field({ type: Region, nullable: true, resolve: id('regionId') }),
-    county: t.field({ type: Region, nullable: true, resolve: id('countyId') }),
-    province: t.field({ type: Region, nullable: true, resolve: id('provinceId') }),
-    sector: t.field({ type: Sector, nullable: true, resolve: id('sectorId') }),
-    topSector: t.field({ type: Sector, nullable: true, resolve: id('topSectorId') }),
+    region: t.field({ type: Region, nullable: true, ...reference(Region, id('regionId')) }),
+    county: t.field({ type: Region, nullable: true, ...reference(Region, id('countyId')) }),
+    province: t.field({ type: Region, nullable: true, ...reference(Region, id('provinceId')) }),
+    sector: t.field({ type: Sector, nullable: true, ...reference(Sector, id('sectorId')) }),
+    topSector: t.field({ type: Sector, nullable: true, ...reference(Sector, id('topSectorId')) }),
     financing: t.field({ type: Financing, nullable: true, resolve: code('financing') }),
     startedJalaliYear: t.int({
       nullable: true,

@@ -10,7 +10,13 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { NoSchemaIntrospectionCustomRule, parse } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  execute,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+} from 'graphql';
 import {
   createGraphQLError,
   createYoga,
@@ -84,6 +90,24 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
   return plugins;
 }
 
+/**
+ * Operations run on graphql-js's own executor rather than Yoga's default (@graphql-tools/executor,
+ * which adds @defer/@stream, subscriptions and an abort check on every field, none of which Ostan
+ * serves): the same answers for about a tenth less isolate CPU on a page (BENCHMARKS.md, round of
+ * 2026-12-02 10:20). Variables that do not fit their types are refused with 400, as Yoga's executor
+ * marks them: graphql-js answers them with errors and no `data`, before anything runs.
+ */
+function executeOperation(args: ExecutionArgs) {
+  const result = execute(args);
+  if ('then' in result || 'data' in result) return result;
+  for (const error of (result as ExecutionResult).errors ?? []) {
+    Object.defineProperty(error, 'extensions', {
+      value: { ...error.extensions, http: { status: 400 } },
+    });
+  }
+  return result;
+}
+
 let graphiqlPage: GraphiQLOptions | undefined;
 
 /**
@@ -131,6 +155,7 @@ function createOstanYoga(config: EdgeConfig) {
         title: options.title ?? 'Ostan',
       }),
     plugins: [
+      { onExecute: ({ setExecuteFn }) => setExecuteFn(executeOperation as never) } satisfies Plugin,
       ...(config.csrfPrevention
         ? [
             useCSRFPrevention({
