@@ -1,5 +1,6 @@
 /** The schema: every domain file registers its types on the builder when imported. */
 import { builder } from './builder';
+import { syncNodeIds } from './lists';
 import { sortedSchema } from './sort-schema';
 import './root';
 import './source';
@@ -24,5 +25,6 @@ import './changes';
 import './rate-limit';
 import './data-status';
 
-// sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type
-export const schema = sortedSchema(builder.toSchema({ sortSchema: false }));
+// sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type;
+// node ids resolved without a promise each (`syncNodeIds`)
+export const schema = syncNodeIds(sortedSchema(builder.toSchema({ sortSchema: false })));

@@ -4,7 +4,13 @@
  */
 import { brandWithType } from '@pothos/core';
 import type DataLoader from 'dataloader';
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 import type { ParentLink } from '../db/child-pages';
 import type { Entity } from '../db/entity';
 import {
@@ -21,6 +27,7 @@ import {
   TOTAL_COUNT_CAP,
   WALK_PER_ROW,
 } from '../db/pagination';
+import { encodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
 import { loadReferences } from './references';
@@ -231,6 +238,7 @@ export function entityNode<Row extends { id: number; slug: string }>(
   /** what one is, for the slug query's description: `A region` */
   what: string,
 ) {
+  entityNodes.add(name);
   const ref = builder.loadableNodeRef<Row, number>(name, {
     id: { resolve: (row) => row.id, parse: parseLocalId },
     load: (ids: number[], ctx: Context) => entity.byIds(ctx.db, ids) as Promise<Row[]>,
@@ -247,6 +255,26 @@ export function entityNode<Row extends { id: number; slug: string }>(
     }),
   );
   return ref;
+}
+
+/** The node types `entityNode` made, by name. */
+const entityNodes = new Set<string>();
+
+/**
+ * The built schema with each node's `id` resolved without a promise: Pothos's relay plugin
+ * resolves every global ID through an async function, so every node a query asks the `id` of
+ * became a promise in the executor (and so its object, its list and its page). An entity node's
+ * id is its row's `id`, encoded as the plugin encodes it (`relay.encodeGlobalID` in builder.ts):
+ * the same string, at once. Called once, on the schema `src/graphql/index.ts` serves.
+ */
+export function syncNodeIds(schema: GraphQLSchema): GraphQLSchema {
+  for (const name of entityNodes) {
+    const type = schema.getType(name);
+    const field = isObjectType(type) ? type.getFields().id : undefined;
+    if (!field) throw new Error(`node type ${name} has no id field`);
+    field.resolve = (row: { id: number }) => encodeGlobalId(name, String(row.id));
+  }
+  return schema;
 }
 
 /**

@@ -1,6 +1,6 @@
-// References (a project's region, a claim's source): declared in one place (src/graphql/
-// references.ts), loaded with the page that holds them when its nodes select them, so each node's
-// field resolves at once; and never loaded when not selected.
+// Fields that resolve at once rather than with a promise per row: references (a project's region,
+// a claim's source), declared in one place (src/graphql/references.ts) and loaded with the page
+// that holds them when its nodes select them (never when not selected); and node ids.
 import { env } from 'cloudflare:workers';
 import {
   execute,
@@ -17,6 +17,7 @@ import { Db } from '../../src/db/client';
 import type { Context } from '../../src/graphql/context';
 import { schema } from '../../src/graphql/index';
 import { referenceOf } from '../../src/graphql/references';
+import { encodeGlobalId } from '../../src/lib/global-id';
 import { addSyntheticProjects } from '../factories';
 import { gql } from '../helpers';
 
@@ -165,5 +166,26 @@ describe('reference fields', () => {
     expect(queries(both)).toBe(queries(plain) + 2);
     expect(queries(viaEdges)).toBe(queries(plain) + 2);
     expect(queries(skipped)).toBe(queries(plain));
+  });
+});
+
+describe('node ids', () => {
+  it("every node's id resolves at once to its global ID, as node(id:) reads it", async () => {
+    const nodes = Object.values(schema.getTypeMap()).filter(isNode);
+    expect(nodes.length).toBeGreaterThan(8);
+    const ctx = context();
+    for (const type of nodes) {
+      const id = resolveField(type.name, 'id', { id: 42 }, ctx);
+      expect(isThenable(id), type.name).toBe(false);
+      expect(id, type.name).toBe(encodeGlobalId(type.name, 42));
+    }
+    // and a served id names its node
+    const { body } = await gql<{ region: { id: string } }>('{ region(slug: "qom") { id } }');
+    const served = body.data?.region.id ?? '';
+    const { body: again } = await gql<{ node: { slug: string } | null }>(
+      'query ($id: ID!) { node(id: $id) { ... on Region { slug } } }',
+      { id: served },
+    );
+    expect(again.data?.node?.slug).toBe('qom');
   });
 });
