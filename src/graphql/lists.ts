@@ -227,6 +227,9 @@ export function parseLocalId(id: string): number {
   return Number.parseInt(id, 10);
 }
 
+/** The node types `entityNode` made, by name. */
+const entityNodes = new Set<string>();
+
 /**
  * A node type over a data-layer entity, loaded in request batches, with its `field(slug:)` query.
  * Rows that do not exist load as null, which Pothos passes on as null to nullable fields and to
@@ -256,9 +259,6 @@ export function entityNode<Row extends { id: number; slug: string }>(
   );
   return ref;
 }
-
-/** The node types `entityNode` made, by name. */
-const entityNodes = new Set<string>();
 
 /**
  * The built schema with each node's `id` resolved without a promise: Pothos's relay plugin
