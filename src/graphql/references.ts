@@ -17,6 +17,7 @@ import {
   getNamedType,
   isObjectType,
   Kind,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from './context';
@@ -77,10 +78,7 @@ export function referenceOf(extensions: Readonly<Record<string, unknown>> | null
 }
 
 /** Whether @skip / @include leave a selection in, for this request's variables. */
-function included(
-  node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1],
-  info: GraphQLResolveInfo,
-): boolean {
+function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
   if (!node.directives?.length) return true;
   if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) {
     return false;
