@@ -59,6 +59,12 @@ function requestedDocumentId(
 // graphql-js's visitor.
 const report: GraphQLArmorRejectCallback[] = [(context, error) => context?.reportError(error)];
 
+/** The executor, with suggestions in variables' errors outside development only. */
+function executorPlugin(config: EdgeConfig): Plugin {
+  const run = operationExecutor(config.environment !== 'development');
+  return { onExecute: ({ setExecuteFn }) => setExecuteFn(run as never) };
+}
+
 /** Request limits from the configuration; each refuses a document before it runs. */
 function limitPlugins(config: EdgeConfig): Plugin[] {
   // Limits are exposed in messages ("limit of 12 exceeded, found 14"): they are documented in the
@@ -93,19 +99,23 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
 /**
  * Operations run on graphql-js's own executor rather than Yoga's default (@graphql-tools/executor,
  * which adds @defer/@stream, subscriptions and an abort check on every field, none of which Ostan
- * serves): the same answers for about a tenth less isolate CPU on a page (BENCHMARKS.md, round of
- * 2026-12-02 10:20). Variables that do not fit their types are refused with 400, as Yoga's executor
- * marks them: graphql-js answers them with errors and no `data`, before anything runs.
+ * serves): the same answers with less work per field (BENCHMARKS.md, round of 2026-12-02 10:20).
+ * Variables that do not fit their types are refused with 400, as Yoga's executor marks them:
+ * graphql-js answers them with errors and no `data`, before anything runs. With `hideSuggestions`
+ * those errors name no valid field or enum value ("Did you mean …"), as validation's do outside
+ * development (blockFieldSuggestionsPlugin).
  */
-function executeOperation(args: ExecutionArgs) {
-  const result = execute(args);
-  if ('then' in result || 'data' in result) return result;
-  for (const error of (result as ExecutionResult).errors ?? []) {
-    Object.defineProperty(error, 'extensions', {
-      value: { ...error.extensions, http: { status: 400 } },
-    });
-  }
-  return result;
+function operationExecutor(hideSuggestions: boolean) {
+  return (args: ExecutionArgs) => {
+    const result = execute({ ...args, hideSuggestions });
+    if ('then' in result || 'data' in result) return result;
+    for (const error of (result as ExecutionResult).errors ?? []) {
+      Object.defineProperty(error, 'extensions', {
+        value: { ...error.extensions, http: { status: 400 } },
+      });
+    }
+    return result;
+  };
 }
 
 let graphiqlPage: GraphiQLOptions | undefined;
@@ -155,7 +165,7 @@ function createOstanYoga(config: EdgeConfig) {
         title: options.title ?? 'Ostan',
       }),
     plugins: [
-      { onExecute: ({ setExecuteFn }) => setExecuteFn(executeOperation as never) } satisfies Plugin,
+      executorPlugin(config),
       ...(config.csrfPrevention
         ? [
             useCSRFPrevention({

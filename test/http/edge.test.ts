@@ -381,6 +381,29 @@ describe('production configuration', () => {
     expect(await dev.text()).toMatch(/Did you mean/);
   });
 
+  it("gives no suggestions in variables' errors either, and refuses them with 400", async () => {
+    const query = 'query ($f: ProjectFilter) { projects(filter: $f, first: 1) { totalCount } }';
+    const request = () =>
+      new Request(URL_, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+        },
+        body: JSON.stringify({ query, variables: { f: { sectr: 'footwear' } } }),
+      });
+    const response = await withVars(PRODUCTION, request());
+    const text = await response.text();
+    expect(response.status, text).toBe(400);
+    const [error] = (JSON.parse(text) as { errors: { message: string }[] }).errors;
+    expect(error?.message).toMatch(/^Variable "\$f" got invalid value .*"sectr"/);
+    expect(text).not.toMatch(/Did you mean/);
+    const dev = await exports.default.fetch(request());
+    expect(dev.status).toBe(400);
+    const [devError] = ((await dev.json()) as { errors: { message: string }[] }).errors;
+    expect(devError?.message).toMatch(/Did you mean "sector"\?$/);
+  });
+
   it('masks unexpected errors behind a request id, with no SQL or stack', async () => {
     await env.DB.prepare('ALTER TABLE regions RENAME TO regions_moved').run();
     const response = await withVars(
