@@ -4,13 +4,7 @@
  */
 import { brandWithType } from '@pothos/core';
 import type DataLoader from 'dataloader';
-import {
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-  isObjectType,
-  Kind,
-  type SelectionSetNode,
-} from 'graphql';
+import { type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from 'graphql';
 import type { ParentLink } from '../db/child-pages';
 import type { Entity } from '../db/entity';
 import {
@@ -31,29 +25,13 @@ import { encodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
 import { loadReferences } from './references';
-
-function selects(
-  set: SelectionSetNode | undefined,
-  fields: ReadonlySet<string>,
-  info: GraphQLResolveInfo,
-  depth = 0,
-): boolean {
-  if (!set || depth > 8) return false;
-  return set.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return fields.has(selection.name.value);
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      return selects(selection.selectionSet, fields, info, depth + 1);
-    }
-    const fragment = info.fragments[selection.name.value];
-    return selects(fragment?.selectionSet, fields, info, depth + 1);
-  });
-}
+import { fieldSelections } from './selections';
 
 const COUNT_FIELDS = new Set(['totalCount', 'totalCountIsExact']);
 
 /** Whether the connection being resolved asks for its count, so the count query runs only then. */
 export function wantsTotal(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, COUNT_FIELDS, info));
+  return fieldSelections(info).some((field) => COUNT_FIELDS.has(field.name.value));
 }
 
 /** The field's position in the query with list indexes dropped: every parent of a list shares it. */

@@ -8,19 +8,9 @@
  * a promise per node that the executor would wait on (and on its object, its list, its page).
  */
 import type DataLoader from 'dataloader';
-import {
-  type FieldNode,
-  GraphQLIncludeDirective,
-  type GraphQLResolveInfo,
-  GraphQLSkipDirective,
-  getDirectiveValues,
-  getNamedType,
-  isObjectType,
-  Kind,
-  type SelectionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import type { Context } from './context';
+import { fieldSelections, selectedFields } from './selections';
 
 /** A loadable node type (Pothos's `loadableNodeRef`): its name and its request loader. */
 export interface Loadable {
@@ -77,50 +67,19 @@ export function referenceOf(extensions: Readonly<Record<string, unknown>> | null
   return (extensions?.[EXTENSION] as ReferenceExtension | undefined) ?? null;
 }
 
-/** Whether @skip / @include leave a selection in, for this request's variables. */
-function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
-  if (!node.directives?.length) return true;
-  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) {
-    return false;
-  }
-  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
-}
-
-/** The fields a selection set selects by name, through fragments, @skip and @include honoured. */
-function fieldsOf(
-  set: SelectionSetNode | undefined,
-  info: GraphQLResolveInfo,
-  into: FieldNode[] = [],
-  depth = 0,
-): FieldNode[] {
-  if (!set || depth > 8) return into;
-  for (const selection of set.selections) {
-    if (!included(selection, info)) continue;
-    if (selection.kind === Kind.FIELD) into.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fieldsOf(selection.selectionSet, info, into, depth + 1);
-    } else {
-      fieldsOf(info.fragments[selection.name.value]?.selectionSet, info, into, depth + 1);
-    }
-  }
-  return into;
-}
-
 /** The names of the fields the connection being resolved selects on its nodes. */
 function nodeFields(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
-  const connection = info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info));
+  const connection = fieldSelections(info);
   const nodes = [
     ...connection.filter((field) => field.name.value === 'nodes'),
     ...connection
       .filter((field) => field.name.value === 'edges')
-      .flatMap((edges) => fieldsOf(edges.selectionSet, info))
+      .flatMap((edges) => selectedFields(edges.selectionSet, info))
       .filter((field) => field.name.value === 'node'),
   ];
-  for (const node of nodes) {
-    for (const field of fieldsOf(node.selectionSet, info)) names.add(field.name.value);
-  }
-  return names;
+  return new Set(
+    nodes.flatMap((node) => selectedFields(node.selectionSet, info)).map((f) => f.name.value),
+  );
 }
 
 /**

@@ -42,6 +42,24 @@ describe('D1 queries per request', () => {
     expect(largeCost?.d1RowsRead).toBeGreaterThan(smallCost?.d1RowsRead ?? 0);
   });
 
+  it('counts a list only when its count is selected and not skipped', async () => {
+    const page = (count: string) =>
+      gql(
+        `query ($no: Boolean!) { projects(first: 5) { __typename @include(if: $no) ${count} nodes { slug } } }`,
+        { no: true },
+      );
+    const queries = async (count: string) => {
+      const { body } = await page(count);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.extensions?.cost?.d1Queries ?? -1;
+    };
+    const plain = await queries('');
+    expect(await queries('totalCount')).toBe(plain + 1);
+    expect(await queries('... on ProjectConnection { totalCountIsExact }')).toBe(plain + 1);
+    expect(await queries('totalCount @skip(if: $no)')).toBe(plain);
+    expect(await queries('... @include(if: false) { totalCount }')).toBe(plain);
+  });
+
   it('reports the cost of every response in extensions', async () => {
     const { body } = await gql('{ region(slug: "qom") { slug } }');
     // an internal request (no client address): rows priced and read, no ceiling; the lookup by
