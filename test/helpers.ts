@@ -1,6 +1,8 @@
 /** Sends GraphQL operations through the worker's own fetch, as a client would. */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import manifest from '../schema/persisted-operations.json';
+import { Db } from '../src/db/client';
+import type { Context } from '../src/graphql/context';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -69,4 +71,18 @@ export async function anonymousData<Data>(query: string, variables: Record<strin
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   const cost = body.extensions?.cost as unknown as { d1RowsRead: number; d1RowsEstimated: number };
   return { data: body.data as Data, cost };
+}
+
+/** A request context as the GraphQL route builds one, over the test's D1. */
+export function requestContext(): Context {
+  return {
+    db: new Db(env.DB),
+    d1: env.DB,
+    lang: 'en',
+    requestId: 'test',
+    viewer: { kind: 'anonymous' },
+    budget: () => null,
+    writeCommitted: () => {},
+    loaders: new Map(),
+  };
 }

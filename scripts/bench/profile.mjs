@@ -45,8 +45,8 @@ function category(module, fn, url) {
   if (/graphql\/language/.test(module)) return 'parse (graphql/language)';
   if (/graphql\/validation|graphql-armor|introspection/.test(module))
     return 'validate (graphql/validation, armor limits)';
-  if (/graphql\/execution|@graphql-tools\/executor/.test(module))
-    return 'execute (graphql-js / graphql-tools executor)';
+  if (/graphql\/execution|@graphql-tools\/executor|^src\/graphql\/execute\.ts/.test(module))
+    return 'execute (the planned executor, graphql-js)';
   if (/graphql\/(type|utilities|jsutils|error)/.test(module))
     return 'graphql-js utilities (types, values, errors)';
   if (/@pothos/.test(module))

@@ -13,7 +13,6 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import {
   type ExecutionArgs,
   type ExecutionResult,
-  execute,
   NoSchemaIntrospectionCustomRule,
   parse,
 } from 'graphql';
@@ -26,6 +25,7 @@ import {
 } from 'graphql-yoga';
 import examples from '../../schema/operations/examples.json';
 import type { Context } from '../graphql/context';
+import { executeOperation } from '../graphql/execute';
 import { schema } from '../graphql/index';
 import type { EdgeConfig } from './config';
 import type { EdgeServerContext } from './edge';
@@ -97,9 +97,10 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
 }
 
 /**
- * Operations run on graphql-js's own executor rather than Yoga's default (@graphql-tools/executor,
- * which adds @defer/@stream, subscriptions and an abort check on every field, none of which Ostan
- * serves): the same answers with less work per field (BENCHMARKS.md, round of 2026-12-02 10:20).
+ * Queries run from a plan kept with their parsed document (`executeOperation`,
+ * src/graphql/execute.ts: graphql-js's semantics without its per-field interpretation); anything
+ * else on graphql-js's own executor, not Yoga's default (@graphql-tools/executor, which adds
+ * @defer/@stream, subscriptions and an abort check on every field, none of which Ostan serves).
  * Variables that do not fit their types are refused with 400, as Yoga's executor marks them:
  * graphql-js answers them with errors and no `data`, before anything runs. With `hideSuggestions`
  * those errors name no valid field or enum value ("Did you mean …"), as validation's do outside
@@ -107,7 +108,7 @@ function limitPlugins(config: EdgeConfig): Plugin[] {
  */
 function operationExecutor(hideSuggestions: boolean) {
   return (args: ExecutionArgs) => {
-    const result = execute({ ...args, hideSuggestions });
+    const result = executeOperation({ ...args, hideSuggestions });
     if ('then' in result || 'data' in result) return result;
     for (const error of (result as ExecutionResult).errors ?? []) {
       Object.defineProperty(error, 'extensions', {

@@ -1,7 +1,6 @@
 // Fields that resolve at once rather than with a promise per row: references (a project's region,
 // a claim's source), declared in one place (src/graphql/references.ts) and loaded with the page
 // that holds them when its nodes select them (never when not selected); and node ids.
-import { env } from 'cloudflare:workers';
 import {
   execute,
   type GraphQLField,
@@ -13,13 +12,12 @@ import {
   parse,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/db/client';
 import type { Context } from '../../src/graphql/context';
 import { schema } from '../../src/graphql/index';
 import { referenceOf } from '../../src/graphql/references';
 import { encodeGlobalId } from '../../src/lib/global-id';
 import { addSyntheticProjects } from '../factories';
-import { gql } from '../helpers';
+import { gql, requestContext } from '../helpers';
 
 /**
  * Fields returning one node that are not a key of their parent's row, and why: everything else
@@ -49,20 +47,6 @@ function nodeFields(): [string, GraphQLField<unknown, unknown>][] {
     }
   }
   return found;
-}
-
-/** A request context as the GraphQL route builds one, over the test's D1. */
-function context(): Context {
-  return {
-    db: new Db(env.DB),
-    d1: env.DB,
-    lang: 'en',
-    requestId: 'test',
-    viewer: { kind: 'anonymous' },
-    budget: () => null,
-    writeCommitted: () => {},
-    loaders: new Map(),
-  };
 }
 
 /** The field's resolver (with Pothos's plugins) called as the executor would for `row`. */
@@ -97,7 +81,7 @@ describe('reference fields', () => {
   });
 
   it('resolves at once, without a promise, once a top-level page has loaded what it selects', async () => {
-    const ctx = context();
+    const ctx = requestContext();
     const result = await execute({
       schema,
       document: parse('{ projects(first: 3) { nodes { slug region { slug } } } }'),
@@ -120,7 +104,7 @@ describe('reference fields', () => {
 
   it('resolves at once for every parent of a nested page', async () => {
     await addSyntheticProjects(4, 2);
-    const ctx = context();
+    const ctx = requestContext();
     const result = await execute({
       schema,
       document: parse(
@@ -173,7 +157,7 @@ describe('node ids', () => {
   it("every node's id resolves at once to its global ID, as node(id:) reads it", async () => {
     const nodes = Object.values(schema.getTypeMap()).filter(isNode);
     expect(nodes.length).toBeGreaterThan(8);
-    const ctx = context();
+    const ctx = requestContext();
     for (const type of nodes) {
       const id = resolveField(type.name, 'id', { id: 42 }, ctx);
       expect(isThenable(id), type.name).toBe(false);
