@@ -12,8 +12,9 @@
  * same error messages, errors under a position already nulled dropped. A document that uses
  * what the plan does not model runs on graphql-js's `execute`: any directive (`@skip`,
  * `@include`: the plan would depend on variables), `__schema`/`__type`, a response key
- * `__proto__`, any operation but a query, and every request graphql-js refuses before executing
- * (no such operation, variables that are not an object). test/graphql/execute.test.ts runs both
+ * `__proto__`, any operation but a query, a default field or type resolver given in the arguments,
+ * and every request graphql-js refuses before executing (no such operation, variables that are
+ * not an object). test/graphql/execute.test.ts runs both
  * executors on the same documents and compares them.
  */
 import {
@@ -82,6 +83,13 @@ interface FieldPlan {
   readonly hasArgs: boolean;
   readonly nonNull: boolean;
   readonly complete: Complete;
+  /**
+   * A field without a resolver of its own (graphql-js's default reads the parent's property) and
+   * of a scalar or enum type: a property that is a plain value is serialised at once, without the
+   * `info` and path nobody would read. Anything else (null, a function, an object, a value the
+   * type refuses) takes the general path, which answers as graphql-js does.
+   */
+  readonly plainLeaf: GraphQLLeafType | null;
 }
 
 /** `__typename`: the parent type's name, which graphql-js's meta field resolves to. */
@@ -116,6 +124,8 @@ export function executeOperation(
     !plan ||
     !operation ||
     operation.operation !== 'query' ||
+    args.fieldResolver ||
+    args.typeResolver ||
     (variables != null && typeof variables !== 'object')
   ) {
     return execute(args);
@@ -295,6 +305,7 @@ function planSelection(
     const def = defs[name];
     // graphql-js skips a field its type does not have (validation refuses such documents)
     if (!def) continue;
+    const nullable = isNonNullType(def.type) ? def.type.ofType : def.type;
     keys.push(key);
     planned.push({
       key,
@@ -305,6 +316,7 @@ function planSelection(
       hasArgs: def.args.length > 0,
       nonNull: isNonNullType(def.type),
       complete: completer(plan, def.type, nodes),
+      plainLeaf: !def.resolve && isLeafType(nullable) ? nullable : null,
     });
   }
   return { keys, fields: planned };
@@ -519,11 +531,7 @@ function executeFields(
         results[key] = type.name;
         continue;
       }
-      const result = executeField(run, type, source, field, {
-        prev: path,
-        key,
-        typename: type.name,
-      });
+      const result = executeField(run, type, source, field, path);
       results[key] = result;
       if (isPromise(result)) containsPromise = true;
     }
@@ -552,8 +560,20 @@ function executeField(
   parentType: GraphQLObjectType,
   source: unknown,
   field: FieldPlan,
-  path: Path,
+  parentPath: Path | undefined,
 ): unknown {
+  if (field.plainLeaf && typeof source === 'object' && source !== null) {
+    const value = (source as Record<string, unknown>)[field.name];
+    if (value != null && typeof value !== 'object' && typeof value !== 'function') {
+      try {
+        const serialized = field.plainLeaf.serialize(value);
+        if (serialized != null) return serialized;
+      } catch {
+        // the general path below locates the same error
+      }
+    }
+  }
+  const path: Path = { prev: parentPath, key: field.key, typename: parentType.name };
   const info: GraphQLResolveInfo = {
     fieldName: field.name,
     fieldNodes: field.nodes,

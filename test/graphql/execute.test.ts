@@ -7,6 +7,7 @@ import {
   type ExecutionResult,
   execute,
   GraphQLBoolean,
+  GraphQLEnumType,
   GraphQLInt,
   GraphQLInterfaceType,
   GraphQLList,
@@ -93,6 +94,32 @@ const CheckedLater = new GraphQLObjectType({
   isTypeOf: (row: Row) => later(row.ok === true),
 });
 
+// fields without resolvers: graphql-js's default resolver reads the parent's property
+const Plain: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Plain',
+  fields: () => ({
+    text: { type: GraphQLString },
+    count: { type: new GraphQLNonNull(GraphQLInt) },
+    notAnInt: { type: GraphQLInt },
+    mood: { type: new GraphQLEnumType({ name: 'Mood', values: { HAPPY: { value: 'happy' } } }) },
+    strictMissing: { type: new GraphQLNonNull(GraphQLString) },
+    callable: { type: GraphQLString },
+    flag: { type: GraphQLBoolean },
+    inner: { type: Plain },
+  }),
+});
+
+const plain = (mood: string): Row => ({
+  text: 'plain',
+  count: 3,
+  notAnInt: 'abc',
+  mood,
+  callable: (args: unknown, _ctx: unknown, info: GraphQLResolveInfo) =>
+    `${JSON.stringify(args)} ${responsePathAsArray(info.path).join('.')}`,
+  flag: false,
+  inner: { text: 'inner', count: 0, mood: 'happy', strictMissing: 'here', flag: true },
+});
+
 const dog = (name: string, extra: Row = {}): Row => ({ kind: 'Dog', name, ...extra });
 const cat = (name: string, lives = 9): Row => ({ kind: 'Cat', name, lives });
 
@@ -152,6 +179,7 @@ const testSchema = new GraphQLSchema({
       info: { type: GraphQLString, resolve: (_root, _args, _ctx, info) => seen(info) },
       fromRoot: { type: GraphQLString, resolve: (root: Row | undefined) => String(root?.greeting) },
       laterString: { type: GraphQLString, resolve: () => later('later') },
+      plains: { type: new GraphQLList(Plain), resolve: () => [plain('happy'), plain('sad')] },
     },
   }),
   types: [Checked, CheckedLater],
@@ -229,6 +257,11 @@ const PLANNED: [string, string, Record<string, unknown>?][] = [
     { v: 1 },
   ],
   ['the root value', '{ fromRoot }'],
+  [
+    "fields read by graphql-js's default resolver: values, refusals, a function, a missing non-null",
+    '{ plains { text count notAnInt mood callable flag inner { text count mood strictMissing flag } } }',
+  ],
+  ['a missing non-null property nulls its object', '{ plains { text strictMissing } }'],
   [
     'nested unions',
     '{ dog { friends { ... on Dog { name friends { __typename } } ... on Cat { lives } } } }',
