@@ -14,10 +14,11 @@
  * `@include`: the plan would depend on variables), `__schema`/`__type`, a response key
  * `__proto__`, any operation but a query, a default field or type resolver given in the arguments,
  * and every request graphql-js refuses before executing (no such operation, variables that are
- * not an object). test/graphql/execute.test.ts runs both
- * executors on the same documents and compares them.
+ * not an object). test/graphql/execute.test.ts runs both executors on the same documents and
+ * compares the answers.
  */
 import {
+  assertValidSchema,
   type DocumentNode,
   defaultFieldResolver,
   defaultTypeResolver,
@@ -130,6 +131,8 @@ export function executeOperation(
   ) {
     return execute(args);
   }
+  // as graphql-js: an invalid schema throws (checked once per schema, then remembered)
+  assertValidSchema(args.schema);
   const coerced = getVariableValues(
     args.schema,
     operation.variableDefinitions ?? [],
