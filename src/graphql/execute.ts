@@ -309,6 +309,10 @@ function planSelection(
     // graphql-js skips a field its type does not have (validation refuses such documents)
     if (!def) continue;
     const nullable = isNonNullType(def.type) ? def.type.ofType : def.type;
+    // every request of this document hands these to resolvers as `info.fieldNodes` (graphql-js
+    // makes them per request): frozen, a resolver that changed them would fail its own field
+    // rather than the plan
+    Object.freeze(nodes);
     keys.push(key);
     planned.push({
       key,

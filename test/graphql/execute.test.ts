@@ -6,6 +6,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   execute,
+  type FieldNode,
   GraphQLBoolean,
   GraphQLEnumType,
   GraphQLInt,
@@ -180,6 +181,12 @@ const testSchema = new GraphQLSchema({
       fromRoot: { type: GraphQLString, resolve: (root: Row | undefined) => String(root?.greeting) },
       laterString: { type: GraphQLString, resolve: () => later('later') },
       plains: { type: new GraphQLList(Plain), resolve: () => [plain('happy'), plain('sad')] },
+      // a resolver that changes what it is handed
+      grabby: {
+        type: GraphQLInt,
+        resolve: (_root, _args, _ctx, info) =>
+          (info.fieldNodes as FieldNode[]).push(info.fieldNodes[0] as FieldNode),
+      },
     },
   }),
   types: [Checked, CheckedLater],
@@ -306,6 +313,20 @@ describe('the planned executor answers as graphql-js does', () => {
     const second = await both(testSchema, document);
     expect(wire(second.planned)).toEqual(wire(first.reference));
     expect(wire(first.planned)).toEqual(wire(first.reference));
+  });
+
+  it('keeps its plan from a resolver: the field nodes every request shares are frozen', async () => {
+    // graphql-js hands each request new arrays: the resolver's push succeeds every time
+    const document = parse('{ grabby }');
+    for (let run = 0; run < 2; run += 1) {
+      const reference = await execute({ schema: testSchema, document });
+      expect(reference.data?.grabby).toBe(2);
+      // the plan's arrays serve every request: the push fails this field, and the next request
+      // finds the plan as it was
+      const planned = await executeOperation({ schema: testSchema, document });
+      expect(planned.data).toEqual({ grabby: null });
+      expect(planned.errors?.map((error) => error.path)).toEqual([['grabby']]);
+    }
   });
 
   it('refuses what graphql-js refuses before executing, with its errors', async () => {
