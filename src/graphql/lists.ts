@@ -25,14 +25,14 @@ import { encodeGlobalId } from '../lib/global-id';
 import { builder } from './builder';
 import { type Context, loadBatched, loaderFor } from './context';
 import { loadReferences } from './references';
-import { fieldSelections } from './selections';
+import { fieldSelections, perFieldNodes } from './selections';
 
 const COUNT_FIELDS = new Set(['totalCount', 'totalCountIsExact']);
 
 /** Whether the connection being resolved asks for its count, so the count query runs only then. */
-export function wantsTotal(info: GraphQLResolveInfo): boolean {
-  return fieldSelections(info).some((field) => COUNT_FIELDS.has(field.name.value));
-}
+export const wantsTotal = perFieldNodes((info): boolean =>
+  fieldSelections(info).some((field) => COUNT_FIELDS.has(field.name.value)),
+);
 
 /** The field's position in the query with list indexes dropped: every parent of a list shares it. */
 function pathKey(info: GraphQLResolveInfo): string {

@@ -10,7 +10,7 @@
 import type DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, getNamedType, isObjectType } from 'graphql';
 import type { Context } from './context';
-import { fieldSelections, selectedFields } from './selections';
+import { fieldSelections, perFieldNodes, selectedFields } from './selections';
 
 /** A loadable node type (Pothos's `loadableNodeRef`): its name and its request loader. */
 export interface Loadable {
@@ -68,7 +68,7 @@ export function referenceOf(extensions: Readonly<Record<string, unknown>> | null
 }
 
 /** The names of the fields the connection being resolved selects on its nodes. */
-function nodeFields(info: GraphQLResolveInfo): Set<string> {
+const nodeFields = perFieldNodes((info): ReadonlySet<string> => {
   const connection = fieldSelections(info);
   const nodes = [
     ...connection.filter((field) => field.name.value === 'nodes'),
@@ -80,7 +80,7 @@ function nodeFields(info: GraphQLResolveInfo): Set<string> {
   return new Set(
     nodes.flatMap((node) => selectedFields(node.selectionSet, info)).map((f) => f.name.value),
   );
-}
+});
 
 /**
  * For a connection being resolved whose page holds `rows`: the rows its nodes' selected reference

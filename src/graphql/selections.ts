@@ -45,7 +45,27 @@ export function selectedFields(
   return into;
 }
 
-/** The fields selected directly below the field being resolved, in all its merged nodes. */
-export function fieldSelections(info: GraphQLResolveInfo): FieldNode[] {
-  return info.fieldNodes.flatMap((node) => selectedFields(node.selectionSet, info));
+/**
+ * Look-ahead answers kept per `info.fieldNodes` array. Such an array stands for one field's place
+ * in one document, and every parent at that place shares it: graphql-js makes it per request,
+ * so a document with `@skip`/`@include` is answered afresh for each request's variables; the
+ * planned executor (src/graphql/execute.ts) keeps it, frozen, for every request of a document it
+ * plans, and it plans only documents without directives, whose selections no variable changes.
+ * So a page resolved for each of a hundred parents walks its selection once, not a hundred times.
+ */
+export function perFieldNodes<T>(compute: (info: GraphQLResolveInfo) => T) {
+  const kept = new WeakMap<readonly FieldNode[], T>();
+  return (info: GraphQLResolveInfo): T => {
+    let value = kept.get(info.fieldNodes);
+    if (value === undefined) {
+      value = compute(info);
+      kept.set(info.fieldNodes, value);
+    }
+    return value;
+  };
 }
+
+/** The fields selected directly below the field being resolved, in all its merged nodes. */
+export const fieldSelections = perFieldNodes((info): readonly FieldNode[] =>
+  Object.freeze(info.fieldNodes.flatMap((node) => selectedFields(node.selectionSet, info))),
+);

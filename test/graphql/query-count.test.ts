@@ -60,6 +60,33 @@ describe('D1 queries per request', () => {
     expect(await queries('... @include(if: false) { totalCount }')).toBe(plain);
   });
 
+  it("looks ahead afresh for each request's variables, and the same for every request of a plain document", async () => {
+    const queries = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { body } = await gql(query, variables);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.extensions?.cost?.d1Queries ?? -1;
+    };
+    // one text, so one parsed document (Yoga's cache) for every request: what a page looks ahead
+    // at (its count, its nodes' references) is kept per request's field nodes, never per document
+    const directed = `query ($more: Boolean!) {
+      projects(first: 5) { totalCount @include(if: $more) nodes { slug region @include(if: $more) { slug } } }
+    }`;
+    const less = await queries(directed, { more: false });
+    const more = await queries(directed, { more: true });
+    // the count, and the page's regions loaded with it
+    expect(more).toBe(less + 2);
+    for (const flag of [false, true, false]) {
+      expect(await queries(directed, { more: flag })).toBe(flag ? more : less);
+    }
+    // without directives the planned executor keeps the field nodes for every request
+    const plain = '{ projects(first: 5) { totalCount nodes { slug region { slug } } } }';
+    const bare = '{ projects(first: 5) { nodes { slug } } }';
+    for (let run = 0; run < 2; run += 1) {
+      expect(await queries(plain)).toBe(more);
+      expect(await queries(bare)).toBe(less);
+    }
+  });
+
   it('reports the cost of every response in extensions', async () => {
     const { body } = await gql('{ region(slug: "qom") { slug } }');
     // an internal request (no client address): rows priced and read, no ceiling; the lookup by
