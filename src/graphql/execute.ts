@@ -656,7 +656,10 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 
 /**
  * A value in an error message, in graphql-js's notation (its `inspect`): strings quoted, objects
- * as `{ key: value }` and arrays as `[a, b]` two levels deep, at most ten items shown.
+ * as `{ key: value }` and arrays as `[a, b]` two levels deep, at most ten items shown. Written
+ * here because graphql's entry does not export `inspect`, and a deep import
+ * (`graphql/jsutils/inspect`) resolves to graphql's CommonJS copy under wrangler's bundler: a
+ * second graphql in the bundle (see the token limit in src/http/yoga.ts).
  */
 function describe(value: unknown, seen: unknown[] = []): string {
   if (typeof value === 'string') return JSON.stringify(value);
