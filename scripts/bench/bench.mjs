@@ -4,6 +4,7 @@
 //   node scripts/bench/bench.mjs [--projects 1000|100000|1000000] [--duration S] [--connections C]
 //                                [--rounds R] [--only op,op] [--profile op] [--profile-seconds S]
 //                                [--rows-only]  (D1 rows of every operation and abusive request, no timing)
+//                                [--replay]  (D1 answered from memory after each statement's first run)
 //
 // Steps: (1) generate the synthetic data set into .bench/state-<projects> (energy assets 20% and
 // claims 2x the projects; reused when complete); (2) build Ostan and the floor; (3) start both under
@@ -52,6 +53,11 @@ const profileSeconds = Number(flag('profile-seconds', 10));
 const basePort = Number(flag('port', 8931));
 // rows only: the D1 work of each operation and abusive request, no throughput runs
 const rowsOnly = argv.includes('--rows-only');
+// replay: both workers built with their D1 binding answered from memory after each statement's
+// first run (scripts/bench/replay/), so that the CPU read is the Workers' own, without SQLite and
+// its Durable Object, which run in this workerd process locally and outside the Worker in production
+const replay = argv.includes('--replay');
+const replayEntry = (name) => join(import.meta.dirname, 'replay', `${name}.ts`);
 
 const energy = projects / 5;
 const claims = projects * 2;
@@ -192,20 +198,22 @@ function dryRun(config, outdir, extra = []) {
     console.error(r.stdout, r.stderr);
     throw new Error(`wrangler deploy --dry-run failed for ${config}`);
   }
-  return join(outdir, 'index.js');
+  // named after the entry: index.js, or ostan.js / floor.js for --replay's entries
+  const script = readdirSync(outdir).find((file) => file.endsWith('.js'));
+  return join(outdir, script ?? 'index.js');
 }
 
 log('building Ostan and the floor (wrangler deploy --dry-run)');
 // profiled unminified: scripts/bench/profile.mjs attributes samples by the bundle's `// module`
 // comments, which minify (wrangler.toml) strips
-const ostanScript = dryRun(
-  join(root, 'wrangler.toml'),
-  join(buildDir, 'ostan'),
-  profileOp ? ['--minify=false'] : [],
-);
+const ostanScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan'), [
+  ...(profileOp ? ['--minify=false'] : []),
+  ...(replay ? [replayEntry('ostan')] : []),
+]);
 const floorScript = dryRun(
   join(import.meta.dirname, 'floor', 'wrangler.toml'),
   join(buildDir, 'floor'),
+  replay ? [replayEntry('floor')] : [],
 );
 const minScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan-min'), ['--minify']);
 const sizeOf = (file) => {
@@ -541,8 +549,10 @@ function finish() {
   process.exit(0);
 }
 
-log('sending the abusive requests (scripts/bench/abuse.mjs)');
-const abuse = await runAbuse(ostan, headers, setup);
+// replayed, the abusive requests' rows would be the recorded ones: they are a plain run's
+if (!replay) log('sending the abusive requests (scripts/bench/abuse.mjs)');
+else log("replay: D1 answered from memory after each statement's first run; no abusive requests");
+const abuse = replay ? [] : await runAbuse(ostan, headers, setup);
 const rowsTable = () => {
   console.log(
     `\nD1 rows at ${projects.toLocaleString('en-US')} projects (one anonymous request each)\n`,
@@ -694,6 +704,7 @@ const startup = {
 const output = {
   when: new Date().toISOString(),
   projects,
+  replay,
   energy,
   claims,
   duration,
@@ -707,12 +718,13 @@ const output = {
   profile,
   totalSeconds: (performance.now() - started) / 1000,
 };
-writeFileSync(join(benchDir, `results-${projects}.json`), JSON.stringify(output, null, 2));
+const resultsFile = `results-${projects}${replay ? '-replay' : ''}.json`;
+writeFileSync(join(benchDir, resultsFile), JSON.stringify(output, null, 2));
 
 const f2 = (n) => (n == null ? '–' : n.toFixed(2));
 const f3 = (n) => (n == null ? '–' : n.toFixed(3));
 console.log(
-  `\n${projects.toLocaleString('en-US')} projects, ${connections} connections, ${duration} s per run, ${rounds} round(s)\n`,
+  `\n${projects.toLocaleString('en-US')} projects, ${connections} connections, ${duration} s per run, ${rounds} round(s)${replay ? ', D1 replayed from memory' : ''}\n`,
 );
 console.log(
   '| operation | Ostan req/s | floor req/s | Ostan/floor | Ostan p50 / p99 ms | floor p50 / p99 ms | D1 queries | D1 rows | Ostan CPU ms/req | floor CPU ms/req | JS CPU ms/req (Ostan − floor) |',
@@ -721,7 +733,7 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const cost = r.cost.ostan ?? {};
   console.log(
-    `| ${r.name}${r.cost.invalid.length ? ' (INVALID)' : ''} | ${r.ostan.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)}% | ${f2(r.ostan.p50)} / ${f2(r.ostan.p99)} | ${f2(r.floor.p50)} / ${f2(r.floor.p99)} | ${cost.d1Queries ?? '–'} | ${cost.d1RowsRead ?? '–'} | ${f3(r.ostan.cpuMsPerRequest)} | ${f3(r.floor.cpuMsPerRequest)} | ${f3(r.jsCpuMsPerRequest)} |`,
+    `| ${r.name}${r.cost.invalid.length ? ' (INVALID)' : ''}${r.ostan.errors + r.floor.errors ? ` (${r.ostan.errors + r.floor.errors} FAILED: not comparable)` : ''} | ${r.ostan.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)}% | ${f2(r.ostan.p50)} / ${f2(r.ostan.p99)} | ${f2(r.floor.p50)} / ${f2(r.floor.p99)} | ${cost.d1Queries ?? '–'} | ${cost.d1RowsRead ?? '–'} | ${f3(r.ostan.cpuMsPerRequest)} | ${f3(r.floor.cpuMsPerRequest)} | ${f3(r.jsCpuMsPerRequest)} |`,
   );
 }
 const errors = results.reduce((sum, r) => sum + r.ostan.errors + r.floor.errors, 0);
@@ -732,7 +744,5 @@ console.log(
 );
 rowsTable();
 if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
-console.log(
-  `\nresults: .bench/results-${projects}.json; ${output.totalSeconds.toFixed(0)} s in all`,
-);
+console.log(`\nresults: .bench/${resultsFile}; ${output.totalSeconds.toFixed(0)} s in all`);
 finish();

@@ -43,6 +43,8 @@ const { vars, ratelimits } = rootConfig();
 for (const limit of Object.values(ratelimits)) limit.simple.limit = 1_000_000_000;
 vars.BUDGET_ANONYMOUS = '1000000000000';
 vars.BUDGET_PARTNER = '1000000000000';
+vars.ROWS_BUDGET_ANONYMOUS = '1000000000000';
+vars.ROWS_BUDGET_PARTNER = '1000000000000';
 const mf = new Miniflare({
   host: '127.0.0.1',
   port: 0,
