@@ -69,6 +69,8 @@ interface Run {
   readonly operation: OperationDefinitionNode;
   readonly variableValues: Record<string, unknown>;
   readonly errors: CollectedErrors;
+  /** each field place's arguments, coerced on its first resolution (`argumentsOf`) */
+  readonly args: Map<FieldPlan, Readonly<Record<string, unknown>>>;
 }
 
 /** Completes a resolved value for one type, at `path` (graphql-js's `completeValue`). */
@@ -148,6 +150,7 @@ export function executeOperation(
     operation,
     variableValues: coerced.coerced,
     errors: new CollectedErrors(),
+    args: new Map(),
   };
   const root = rootSelection(plan, operation);
   const rootType = args.schema.getQueryType() as GraphQLObjectType;
@@ -594,9 +597,7 @@ function executeField(
     variableValues: run.variableValues,
   };
   try {
-    const args = field.hasArgs
-      ? getArgumentValues(field.def, field.nodes[0] as FieldNode, run.variableValues)
-      : {};
+    const args = field.hasArgs ? argumentsOf(run, field) : {};
     const result = field.resolve(source, args, run.context, info);
     const completed = isPromise(result)
       ? result.then((resolved) => field.complete(run, info, path, resolved))
@@ -608,6 +609,30 @@ function executeField(
   } catch (raw) {
     return fieldError(run, raw, field.nodes, path, field.nonNull);
   }
+}
+
+/**
+ * A field's arguments, coerced once per request and field place: they depend only on the field's
+ * nodes and the request's variables, so every parent of a nested list (a project's `claims(first:
+ * 3)` for each project of a page) gets the same object where graphql-js coerces an equal one for
+ * each. Frozen, nested inputs included: a resolver that changed its arguments would fail its own
+ * field instead of changing its neighbours'. A coercion error is not kept (each parent reports it).
+ */
+function argumentsOf(run: Run, field: FieldPlan): Readonly<Record<string, unknown>> {
+  let args = run.args.get(field);
+  if (!args) {
+    args = deepFreeze(
+      getArgumentValues(field.def, field.nodes[0] as FieldNode, run.variableValues),
+    );
+    run.args.set(field, args);
+  }
+  return args;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }
 
 /** graphql-js's `handleFieldError`: null in a nullable position, else up to the parent. */

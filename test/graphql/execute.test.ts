@@ -124,6 +124,31 @@ const plain = (mood: string): Row => ({
 const dog = (name: string, extra: Row = {}): Row => ({ kind: 'Dog', name, ...extra });
 const cat = (name: string, lives = 9): Row => ({ kind: 'Cat', name, lives });
 
+// arguments: each parent of a list at one place in the query
+const Counter = new GraphQLObjectType({
+  name: 'Counter',
+  fields: {
+    // a resolver that changes its arguments
+    bump: {
+      type: GraphQLInt,
+      args: { n: { type: new GraphQLNonNull(GraphQLInt) } },
+      resolve: (_counter, args: { n: number }) => {
+        args.n += 1;
+        return args.n;
+      },
+    },
+    // the argument as given, and how many distinct argument objects this request's parents saw
+    echoN: {
+      type: GraphQLString,
+      args: { n: { type: GraphQLInt } },
+      resolve: (_counter, args: { n?: number }, ctx: { seen?: Set<unknown> }) => {
+        ctx.seen?.add(args);
+        return `${args.n} ${ctx.seen?.size ?? 0}`;
+      },
+    },
+  },
+});
+
 const testSchema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
@@ -181,6 +206,7 @@ const testSchema = new GraphQLSchema({
       fromRoot: { type: GraphQLString, resolve: (root: Row | undefined) => String(root?.greeting) },
       laterString: { type: GraphQLString, resolve: () => later('later') },
       plains: { type: new GraphQLList(Plain), resolve: () => [plain('happy'), plain('sad')] },
+      counters: { type: new GraphQLList(Counter), resolve: () => [{}, {}, {}] },
       // a resolver that changes what it is handed
       grabby: {
         type: GraphQLInt,
@@ -326,6 +352,33 @@ describe('the planned executor answers as graphql-js does', () => {
       const planned = await executeOperation({ schema: testSchema, document });
       expect(planned.data).toEqual({ grabby: null });
       expect(planned.errors?.map((error) => error.path)).toEqual([['grabby']]);
+    }
+  });
+
+  it("coerces a field's arguments once per request for all its parents, frozen", async () => {
+    // graphql-js hands each parent a new object: each bump succeeds
+    const document = parse('{ counters { bump(n: 1) } }');
+    const reference = await execute({ schema: testSchema, document });
+    expect(reference.data).toEqual({ counters: [{ bump: 2 }, { bump: 2 }, { bump: 2 }] });
+    // the plan hands every parent the same frozen object: the change fails each parent's own
+    // field, and no parent sees another's change
+    const planned = await executeOperation({ schema: testSchema, document });
+    expect(planned.data).toEqual({ counters: [{ bump: null }, { bump: null }, { bump: null }] });
+    expect(planned.errors?.map((error) => error.path)).toEqual([
+      ['counters', 0, 'bump'],
+      ['counters', 1, 'bump'],
+      ['counters', 2, 'bump'],
+    ]);
+    // one object for the three parents, made again for each request's variables
+    const byVariable = parse('query ($n: Int) { counters { echoN(n: $n) } }');
+    for (const n of [1, 2, 1]) {
+      const answer = await executeOperation({
+        schema: testSchema,
+        document: byVariable,
+        variableValues: { n },
+        contextValue: { seen: new Set() },
+      });
+      expect(answer.data).toEqual({ counters: [0, 1, 2].map(() => ({ echoN: `${n} 1` })) });
     }
   });
 
