@@ -43,31 +43,58 @@ function pathKey(info: GraphQLResolveInfo): string {
   return parts.reverse().join('.');
 }
 
+/**
+ * One edge of a connection: its cursor is encoded only when a client reads it. A class, not an
+ * object literal with a getter: a literal's getter is a new closure for every row, and objects
+ * whose accessors differ cannot share a hidden class in V8 (each gets its own, or a dictionary),
+ * so every read of `edge.node` (relay's `nodes`, the executor) met hundreds of shapes a request.
+ * All edges share one shape and one getter.
+ */
+class Edge<Row> {
+  constructor(
+    readonly node: Row,
+    private readonly page: Page<Row>,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursorOf(this.node);
+  }
+}
+
+/** A connection's page info; its cursors, like an edge's, encoded only when read. */
+class PageInfo<Row> {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+
+  constructor(
+    private readonly page: Page<Row>,
+    private readonly edges: readonly Edge<Row>[],
+  ) {
+    this.hasNextPage = page.hasNextPage;
+    this.hasPreviousPage = page.hasPreviousPage;
+  }
+
+  // a walk that stopped short of a full page goes on from the last row it checked
+  get startCursor(): string | null {
+    if (this.page.walkStop?.backward) return this.page.walkStop.cursor;
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    const { walkStop } = this.page;
+    if (walkStop && !walkStop.backward) return walkStop.cursor;
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
+}
+
 /** A Relay connection of a data-layer page; cursors are encoded only when a client reads them. */
 export function toConnection<Row>(page: Page<Row>) {
-  const edges = page.rows.map((node) => ({
-    node,
-    get cursor() {
-      return page.cursorOf(node);
-    },
-  }));
+  const edges = page.rows.map((node) => new Edge(node, page));
   return {
     edges,
     totalCount: page.totalCount,
     totalCountExact: page.totalCountExact,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      // a walk that stopped short of a full page goes on from the last row it checked
-      get startCursor() {
-        if (page.walkStop?.backward) return page.walkStop.cursor;
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        if (page.walkStop && !page.walkStop.backward) return page.walkStop.cursor;
-        return edges[edges.length - 1]?.cursor ?? null;
-      },
-    },
+    pageInfo: new PageInfo(page, edges),
   };
 }
 

@@ -1,5 +1,7 @@
 // Relay conventions: global IDs, node/nodes, cursor connections, and clear errors for bad input.
 import { describe, expect, it } from 'vitest';
+import type { Page } from '../../src/db/pagination';
+import { toConnection } from '../../src/graphql/lists';
 import { gql, gqlData } from '../helpers';
 
 describe('global IDs and node lookups', () => {
@@ -122,6 +124,36 @@ describe('cursor connections', () => {
         children: { totalCount: 4, nodes: [{ slug: 'qom-city' }, { slug: 'pardisan' }] },
       },
     ]);
+  });
+
+  it('encodes a cursor only when it is read, every edge of one shape', () => {
+    const encoded: number[] = [];
+    const rows = [{ id: 1 }, { id: 2 }, { id: 3 }];
+    const page: Page<{ id: number }> = {
+      rows,
+      hasNextPage: true,
+      hasPreviousPage: false,
+      cursorOf: (row) => {
+        encoded.push(row.id);
+        return `c${row.id}`;
+      },
+    };
+    const connection = toConnection(page);
+    expect(connection.edges.map((edge) => edge.node)).toEqual(rows);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(encoded).toEqual([]);
+    expect(connection.edges[1]?.cursor).toBe('c2');
+    expect([connection.pageInfo.startCursor, connection.pageInfo.endCursor]).toEqual(['c1', 'c3']);
+    expect(encoded).toEqual([2, 1, 3]);
+    // one getter on a shared prototype, not a closure per row
+    const shapes = new Set(connection.edges.map((edge) => Object.getPrototypeOf(edge)));
+    expect(shapes.size).toBe(1);
+    expect(connection.edges.some((edge) => Object.hasOwn(edge, 'cursor'))).toBe(false);
+    // a walk that stopped short goes on from where it stopped, in the direction it walked
+    const walked = toConnection({ ...page, walkStop: { cursor: 'w', backward: false } });
+    expect([walked.pageInfo.startCursor, walked.pageInfo.endCursor]).toEqual(['c1', 'w']);
+    const back = toConnection({ ...page, walkStop: { cursor: 'w', backward: true } });
+    expect([back.pageInfo.startCursor, back.pageInfo.endCursor]).toEqual(['w', 'c3']);
   });
 
   it.each([
