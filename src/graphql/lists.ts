@@ -66,24 +66,25 @@ class PageInfo<Row> {
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
 
-  constructor(
-    private readonly page: Page<Row>,
-    private readonly edges: readonly Edge<Row>[],
-  ) {
+  constructor(private readonly page: Page<Row>) {
     this.hasNextPage = page.hasNextPage;
     this.hasPreviousPage = page.hasPreviousPage;
   }
 
   // a walk that stopped short of a full page goes on from the last row it checked
   get startCursor(): string | null {
-    if (this.page.walkStop?.backward) return this.page.walkStop.cursor;
-    return this.edges[0]?.cursor ?? null;
+    return this.cursorAt(true, 0);
   }
 
   get endCursor(): string | null {
-    const { walkStop } = this.page;
-    if (walkStop && !walkStop.backward) return walkStop.cursor;
-    return this.edges[this.edges.length - 1]?.cursor ?? null;
+    return this.cursorAt(false, this.page.rows.length - 1);
+  }
+
+  private cursorAt(backward: boolean, index: number): string | null {
+    const { walkStop, rows } = this.page;
+    if (walkStop && walkStop.backward === backward) return walkStop.cursor;
+    const row = rows[index];
+    return row === undefined ? null : this.page.cursorOf(row);
   }
 }
 
@@ -94,7 +95,7 @@ export function toConnection<Row>(page: Page<Row>) {
     edges,
     totalCount: page.totalCount,
     totalCountExact: page.totalCountExact,
-    pageInfo: new PageInfo(page, edges),
+    pageInfo: new PageInfo(page),
   };
 }
 

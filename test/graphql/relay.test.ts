@@ -148,6 +148,7 @@ describe('cursor connections', () => {
     // one getter on a shared prototype, not a closure per row
     const shapes = new Set(connection.edges.map((edge) => Object.getPrototypeOf(edge)));
     expect(shapes.size).toBe(1);
+    expect(Object.getOwnPropertyDescriptor([...shapes][0], 'cursor')?.get).toBeTypeOf('function');
     expect(connection.edges.some((edge) => Object.hasOwn(edge, 'cursor'))).toBe(false);
     // a walk that stopped short goes on from where it stopped, in the direction it walked
     const walked = toConnection({ ...page, walkStop: { cursor: 'w', backward: false } });
