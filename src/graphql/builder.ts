@@ -116,8 +116,8 @@ export const builder = new SchemaBuilder<PothosTypes>({
     },
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
-    nodesOnConnection: {
-      description: 'The items of this page, without their cursors (a shortcut for edges.node).',
-    },
+    // each connection's `nodes` is connectionType's (src/graphql/lists.ts): the page's rows as
+    // they are, where relay's maps the edges (and would make them for a query that reads none)
+    nodesOnConnection: false,
   },
 });

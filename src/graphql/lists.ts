@@ -88,15 +88,36 @@ class PageInfo<Row> {
   }
 }
 
-/** A Relay connection of a data-layer page; cursors are encoded only when a client reads them. */
-export function toConnection<Row>(page: Page<Row>) {
-  const edges = page.rows.map((node) => new Edge(node, page));
-  return {
-    edges,
-    totalCount: page.totalCount,
-    totalCountExact: page.totalCountExact,
-    pageInfo: new PageInfo(page),
-  };
+/**
+ * A Relay connection of a data-layer page. Its `nodes` are the page's rows as they are; its edges
+ * are made on the first read of `edges` (a query that selects only `nodes`, `pageInfo` or the
+ * count makes none), and each edge's cursor only when read.
+ */
+class Connection<Row> {
+  readonly totalCount: number | undefined;
+  readonly totalCountExact: boolean | undefined;
+  readonly pageInfo: PageInfo<Row>;
+  private made: Edge<Row>[] | undefined;
+
+  constructor(private readonly page: Page<Row>) {
+    this.totalCount = page.totalCount;
+    this.totalCountExact = page.totalCountExact;
+    this.pageInfo = new PageInfo(page);
+  }
+
+  get nodes(): readonly Row[] {
+    return this.page.rows;
+  }
+
+  get edges(): Edge<Row>[] {
+    this.made ??= this.page.rows.map((node) => new Edge(node, this.page));
+    return this.made;
+  }
+}
+
+/** A Relay connection of a data-layer page: edges and cursors made only when a client reads them. */
+export function toConnection<Row>(page: Page<Row>): Connection<Row> {
+  return new Connection(page);
 }
 
 /**
@@ -302,6 +323,14 @@ export function connectionType(
   name: string,
 ) {
   const connection = builder.connectionObject({ type: node, name });
+  builder.objectField(connection, 'nodes', (t) =>
+    t.field({
+      type: [node],
+      description: 'The items of this page, without their cursors (a shortcut for edges.node).',
+      // the page's rows, not its edges' nodes: no edge is made for a query that reads none
+      resolve: (page) => (page as unknown as Connection<unknown>).nodes as never,
+    }),
+  );
   builder.objectField(connection, 'totalCount', (t) =>
     t.int({
       description: `The number of items in the whole list, across all pages, counted up to ${TOTAL_COUNT_CAP}, and, for a filter the list's order cannot seek (see the list field), among the first ${MAX_WALK} items in that order (in a nested list with a filter, among the parent's first ${WALK_PER_ROW} items for each item asked for): when \`totalCountIsExact\` is false, at least this many match (use the totals queries for exact large counts).`,

@@ -1,6 +1,8 @@
 // Relay conventions: global IDs, node/nodes, cursor connections, and clear errors for bad input.
+import { type GraphQLObjectType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/db/pagination';
+import { schema } from '../../src/graphql/index';
 import { toConnection } from '../../src/graphql/lists';
 import { gql, gqlData } from '../helpers';
 
@@ -155,6 +157,38 @@ describe('cursor connections', () => {
     expect([walked.pageInfo.startCursor, walked.pageInfo.endCursor]).toEqual(['c1', 'w']);
     const back = toConnection({ ...page, walkStop: { cursor: 'w', backward: true } });
     expect([back.pageInfo.startCursor, back.pageInfo.endCursor]).toEqual(['w', 'c3']);
+  });
+
+  it('makes no edges for a query that reads only nodes, and one set when it reads edges', () => {
+    const rows = [{ id: 1 }, { id: 2 }];
+    const page: Page<{ id: number }> = {
+      rows,
+      hasNextPage: false,
+      hasPreviousPage: false,
+      cursorOf: (row) => `c${row.id}`,
+    };
+    // every connection type of the schema: its `nodes` are the page's rows, edges never read
+    const connections = Object.values(schema.getTypeMap()).filter(
+      (type): type is GraphQLObjectType =>
+        isObjectType(type) && 'edges' in type.getFields() && 'nodes' in type.getFields(),
+    );
+    expect(connections.map((type) => type.name)).toContain('ClaimConnection');
+    for (const type of connections) {
+      const connection = toConnection(page);
+      Object.defineProperty(connection, 'edges', {
+        get: () => {
+          throw new Error(`${type.name}.nodes read the edges`);
+        },
+      });
+      const resolve = type.getFields().nodes?.resolve;
+      expect(resolve?.(connection, {}, {}, {} as GraphQLResolveInfo), type.name).toEqual(rows);
+    }
+    // edges are made once, on their first read, from the same rows
+    const connection = toConnection(page);
+    expect(connection.nodes).toBe(rows);
+    const edges = connection.edges;
+    expect(connection.edges).toBe(edges);
+    expect(edges.map((edge) => edge.node)).toEqual(rows);
   });
 
   it.each([
