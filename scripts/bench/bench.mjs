@@ -215,7 +215,13 @@ const floorScript = dryRun(
   join(buildDir, 'floor'),
   replay ? [replayEntry('floor')] : [],
 );
+// the build as deployed (wrangler.toml minifies): the size reported, whatever the bench runs
 const minScript = dryRun(join(root, 'wrangler.toml'), join(buildDir, 'ostan-min'), ['--minify']);
+// what the bench runs, when it is not that build
+const benchedBuild = [
+  ...(profileOp ? ['unminified for the profile'] : []),
+  ...(replay ? ['with the replay wrapper'] : []),
+].join(', ');
 const sizeOf = (file) => {
   const raw = readFileSync(file);
   return { bytes: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
@@ -226,7 +232,7 @@ const bundle = {
   floor: sizeOf(floorScript),
 };
 log(
-  `bundle: Ostan ${kb(bundle.ostan.gzip)} gzipped (${kb(bundle.ostan.bytes)} raw); minified ${kb(bundle.ostanMinified.gzip)} gzipped`,
+  `bundle: Ostan ${kb(bundle.ostanMinified.gzip)} gzipped as deployed (${kb(bundle.ostanMinified.bytes)} raw)${benchedBuild ? `; benchmarked build (${benchedBuild}) ${kb(bundle.ostan.gzip)} gzipped` : ''}`,
 );
 function kb(bytes) {
   return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -740,7 +746,7 @@ const errors = results.reduce((sum, r) => sum + r.ostan.errors + r.floor.errors,
 if (errors)
   console.log(`\n${errors} failed requests (errors, timeouts or non-2xx) during the runs`);
 console.log(
-  `\nbundle: ${kb(bundle.ostan.gzip)} gzipped as deployed (${kb(bundle.ostanMinified.gzip)} with --minify); both workers ready in ${startup.readyMs.toFixed(0)} ms (workerd CPU ${startup.workerdCpuAtReadyMs.toFixed(0)} ms); schema modules ${schemaStartup.medianMs ?? '?'} ms in workerd`,
+  `\nbundle: ${kb(bundle.ostanMinified.gzip)} gzipped as deployed${benchedBuild ? ` (the benchmarked build, ${benchedBuild}: ${kb(bundle.ostan.gzip)})` : ''}; both workers ready in ${startup.readyMs.toFixed(0)} ms (workerd CPU ${startup.workerdCpuAtReadyMs.toFixed(0)} ms); schema modules ${schemaStartup.medianMs ?? '?'} ms in workerd`,
 );
 rowsTable();
 if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
