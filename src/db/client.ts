@@ -108,6 +108,8 @@ export class Db {
   rowsLimit = Number.POSITIVE_INFINITY;
   /** the rows the data functions priced before reading, summed over the request */
   rowsEstimated = 0;
+  /** the request's remaining statements were priced together (`prepay`) */
+  private prepaid = false;
 
   constructor(private readonly d1: D1Handle) {}
 
@@ -116,9 +118,22 @@ export class Db {
    * and saying what to narrow) when the request would then read more than rowsLimit.
    */
   private reserve(price: Price): void {
-    if ('unpriced' in price) return;
+    if ('unpriced' in price || this.prepaid) return;
     this.check(price);
     this.rowsEstimated += price.rows;
+  }
+
+  /**
+   * Prices every statement the request has still to run together, at `rows` (an export: its
+   * walk's statements, each priced alone, would each be charged a whole walk however few of the
+   * walk's entries are left), refused as `check` refuses. Once it holds, statements run without
+   * a reservation of their own; `checkSpent` still stops any statement once the request has read
+   * its ceiling.
+   */
+  prepay(price: ReadPrice): void {
+    this.check(price);
+    this.rowsEstimated += price.rows;
+    this.prepaid = true;
   }
 
   /**

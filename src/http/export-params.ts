@@ -70,9 +70,13 @@ export const FILTER_PARAMS: Record<'projects' | 'energy-assets' | 'claims', Spec
 
 export const DEFAULT_EXPORT_LIMIT = 10_000;
 export const MAX_EXPORT_LIMIT = 100_000;
-const CONTROL = new Set(['limit', 'lang']);
+const CONTROL = new Set(['limit', 'lang', 'after']);
 
-/** Turns query parameters into the filter input of the entity's GraphQL list, and a row limit. */
+/**
+ * Turns query parameters into the filter input of the entity's GraphQL list, a row limit and
+ * `after`: the slug of the row the export starts after, in id order (a part's `Link: rel="next"`,
+ * or the last row of a response that held `limit` rows).
+ */
 export function readExportParams(entity: keyof typeof FILTER_PARAMS, params: URLSearchParams) {
   const spec = FILTER_PARAMS[entity];
   const filter: Record<string, unknown> = {};
@@ -141,5 +145,11 @@ export function readExportParams(entity: keyof typeof FILTER_PARAMS, params: URL
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_LIMIT) {
     throw new ExportRequestError(`"limit" must be an integer between 1 and ${MAX_EXPORT_LIMIT}.`);
   }
-  return { filter, limit };
+  const after = params.get('after');
+  if (after !== null && (after.trim() === '' || after.length > 200)) {
+    throw new ExportRequestError(
+      '"after" must be the slug of a row of this export (a Link rel="next", or the last row you have).',
+    );
+  }
+  return { filter, limit, after };
 }

@@ -130,31 +130,131 @@ describe('exports priced before reading', () => {
     );
   });
 
-  it('stops a walked export past the ceiling unfinished rather than read on', async () => {
-    // no project is suspended or cancelled: the walk for them goes over every row, 2,000 entries
-    // a statement, each statement priced as it runs
+  it('serves a walked export past the ceiling in parts, each within it, losing nothing', async () => {
+    // 2,100 planned projects and every 97th of them suspended: the walk for suspended or
+    // cancelled projects goes over every row and finds a few all along it
     await addPlannedProjects(2_100);
+    await env.DB.prepare(
+      `UPDATE projects SET status = 'suspended'
+         WHERE slug LIKE 'walk-test-%' AND CAST(substr(slug, 11) AS INTEGER) % 97 = 0`,
+    ).run();
+    const want = await env.DB.prepare(
+      `SELECT slug FROM projects WHERE status IN ('suspended', 'cancelled') ORDER BY id`,
+    ).all<{ slug: string }>();
+    expect(want.results.length).toBeGreaterThan(20);
+    // served whole where the ceiling allows it
     const path = '/exports/projects.ndjson?status=suspended,cancelled&limit=500';
     const open = await exportOf(path, address());
     expect(open.response.status).toBe(200);
-    expect(open.text).toBe('');
-    // the ceiling at the export's own price: it starts, and the second walk would pass it
-    // (and the few rows its statistics and the data version take before it)
-    const ceiling = Number(open.response.headers.get('x-ostan-rows-priced')) + 100;
-    const ip = address();
-    const ctx = createExecutionContext();
-    const response = await app.fetch(
-      new Request(`http://ostan.test${path}`, { headers: { 'cf-connecting-ip': ip } }),
-      { ...env, MAX_ROWS_READ_ANONYMOUS: String(ceiling) },
-      ctx,
-    );
-    expect(response.status).toBe(200);
-    const outcome = await response.text().then(
-      () => 'finished',
-      (error: Error) => `stopped: ${error.message}`,
-    );
-    await waitOnExecutionContext(ctx);
-    expect(outcome).toMatch(/^stopped: .*D1 rows/);
-    expect(await rowsUsed(ip)).toBeLessThanOrEqual(ceiling);
+    expect(open.response.headers.get('link')).not.toContain('rel="next"');
+    const whole = Number(open.response.headers.get('x-ostan-rows-priced'));
+
+    // a ceiling a third of the whole walk's price: parts, each priced within it and reading no
+    // more than its price, each a finished body, the next named by its Link
+    const ceiling = Math.floor(whole / 3);
+    const vars = { MAX_ROWS_READ_ANONYMOUS: String(ceiling) };
+    const slugs: string[] = [];
+    let next: string | null = `http://ostan.test${path}`;
+    let parts = 0;
+    while (next !== null && parts < 40) {
+      parts += 1;
+      const url: URL = new URL(next);
+      const ip = address();
+      const { response, text } = await exportOf(url.pathname + url.search, ip, vars);
+      expect(response.status).toBe(200);
+      const priced = Number(response.headers.get('x-ostan-rows-priced'));
+      expect(priced).toBeLessThanOrEqual(ceiling);
+      expect(await rowsUsed(ip)).toBeLessThanOrEqual(priced);
+      for (const line of text.split('\n')) if (line) slugs.push(JSON.parse(line).slug);
+      next = /<([^>]+)>; rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
+      // the next part keeps the filters and the limit, and starts after this one
+      if (next !== null) {
+        expect(new URL(next).searchParams.get('status')).toBe('suspended,cancelled');
+        expect(new URL(next).searchParams.get('limit')).toBe('500');
+      }
+    }
+    expect(parts).toBeGreaterThan(2);
+    expect(next).toBeNull();
+    expect(slugs).toEqual(want.results.map((row) => row.slug));
   }, 60_000);
+
+  it('refuses a walked export when not even one entry of it fits, naming what to narrow', async () => {
+    await addPlannedProjects(200);
+    const ip = address();
+    const { response, text } = await exportOf(
+      '/exports/projects.ndjson?status=suspended,cancelled',
+      ip,
+      { MAX_ROWS_READ_ANONYMOUS: '20' },
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toMatchObject({ code: 'ROWS_LIMIT_EXCEEDED' });
+    expect(JSON.parse(text).error).toContain('narrow the filter');
+  });
+
+  it('an OC4IDS part with no matching project answers 404 with the next part', async () => {
+    // the only matches come after the first part's entries
+    await addPlannedProjects(2_100);
+    await env.DB.prepare(
+      `UPDATE projects SET status = 'cancelled' WHERE slug IN ('walk-test-2090', 'walk-test-2095')`,
+    ).run();
+    await env.DB.prepare(
+      `UPDATE projects SET status = 'planned' WHERE status IN ('cancelled', 'suspended') AND slug NOT LIKE 'walk-test-%'`,
+    ).run();
+    const vars = { MAX_ROWS_READ_ANONYMOUS: '2000' };
+    let next: string | null =
+      'http://ostan.test/exports/projects.oc4ids?status=cancelled,suspended';
+    const statuses: number[] = [];
+    const found: string[] = [];
+    while (next !== null && statuses.length < 40) {
+      const url: URL = new URL(next);
+      const { response, text } = await exportOf(url.pathname + url.search, address(), vars);
+      statuses.push(response.status);
+      if (response.status === 404) expect(JSON.parse(text).error).toContain('rel="next"');
+      else for (const project of JSON.parse(text).projects) found.push(project.id);
+      next = /<([^>]+)>; rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
+    }
+    expect(statuses[0]).toBe(404);
+    expect(statuses).toContain(200);
+    expect(found.map((id) => id.replace(/^oc4ids-xxxxxx-/, ''))).toEqual([
+      'walk-test-2090',
+      'walk-test-2095',
+    ]);
+  }, 60_000);
+});
+
+describe('export parts: after', () => {
+  it('goes on after the row whose slug it names, in id order', async () => {
+    await addSyntheticProjects(30);
+    const want = await env.DB.prepare(
+      `SELECT slug FROM projects WHERE province_id = (SELECT id FROM regions WHERE slug = 'qom') ORDER BY id`,
+    ).all<{ slug: string }>();
+    const slugs = want.results.map((row) => row.slug);
+    expect(slugs.length).toBeGreaterThan(12);
+    const first = await exportOf('/exports/projects.ndjson?region=qom&limit=5', address());
+    const part = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).slug);
+    expect(part(first.text)).toEqual(slugs.slice(0, 5));
+    const second = await exportOf(
+      `/exports/projects.ndjson?region=qom&limit=5&after=${slugs[4]}`,
+      address(),
+    );
+    expect(second.response.status).toBe(200);
+    expect(part(second.text)).toEqual(slugs.slice(5, 10));
+  });
+
+  it.each([
+    [
+      'an unknown slug',
+      'after=no-such-project',
+      /no row of projects has the slug "no-such-project"/,
+    ],
+    ['an empty value', 'after=', /"after" must be the slug/],
+  ])('refuses %s by name', async (_name, query, message) => {
+    const { response, text } = await exportOf(`/exports/projects.csv?${query}`, address());
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text).error).toMatch(message);
+  });
 });

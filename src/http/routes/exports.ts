@@ -16,10 +16,18 @@ import {
 } from '../../db/exports';
 import type { ListSpec } from '../../db/lists';
 import type { Ordering } from '../../db/ordering';
-import { fetchPage, type ListSource, type Page, pageRows, walkLimit } from '../../db/pagination';
+import {
+  fetchPage,
+  type ListSource,
+  type Page,
+  pageRows,
+  walkLimit,
+  windowSelect,
+} from '../../db/pagination';
 import { projectList } from '../../db/projects';
 import { type CountedEntity, rowsAtMost, tableRows } from '../../db/row-counts';
 import { dataVersion, versionOf } from '../../db/status';
+import { type CursorPayload, encodeCursor } from '../../lib/cursor';
 import { DATA_LICENSE, DATASET_NAME } from '../../lib/dataset';
 import { InputError, RowsLimitError } from '../../lib/errors';
 import { sha256Hex } from '../../lib/hash';
@@ -76,13 +84,15 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
 
   const { db } = c.var;
   const url = new URL(c.req.url);
-  const { columns, list } = ENTITIES[entity];
+  const { columns, list, table } = ENTITIES[entity];
   let limit: number;
   let region: string | undefined;
+  let after: string | null;
   let conditions: Awaited<ReturnType<ListSpec<object, object>['conditions']>>;
   try {
     const params = readExportParams(entity, url.searchParams);
     limit = params.limit;
+    after = params.after;
     region = (params.filter as { region?: string }).region;
     conditions = await list.conditions(db, params.filter);
   } catch (error) {
@@ -127,17 +137,47 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
   const { whenEmpty } = writerOf();
   let pages: AsyncGenerator<Row[], void>;
   let first: Row[] | undefined;
-  let priced: number;
+  let plan: ExportPlan;
   try {
-    priced = await checkPrice(db, entity, source, ordering, limit, region);
-    pages = exportPages(db, columns, source, ordering, limit);
+    let start: CursorPayload | null = null;
+    if (after !== null) {
+      const [row] = await db.all<{ id: number }>(
+        `SELECT id FROM ${table} WHERE slug = ?`,
+        [after],
+        { rows: 1, argument: 'after' },
+      );
+      if (!row) {
+        return badRequest(
+          `"after": no row of ${entity} has the slug "${after.slice(0, 60)}" (it may have been deleted since the export began: start again without "after").`,
+        );
+      }
+      start = { o: ordering.name, k: [row.id] };
+    }
+    plan = await planExport(db, entity, source, ordering, limit, region, start);
+    if (plan.next !== null) {
+      const next = new URL(url);
+      next.searchParams.set('after', plan.next);
+      headers.link += `, <${next.toString()}>; rel="next"`;
+    }
+    const from = start === null ? null : encodeCursor(start);
+    pages = exportPages(db, columns, source, ordering, limit, from, plan.until);
     if (whenEmpty) {
       // a format that cannot hold an empty list: the first rows (past any walk that found none)
       // before the response starts, or the refusal
-      let next = await pages.next();
-      while (!next.done && next.value.length === 0) next = await pages.next();
-      if (next.done) return refuse({ status: 404, code: 'NO_MATCHING_ROWS', message: whenEmpty });
-      first = next.value;
+      let found = await pages.next();
+      while (!found.done && found.value.length === 0) found = await pages.next();
+      if (found.done) {
+        return refuse({
+          status: 404,
+          code: 'NO_MATCHING_ROWS',
+          message:
+            plan.next === null
+              ? whenEmpty
+              : `${whenEmpty} in this part of the export; it goes on at the Link rel="next".`,
+          headers: plan.next === null ? {} : { link: headers.link },
+        });
+      }
+      first = found.value;
     }
   } catch (error) {
     if (error instanceof RowsLimitError) {
@@ -147,32 +187,52 @@ export const exportRoutes = new Hono<AppEnv>().get('/exports/:file', async (c) =
   }
   const body = streamRows(pages, first, columns, writerOf(), meta);
   // what the export was priced at before reading (it reads no more: test/http/export-pricing.test.ts)
-  return new Response(body, { headers: { ...headers, 'x-ostan-rows-priced': String(priced) } });
+  return new Response(body, {
+    headers: { ...headers, 'x-ostan-rows-priced': String(plan.priced) },
+  });
 });
 
+/** How an export is served: its price, and for one in parts where this part ends. */
+interface ExportPlan {
+  /** the most D1 rows the export reads, checked against the ceiling before anything is read */
+  priced: number;
+  /** the cursor (exclusive) this part's rows stop before; null: the export runs to its end */
+  until: string | null;
+  /** the slug the next part starts after (its `Link: rel="next"`); null: no part follows */
+  next: string | null;
+}
+
 /**
- * Refuses, before anything is read, an export that would take the request past its rows ceiling,
- * saying how far to lower `limit`. Its price: the pages `limit` takes, each as `fetchPage` prices
- * it, with their lookups (no more pages than the rows its index covers, when the index holds the
- * filter); a walked export at most its walk over every row its index's seek covers (each entry
- * and its row, and again where a short page's walk stopped), when that is less. A
- * walked export whose pages come back short reads on, each statement priced as it runs: past the
- * ceiling its body stops unfinished (src/db/client.ts refuses the next statement), never reading
- * more.
+ * Prices an export before anything is read and decides how it is served. Its price: the pages
+ * `limit` takes, each as `fetchPage` prices it, with their lookups (no more pages than the rows its
+ * index covers, when the index holds the filter); a walked export (a filter its index does not
+ * hold, whose pages may come back short and read on) its walk over every entry its index's seek
+ * covers: each entry and its row, and again where a short page's walk stopped.
+ *
+ * A price within the request's ceiling is served whole. An unwalked export over it is refused,
+ * naming the largest `limit` that fits. A walked one over it is served in parts: this part walks
+ * the most entries that fit (never more than `limit`, so `limit` never ends a part early), found by
+ * one look at the index, and its response names where the next part starts.
  */
-async function checkPrice(
+async function planExport(
   db: Db,
   entity: Entity,
   source: ListSource,
   ordering: Ordering,
   limit: number,
   region: string | undefined,
-): Promise<number> {
+  start: CursorPayload | null,
+): Promise<ExportPlan> {
   const { columns, table, counted } = ENTITIES[entity];
   const held = await tableRows(db, [...lookupTables(columns), table]);
-  // every page after the first seeks past a cursor
-  const after = { o: ordering.name, k: [0] };
-  const window = (size: number) => ({ limit: size, backward: false, after, before: null });
+  // every page after the first seeks past a cursor, and a part's stops before one
+  const cursor = { o: ordering.name, k: [0] };
+  const window = (size: number, bounded = false) => ({
+    limit: size,
+    backward: false,
+    after: cursor,
+    before: bounded ? cursor : null,
+  });
   const pages = (rows: number) => {
     let sum = 0;
     for (let left = rows; left > 0; left -= PAGE) {
@@ -186,37 +246,93 @@ async function checkPrice(
     counted && region !== undefined
       ? await rowsAtMost(db, counted, { region: await filterRegion(db, region) })
       : (held.at(-1) ?? 0);
-  // an index that holds the filter reads only rows that match, no more than it covers
-  // (and one statement, whatever it finds)
-  let price = pages(source.walk ? limit : Math.max(1, Math.min(limit, covered)));
-  if (source.walk) {
-    // statements: one per walk's worth of entries, and one per full page; each beyond its walk
-    // reads its cursor's seeks and its checks' own rows (a page's price less its walks)
-    const statements = Math.ceil(covered / walkLimit(PAGE)) + Math.ceil(limit / PAGE);
-    const walked =
-      3 * covered +
-      statements * (pageRows(source, ordering, window(0)) - 3 * walkLimit(0)) +
-      lookupRows(columns, Math.min(limit, covered), held);
-    price = Math.min(price, walked);
-  }
   const spent = Math.max(db.stats.rowsRead, db.rowsEstimated);
-  // the largest limit whose pages alone fit (a lower limit is sure to be served): pages() grows
-  // with the rows, so a binary search
-  let fits = 0;
-  for (let high = limit; fits < high; ) {
-    const middle = Math.ceil((fits + high) / 2);
-    if (spent + pages(middle) <= db.rowsLimit) fits = middle;
-    else high = middle - 1;
+  const fits = (rows: number) => spent + rows <= db.rowsLimit;
+  /** the largest n in [0, high] for which fits(price(n)); price grows with n */
+  const largest = (high: number, price: (n: number) => number) => {
+    let low = 0;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(price(middle))) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const { walk } = source;
+
+  if (!walk) {
+    // an index that holds the filter reads only rows that match, no more than it covers
+    // (and one statement, whatever it finds)
+    const price = pages(Math.max(1, Math.min(limit, covered)));
+    const most = largest(limit, pages);
+    db.prepay({
+      rows: price,
+      argument: 'limit',
+      narrow:
+        most > 0
+          ? `lower \`limit\` to at most ${most}, or narrow the filter; partners (an API key) may read more.`
+          : 'narrow the filter (a region, a status); partners (an API key) may read more.',
+    });
+    return { priced: price, until: null, next: null };
   }
-  db.check({
-    rows: price,
-    argument: 'limit',
-    narrow:
-      fits > 0
-        ? `lower \`limit\` to at most ${fits}, or narrow the filter; partners (an API key) may read more.`
-        : 'narrow the filter (a region, a status); partners (an API key) may read more.',
-  });
-  return price;
+
+  // statements: one per walk's worth of entries, and one per full page; each beyond its walk
+  // reads its cursor's seeks and its checks' own rows (a page's price less its walks)
+  const walked = (entries: number, bounded: boolean) => {
+    const rows = Math.max(1, Math.min(limit, entries));
+    const statements = Math.ceil(entries / walkLimit(PAGE)) + Math.ceil(rows / PAGE);
+    const overhead = pageRows(source, ordering, window(0, bounded)) - 3 * walkLimit(0);
+    return 3 * entries + statements * overhead + lookupRows(columns, rows, held);
+  };
+  const whole = walked(covered, false);
+  if (fits(whole)) {
+    db.prepay({ rows: whole });
+    return { priced: whole, until: null, next: null };
+  }
+
+  // in parts: the look at the index (the part's last entry and the next, past the start's seek)
+  // and the last entry's slug, then the walk over at most that many entries
+  const look = (entries: number) => entries + 1 + ordering.columns.length + 1;
+  const part = (entries: number) => look(entries) + walked(entries, true);
+  const entries = largest(Math.min(limit, covered), part);
+  if (entries === 0) {
+    db.check({
+      rows: whole,
+      argument: 'limit',
+      narrow: 'narrow the filter (a region); partners (an API key) may read more.',
+    });
+  }
+  const id = ordering.columns[0]?.sql ?? `${columns.alias}.id`;
+  const startWindow = { limit: entries + 1, backward: false, after: start, before: null };
+  const range = windowSelect(
+    `${id} AS id`,
+    source.from,
+    walk.seek,
+    walk.seekParams,
+    ordering,
+    startWindow,
+    entries + 1,
+  );
+  const [last, beyond] = await db.all<{ id: number }>(
+    `SELECT * FROM (${range.sql}) LIMIT 2 OFFSET ?`,
+    [...range.params, entries - 1],
+    { rows: entries + 1 + ordering.columns.length, argument: 'limit' },
+  );
+  if (!last || !beyond) {
+    db.prepay({ rows: walked(entries, false) });
+    return { priced: look(entries) + walked(entries, false), until: null, next: null };
+  }
+  const [named] = await db.all<{ slug: string }>(
+    `SELECT slug FROM ${table} WHERE id = ?`,
+    [last.id],
+    { rows: 1, argument: 'limit' },
+  );
+  db.prepay({ rows: walked(entries, true) });
+  return {
+    priced: part(entries),
+    until: encodeCursor({ o: ordering.name, k: [beyond.id] }),
+    next: named?.slug ?? null,
+  };
 }
 
 /**
@@ -230,14 +346,16 @@ async function* exportPages(
   source: ListSource,
   ordering: Ordering,
   limit: number,
+  start: string | null,
+  until: string | null,
 ): AsyncGenerator<Row[], void> {
-  let after: string | null = null;
+  let after = start;
   for (let left = limit; left > 0; ) {
     const page: Page<Row> = await fetchPage<Row>(
       db,
       source,
       ordering,
-      { first: Math.min(PAGE, left), after },
+      { first: Math.min(PAGE, left), after, before: until },
       false,
       PAGE,
     );
