@@ -38,6 +38,11 @@ export interface Page<Row> {
    * which the list goes on from (the page's endCursor, or its startCursor when paging backward).
    */
   walkStop?: { cursor: string; backward: boolean };
+  /**
+   * Paging forward: the row after the page, which the statement read to tell that there is one (an
+   * export's next walked page starts at it rather than walk again the entries before it).
+   */
+  following?: Row;
   /** the opaque cursor of one of the page's rows; computed only when a client asks for it */
   cursorOf(row: Row): string;
 }
@@ -408,6 +413,7 @@ export function toPage<Row extends object>(
     rows,
     hasNextPage: window.backward ? window.before !== null : hasMore,
     hasPreviousPage: window.backward ? hasMore : window.after !== null,
+    following: hasMore && !window.backward ? fetched[window.limit] : undefined,
     cursorOf: (row) => cursorOf(ordering, row),
   };
 }

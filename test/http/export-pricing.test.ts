@@ -178,6 +178,37 @@ describe('exports priced before reading', () => {
     expect(slugs).toEqual(want.results.map((row) => row.slug));
   }, 60_000);
 
+  it('starts the page after a full walked page at its next row, walking no entry twice', async () => {
+    // the first walk finds 1,000 suspended projects, then 899 planned ones, then the 1,001st: the
+    // next page starts at that row, not after the 1,000th (which would walk the 899 again)
+    await addPlannedProjects(2_000);
+    await env.DB.batch([
+      env.DB.prepare(
+        `UPDATE projects SET status = 'planned' WHERE status IN ('suspended', 'cancelled')`,
+      ),
+      env.DB.prepare(
+        `UPDATE projects SET status = 'suspended' WHERE slug LIKE 'walk-test-%'
+           AND (CAST(substr(slug, 11) AS INTEGER) <= 1000 OR slug = 'walk-test-1900')`,
+      ),
+    ]);
+    const ip = address();
+    const before = await rowsUsed(ip);
+    const { response, text } = await exportOf(
+      '/exports/projects.ndjson?status=suspended,cancelled&limit=5000',
+      ip,
+    );
+    expect(response.status).toBe(200);
+    const slugs = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).slug);
+    expect(slugs).toHaveLength(1_001);
+    expect(slugs.at(-1)).toBe('walk-test-1900');
+    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(
+      Number(response.headers.get('x-ostan-rows-priced')),
+    );
+  }, 60_000);
+
   it('refuses a walked export when not even one entry of it fits, naming what to narrow', async () => {
     await addPlannedProjects(200);
     const ip = address();

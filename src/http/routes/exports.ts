@@ -282,7 +282,9 @@ async function planExport(
     const rows = Math.max(1, Math.min(limit, entries));
     const statements = Math.ceil(entries / walkLimit(PAGE)) + Math.ceil(rows / PAGE);
     const overhead = pageRows(source, ordering, window(0, bounded)) - 3 * walkLimit(0);
-    return 3 * entries + statements * overhead + lookupRows(columns, rows, held);
+    // and a full page's next row, read again as the next page's first (2 per full page)
+    const full = Math.floor(rows / PAGE);
+    return 3 * entries + statements * overhead + 2 * full + lookupRows(columns, rows, held);
   };
   const whole = walked(covered, false);
   if (fits(whole)) {
@@ -363,7 +365,16 @@ async function* exportPages(
     left -= page.rows.length;
     yield page.rows;
     const last = page.rows.at(-1);
-    after = page.walkStop?.cursor ?? (last ? page.cursorOf(last) : null);
+    // a full walked page read the next matching row to know there is one: the next page starts at
+    // it (the ids are integers), so the entries between are not walked twice
+    const { following } = page;
+    after =
+      page.walkStop?.cursor ??
+      (source.walk && following
+        ? encodeCursor({ o: ordering.name, k: [Number(following.id) - 1] })
+        : last
+          ? page.cursorOf(last)
+          : null);
     if (!page.hasNextPage || after === null) return;
   }
 }
