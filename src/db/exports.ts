@@ -85,20 +85,25 @@ export async function lookUp(db: Db, entity: ExportEntity, rows: Row[]): Promise
 }
 
 /**
- * The most a page of `rows` rows may read in its lookups: a row per distinct id, and no more ids
- * than the table holds (`tableRows`, by each lookup's table, as `lookupTables` lists them); a
- * row's subject is one of its kind lookups.
+ * The most `pages` pages holding `rows` rows in all may read in their lookups: a row per distinct
+ * id a page holds, and no more ids a page than the table holds (`tableRows`, by each lookup's
+ * table, as `lookupTables` lists them); a row's subject is one of its kind lookups.
  */
-export function lookupRows(entity: ExportEntity, rows: number, tableRows: readonly number[]) {
+export function lookupRows(
+  entity: ExportEntity,
+  rows: number,
+  tableRows: readonly number[],
+  pages = 1,
+) {
   const tables = lookupTables(entity);
   let sum = 0;
   let kinds = 0;
   for (const lookup of entity.lookups) {
     const held = tableRows[tables.indexOf(lookup.table)] ?? rows;
     if (lookup.kind) kinds += held;
-    else sum += Math.min(rows, held);
+    else sum += Math.min(rows, pages * held);
   }
-  return (sum + Math.min(rows, kinds)) * ROWS_PER_KEY;
+  return (sum + Math.min(rows, pages * kinds)) * ROWS_PER_KEY;
 }
 
 /** The tables an entity's lookups read, each once. */

@@ -209,6 +209,38 @@ describe('exports priced before reading', () => {
     );
   }, 60_000);
 
+  it('prices the lookups of every walked page, each page looking its own ids up', async () => {
+    // 6,000 projects over 500 sources, every third suspended: each 2,000-entry walk finds ~667
+    // rows that point to all 500 sources, and each of the export's pages looks them up
+    await env.DB.batch([
+      env.DB.prepare(
+        `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 500)
+         INSERT INTO sources (slug, kind, publisher, language, synthetic)
+         SELECT 'lookup-test-' || n, 'synthetic', 'Test factory (synthetic)', 'en', 1 FROM s`,
+      ),
+      env.DB.prepare(
+        `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 6000)
+         INSERT INTO projects (slug, region_id, sector_id, name_fa, name_en, status, progress_pct, source_id, synthetic)
+         SELECT 'lookup-test-' || n, (SELECT id FROM regions WHERE slug = 'qom-city'),
+           (SELECT id FROM sectors WHERE slug = 'footwear'), 'پروژه آزمایشی ' || n, 'Lookup test ' || n,
+           CASE WHEN n % 3 = 0 THEN 'suspended' ELSE 'planned' END, 0,
+           (SELECT id FROM sources WHERE slug = 'lookup-test-' || (n % 500 + 1)), 1
+         FROM s`,
+      ),
+    ]);
+    const ip = address();
+    const before = await rowsUsed(ip);
+    const { response, text } = await exportOf(
+      '/exports/projects.ndjson?status=suspended,cancelled&limit=5000',
+      ip,
+    );
+    expect(response.status).toBe(200);
+    expect(text.trimEnd().split('\n').length).toBeGreaterThanOrEqual(2_000);
+    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(
+      Number(response.headers.get('x-ostan-rows-priced')),
+    );
+  }, 60_000);
+
   it('refuses a walked export when not even one entry of it fits, naming what to narrow', async () => {
     await addPlannedProjects(200);
     const ip = address();

@@ -282,9 +282,11 @@ async function planExport(
     const rows = Math.max(1, Math.min(limit, entries));
     const statements = Math.ceil(entries / walkLimit(PAGE)) + Math.ceil(rows / PAGE);
     const overhead = pageRows(source, ordering, window(0, bounded)) - 3 * walkLimit(0);
-    // and a full page's next row, read again as the next page's first (2 per full page)
+    // and a full page's next row, read again as the next page's first (2 per full page); each
+    // statement's page looks up its own rows' ids
     const full = Math.floor(rows / PAGE);
-    return 3 * entries + statements * overhead + 2 * full + lookupRows(columns, rows, held);
+    const lookups = lookupRows(columns, rows, held, statements);
+    return 3 * entries + statements * overhead + 2 * full + lookups;
   };
   const whole = walked(covered, false);
   if (fits(whole)) {
