@@ -1,7 +1,7 @@
 /** Keyset pagination over D1: the cursor carries the row's sort key, so every page costs the same. */
 import { type CursorPayload, decodeCursor, encodeCursor } from '../lib/cursor';
 import { InputError } from '../lib/errors';
-import type { Db, SqlValue } from './client';
+import type { Db, ReadPrice, SqlValue } from './client';
 import type { Ordering } from './ordering';
 
 /** The page size when a request names none, and the largest it may name: the one set of limits. */
@@ -529,21 +529,11 @@ async function fetchWalkedPage<Row extends object>(
   if (fetched.length <= window.limit) {
     // a short page: did the walk stop at its limit with entries beyond? Its last entry and the
     // next, from the index alone
-    const keys = ordering.columns.map((column, i) => `${column.sql} AS "k${i}"`).join(', ');
-    const entries = windowSelect(
-      keys,
-      source.from,
-      walk.seek,
-      walk.seekParams,
-      ordering,
-      window,
-      limit + 1,
-    );
-    const [last, beyond] = await db.all<Record<string, SqlValue>>(
-      `SELECT * FROM (${entries.sql}) LIMIT 2 OFFSET ?`,
-      [...entries.params, limit - 1],
-      { rows: walkStopRows(ordering, window), argument: 'first', narrow: NARROW_PAGES },
-    );
+    const [last, beyond] = await walkEntryAt(db, source.from, walk, ordering, window, limit, {
+      rows: walkStopRows(ordering, window),
+      argument: 'first',
+      narrow: NARROW_PAGES,
+    });
     if (last && beyond) {
       const cursor = encodeCursor({
         o: ordering.name,
@@ -558,6 +548,30 @@ async function fetchWalkedPage<Row extends object>(
   withCount(result, counted?.total);
   if (Number(counted?.walked ?? 0) >= MAX_WALK) result.totalCountExact = false;
   return result;
+}
+
+/**
+ * The `n`th entry of a walk's index past the window's cursor, and the entry after it (undefined
+ * where there is none), from the index alone, their keys as k0, k1, …: where a walk of `n`
+ * entries stops and whether entries lie beyond it.
+ */
+export async function walkEntryAt(
+  db: Db,
+  from: string,
+  walk: ListWalk,
+  ordering: Ordering,
+  window: Window,
+  n: number,
+  price: ReadPrice,
+): Promise<(Record<string, SqlValue> | undefined)[]> {
+  const keys = ordering.columns.map((column, i) => `${column.sql} AS "k${i}"`).join(', ');
+  const entries = windowSelect(keys, from, walk.seek, walk.seekParams, ordering, window, n + 1);
+  const [last, beyond] = await db.all<Record<string, SqlValue>>(
+    `SELECT * FROM (${entries.sql}) LIMIT 2 OFFSET ?`,
+    [...entries.params, n - 1],
+    price,
+  );
+  return [last, beyond];
 }
 
 /**

@@ -30,6 +30,22 @@ async function exportOf(path: string, ip: string, vars: Record<string, unknown> 
   return { response, text };
 }
 
+/** An export from a fresh address, with the D1 rows it read and the rows it was priced at. */
+async function measured(path: string, vars: Record<string, unknown> = {}) {
+  const ip = address();
+  const before = await rowsUsed(ip);
+  const { response, text } = await exportOf(path, ip, vars);
+  const read = (await rowsUsed(ip)) - before;
+  return { response, text, read, priced: Number(response.headers.get('x-ostan-rows-priced')) };
+}
+
+/** The slugs of an NDJSON export's rows, in order. */
+const slugsOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line).slug);
+
 /** A value for each kind of parameter, one that matches some rows of the test data. */
 const STRING_VALUES: Record<string, string> = {
   region: 'qom',
@@ -74,13 +90,10 @@ describe('exports priced before reading', () => {
   it.each(cases)('$entity by $name reads no more than priced', async ({ entity, query }) => {
     await addSyntheticProjects(40, 2);
     await seedVariedSynthetic(40);
-    const ip = address();
-    const before = await rowsUsed(ip);
-    const { response } = await exportOf(`/exports/${entity}.ndjson?${query}`, ip);
+    const { response, read, priced } = await measured(`/exports/${entity}.ndjson?${query}`);
     expect(response.status).toBe(200);
-    const priced = Number(response.headers.get('x-ostan-rows-priced'));
     expect(priced).toBeGreaterThan(0);
-    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(priced);
+    expect(read).toBeLessThanOrEqual(priced);
   });
 
   it('refuses an anonymous export priced past the ceiling before reading, naming limit', async () => {
@@ -113,21 +126,12 @@ describe('exports priced before reading', () => {
          AND status IN ('operational', 'planned') AND synthetic = 1 ORDER BY id`,
     ).all<{ slug: string }>();
     expect(want.results.length).toBeGreaterThan(2_000);
-    const ip = address();
-    const before = await rowsUsed(ip);
-    const { response, text } = await exportOf(
+    const { response, text, read, priced } = await measured(
       '/exports/projects.ndjson?region=qom&status=operational,planned&synthetic=true&limit=5000',
-      ip,
     );
     expect(response.status).toBe(200);
-    const slugs = text
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line).slug);
-    expect(slugs).toEqual(want.results.map((row) => row.slug));
-    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(
-      Number(response.headers.get('x-ostan-rows-priced')),
-    );
+    expect(slugsOf(text)).toEqual(want.results.map((row) => row.slug));
+    expect(read).toBeLessThanOrEqual(priced);
   });
 
   it('serves a walked export past the ceiling in parts, each within it, losing nothing', async () => {
@@ -159,13 +163,11 @@ describe('exports priced before reading', () => {
     while (next !== null && parts < 40) {
       parts += 1;
       const url: URL = new URL(next);
-      const ip = address();
-      const { response, text } = await exportOf(url.pathname + url.search, ip, vars);
+      const { response, text, read, priced } = await measured(url.pathname + url.search, vars);
       expect(response.status).toBe(200);
-      const priced = Number(response.headers.get('x-ostan-rows-priced'));
       expect(priced).toBeLessThanOrEqual(ceiling);
-      expect(await rowsUsed(ip)).toBeLessThanOrEqual(priced);
-      for (const line of text.split('\n')) if (line) slugs.push(JSON.parse(line).slug);
+      expect(read).toBeLessThanOrEqual(priced);
+      slugs.push(...slugsOf(text));
       next = /<([^>]+)>; rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
       // the next part keeps the filters and the limit, and starts after this one
       if (next !== null) {
@@ -191,22 +193,14 @@ describe('exports priced before reading', () => {
            AND (CAST(substr(slug, 11) AS INTEGER) <= 1000 OR slug = 'walk-test-1900')`,
       ),
     ]);
-    const ip = address();
-    const before = await rowsUsed(ip);
-    const { response, text } = await exportOf(
+    const { response, text, read, priced } = await measured(
       '/exports/projects.ndjson?status=suspended,cancelled&limit=5000',
-      ip,
     );
     expect(response.status).toBe(200);
-    const slugs = text
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line).slug);
+    const slugs = slugsOf(text);
     expect(slugs).toHaveLength(1_001);
     expect(slugs.at(-1)).toBe('walk-test-1900');
-    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(
-      Number(response.headers.get('x-ostan-rows-priced')),
-    );
+    expect(read).toBeLessThanOrEqual(priced);
   }, 60_000);
 
   it('prices the lookups of every walked page, each page looking its own ids up', async () => {
@@ -228,17 +222,12 @@ describe('exports priced before reading', () => {
          FROM s`,
       ),
     ]);
-    const ip = address();
-    const before = await rowsUsed(ip);
-    const { response, text } = await exportOf(
+    const { response, text, read, priced } = await measured(
       '/exports/projects.ndjson?status=suspended,cancelled&limit=5000',
-      ip,
     );
     expect(response.status).toBe(200);
-    expect(text.trimEnd().split('\n').length).toBeGreaterThanOrEqual(2_000);
-    expect((await rowsUsed(ip)) - before).toBeLessThanOrEqual(
-      Number(response.headers.get('x-ostan-rows-priced')),
-    );
+    expect(slugsOf(text).length).toBeGreaterThanOrEqual(2_000);
+    expect(read).toBeLessThanOrEqual(priced);
   }, 60_000);
 
   it('refuses a walked export when not even one entry of it fits, naming what to narrow', async () => {
@@ -294,18 +283,13 @@ describe('export parts: after', () => {
     const slugs = want.results.map((row) => row.slug);
     expect(slugs.length).toBeGreaterThan(12);
     const first = await exportOf('/exports/projects.ndjson?region=qom&limit=5', address());
-    const part = (text: string) =>
-      text
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line).slug);
-    expect(part(first.text)).toEqual(slugs.slice(0, 5));
+    expect(slugsOf(first.text)).toEqual(slugs.slice(0, 5));
     const second = await exportOf(
       `/exports/projects.ndjson?region=qom&limit=5&after=${slugs[4]}`,
       address(),
     );
     expect(second.response.status).toBe(200);
-    expect(part(second.text)).toEqual(slugs.slice(5, 10));
+    expect(slugsOf(second.text)).toEqual(slugs.slice(5, 10));
   });
 
   it.each([

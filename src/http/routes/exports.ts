@@ -21,8 +21,8 @@ import {
   type ListSource,
   type Page,
   pageRows,
+  walkEntryAt,
   walkLimit,
-  windowSelect,
 } from '../../db/pagination';
 import { projectList } from '../../db/projects';
 import { type CountedEntity, rowsAtMost, tableRows } from '../../db/row-counts';
@@ -306,35 +306,24 @@ async function planExport(
       narrow: 'narrow the filter (a region); partners (an API key) may read more.',
     });
   }
-  const id = ordering.columns[0]?.sql ?? `${columns.alias}.id`;
-  const startWindow = { limit: entries + 1, backward: false, after: start, before: null };
-  const range = windowSelect(
-    `${id} AS id`,
-    source.from,
-    walk.seek,
-    walk.seekParams,
-    ordering,
-    startWindow,
-    entries + 1,
-  );
-  const [last, beyond] = await db.all<{ id: number }>(
-    `SELECT * FROM (${range.sql}) LIMIT 2 OFFSET ?`,
-    [...range.params, entries - 1],
-    { rows: entries + 1 + ordering.columns.length, argument: 'limit' },
-  );
+  const startWindow = { limit: entries, backward: false, after: start, before: null };
+  const [last, beyond] = await walkEntryAt(db, source.from, walk, ordering, startWindow, entries, {
+    rows: entries + 1 + ordering.columns.length,
+    argument: 'limit',
+  });
   if (!last || !beyond) {
     db.prepay({ rows: walked(entries, false) });
     return { priced: look(entries) + walked(entries, false), until: null, next: null };
   }
   const [named] = await db.all<{ slug: string }>(
     `SELECT slug FROM ${table} WHERE id = ?`,
-    [last.id],
+    [last.k0 ?? null],
     { rows: 1, argument: 'limit' },
   );
   db.prepay({ rows: walked(entries, true) });
   return {
     priced: part(entries),
-    until: encodeCursor({ o: ordering.name, k: [beyond.id] }),
+    until: encodeCursor({ o: ordering.name, k: [beyond.k0 ?? null] }),
     next: named?.slug ?? null,
   };
 }
