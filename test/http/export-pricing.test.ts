@@ -5,6 +5,7 @@
 // on from where each walk stopped, so nothing is lost.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { chargeBudget } from '../../src/http/budget';
 import { FILTER_PARAMS } from '../../src/http/export-params';
@@ -178,6 +179,41 @@ describe('exports priced before reading', () => {
     expect(parts).toBeGreaterThan(2);
     expect(next).toBeNull();
     expect(slugs).toEqual(want.results.map((row) => row.slug));
+  }, 60_000);
+
+  it('makes each CSV part a whole file: the BOM, the header, its rows', async () => {
+    await addPlannedProjects(2_100);
+    await env.DB.prepare(
+      `UPDATE projects SET status = 'suspended'
+         WHERE slug LIKE 'walk-test-%' AND CAST(substr(slug, 11) AS INTEGER) % 97 = 0`,
+    ).run();
+    const path = '/exports/projects.csv?status=suspended,cancelled&limit=500';
+    const whole = await measured(path);
+    const vars = { MAX_ROWS_READ_ANONYMOUS: String(Math.floor(whole.priced / 3)) };
+    const first = await measured(path, vars);
+    const link = first.response.headers.get('link') ?? '';
+    const next = /<([^>]+)>; rel="next"/.exec(link)?.[1];
+    expect(next).toBeDefined();
+    const second = await measured(
+      new URL(next as string).pathname + new URL(next as string).search,
+      vars,
+    );
+    const header = whole.text.split('\r\n')[0];
+    for (const part of [first, second]) {
+      expect(part.response.status).toBe(200);
+      expect(part.text.split('\r\n')[0]).toBe(header);
+      const rows: Record<string, string>[] = parse(part.text, { columns: true, bom: true });
+      expect(rows.every((row) => row.status === 'suspended' || row.status === 'cancelled')).toBe(
+        true,
+      );
+    }
+    const slugs = (text: string) =>
+      (parse(text, { columns: true, bom: true }) as Record<string, string>[]).map(
+        (row) => row.slug,
+      );
+    const both = [...slugs(first.text), ...slugs(second.text)];
+    expect(both.length).toBeGreaterThan(0);
+    expect(both).toEqual(slugs(whole.text).slice(0, both.length));
   }, 60_000);
 
   it('starts the page after a full walked page at its next row, walking no entry twice', async () => {
