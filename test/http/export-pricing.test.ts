@@ -47,6 +47,18 @@ const slugsOf = (text: string): string[] =>
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line).slug);
 
+/**
+ * 2,100 planned projects and every 97th of them suspended: the walk for suspended or cancelled
+ * projects goes over every row and finds a few all along it.
+ */
+async function addSparseSuspended() {
+  await addPlannedProjects(2_100);
+  await env.DB.prepare(
+    `UPDATE projects SET status = 'suspended'
+       WHERE slug LIKE 'walk-test-%' AND CAST(substr(slug, 11) AS INTEGER) % 97 = 0`,
+  ).run();
+}
+
 /** A value for each kind of parameter, one that matches some rows of the test data. */
 const STRING_VALUES: Record<string, string> = {
   region: 'qom',
@@ -136,13 +148,7 @@ describe('exports priced before reading', () => {
   });
 
   it('serves a walked export past the ceiling in parts, each within it, losing nothing', async () => {
-    // 2,100 planned projects and every 97th of them suspended: the walk for suspended or
-    // cancelled projects goes over every row and finds a few all along it
-    await addPlannedProjects(2_100);
-    await env.DB.prepare(
-      `UPDATE projects SET status = 'suspended'
-         WHERE slug LIKE 'walk-test-%' AND CAST(substr(slug, 11) AS INTEGER) % 97 = 0`,
-    ).run();
+    await addSparseSuspended();
     const want = await env.DB.prepare(
       `SELECT slug FROM projects WHERE status IN ('suspended', 'cancelled') ORDER BY id`,
     ).all<{ slug: string }>();
@@ -182,11 +188,7 @@ describe('exports priced before reading', () => {
   }, 60_000);
 
   it('makes each CSV part a whole file: the BOM, the header, its rows', async () => {
-    await addPlannedProjects(2_100);
-    await env.DB.prepare(
-      `UPDATE projects SET status = 'suspended'
-         WHERE slug LIKE 'walk-test-%' AND CAST(substr(slug, 11) AS INTEGER) % 97 = 0`,
-    ).run();
+    await addSparseSuspended();
     const path = '/exports/projects.csv?status=suspended,cancelled&limit=500';
     const whole = await measured(path);
     const vars = { MAX_ROWS_READ_ANONYMOUS: String(Math.floor(whole.priced / 3)) };
