@@ -300,6 +300,8 @@ async function planExport(
   const part = (entries: number) => look(entries) + walked(entries, true);
   const entries = largest(Math.min(limit, covered), part);
   if (entries === 0) {
+    // not one entry fits, so neither did the whole walk (nothing has run since `fits`): this
+    // throws, naming what to narrow; a part is never planned with no entries
     db.check({
       rows: whole,
       argument: 'limit',
