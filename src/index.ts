@@ -1,9 +1,10 @@
 /**
- * The Worker: the cached-GET fast path, the init and route-metering middlewares, then the route
- * groups of src/http/routes.
+ * The Worker: CORS, the cached-GET fast path, the init and route-metering middlewares, the
+ * preflight of every path, then the route groups of src/http/routes.
  */
 import { Hono } from 'hono';
 import { cachedGet } from './http/cached-get';
+import { cors, preflight } from './http/cors';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
 import { init } from './http/init';
@@ -15,9 +16,11 @@ import { graphqlRoutes } from './http/routes/graphql';
 import { statusRoutes } from './http/routes/status';
 
 const app = new Hono<AppEnv>()
+  .use(cors)
   .use('/graphql', cachedGet)
   .use(init)
   .use(meterRoutes)
+  .options('/*', preflight)
   .route('/', graphqlRoutes)
   .route('/', statusRoutes)
   .route('/', exportRoutes)

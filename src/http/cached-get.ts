@@ -13,7 +13,6 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { edgeConfig } from './config';
-import { withCors } from './cors';
 import { currentDataVersion } from './data-version';
 import { edgeCache, hitResponse, readCacheKey } from './edge-cache';
 import type { AppEnv } from './env';
@@ -65,5 +64,5 @@ export const cachedGet: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('config', config);
   const bookmark = config.d1Sessions ? parseBookmark(request.headers.get('x-d1-bookmark')) : null;
   const requestId = request.headers.get('cf-ray') ?? crypto.randomUUID();
-  return withCors(c, hitResponse(hit, request, requestId, bookmark));
+  return hitResponse(hit, request, requestId, bookmark);
 };

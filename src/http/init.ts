@@ -8,7 +8,6 @@ import type { MiddlewareHandler } from 'hono';
 import { viewerOf } from '../db/api-keys';
 import { Db } from '../db/client';
 import { edgeConfig } from './config';
-import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
 import { clientIdentity } from './identity';
@@ -33,7 +32,7 @@ export const init: MiddlewareHandler<AppEnv> = async (c, next) => {
   // an empty header is no credential: clients commonly send `authorization: ''` without a token
   const viewer = await viewerOf(db, c.req.header('authorization')?.trim() || null);
   if (viewer.kind === 'invalid') {
-    const refusal = refuse(
+    return refuse(
       {
         status: 401,
         code: 'UNAUTHENTICATED',
@@ -45,7 +44,6 @@ export const init: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
       refusalShape(c.req.path),
     );
-    return withCors(c, refusal);
   }
   c.set('session', session);
   c.set('db', db);

@@ -9,7 +9,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { chargeBudget, spendRows } from './budget';
 import { budgetLimits } from './config';
-import { withCors } from './cors';
 import type { AppEnv } from './env';
 import { refusalShape, refuse } from './errors';
 import type { ClientIdentity } from './identity';
@@ -101,8 +100,7 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { config, identity, requestId } = c.var;
   const shape = refusalShape(c.req.path);
   if (!(await withinRateLimit(c))) {
-    // on /graphql with the CORS headers its route would add, so a browser can read the 429
-    const refusal = refuse(
+    return refuse(
       {
         status: 429,
         code: 'RATE_LIMITED',
@@ -120,7 +118,6 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
       shape,
     );
-    return withCors(c, refusal);
   }
 
   const price = routePrice(c);

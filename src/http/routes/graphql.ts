@@ -7,7 +7,6 @@
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { langFromAcceptLanguage } from '../../lib/lang';
-import { graphqlCors } from '../cors';
 import { advanceDataVersion, currentDataVersion } from '../data-version';
 import { budgetReport, type RequestEdge } from '../edge';
 import { edgeCache, etagOf, hitBody, hitResponse, matchesEtag, readCacheKey } from '../edge-cache';
@@ -184,7 +183,7 @@ async function cachedRead(
   return new Response(JSON.stringify(body), { status: 200, headers });
 }
 
-/** /graphql: CORS answers preflights; then size limits, the edge cache and Yoga. */
+/** /graphql: the size limits, the edge cache and Yoga (CORS is every route's: src/http/cors.ts). */
 export const graphqlRoutes = new Hono<AppEnv>()
-  .use('/graphql', graphqlCors, graphqlBodyLimit)
-  .on(['GET', 'POST', 'OPTIONS'], '/graphql', handleGraphQL);
+  .use('/graphql', graphqlBodyLimit)
+  .on(['GET', 'POST'], '/graphql', handleGraphQL);
