@@ -1,5 +1,5 @@
 /**
- * The Worker: CORS, the cached-GET fast path, the init and route-metering middlewares, the
+ * The Worker: the request id, CORS, the cached-GET fast path, the init and route-metering middlewares, the
  * preflight of every path, then the route groups of src/http/routes.
  */
 import { Hono } from 'hono';
@@ -8,6 +8,7 @@ import { cors, preflight } from './http/cors';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
 import { init } from './http/init';
+import { requestId } from './http/request-id';
 import { meterRoutes } from './http/route-metering';
 import { assetRoutes } from './http/routes/assets';
 import { changesRoutes } from './http/routes/changes';
@@ -16,6 +17,7 @@ import { graphqlRoutes } from './http/routes/graphql';
 import { statusRoutes } from './http/routes/status';
 
 const app = new Hono<AppEnv>()
+  .use(requestId)
   .use(cors)
   .use('/graphql', cachedGet)
   .use(init)
@@ -36,8 +38,8 @@ app.notFound((c) =>
 );
 
 // the last line of defence: a clear message and no stack trace for the client
-app.onError((error) => {
-  console.error(error);
+app.onError((error, c) => {
+  console.error(`request ${c.var.requestId}:`, error);
   return refuse({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error.' });
 });
 

@@ -63,6 +63,5 @@ export const cachedGet: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (identity.metered) c.executionCtx.waitUntil(countHit(c.env, identity));
   c.set('config', config);
   const bookmark = config.d1Sessions ? parseBookmark(request.headers.get('x-d1-bookmark')) : null;
-  const requestId = request.headers.get('cf-ray') ?? crypto.randomUUID();
-  return hitResponse(hit, request, requestId, bookmark);
+  return hitResponse(hit, request, bookmark);
 };

@@ -76,19 +76,13 @@ export function hitBody(data: unknown, requested: number | null): string {
  * The response to a hit: the stored body as it is, its content type and ETag, `no-cache` for the
  * client (the entry's own max-age is the edge's), or a 304 when If-None-Match names the ETag.
  */
-export function hitResponse(
-  hit: Response,
-  request: Request,
-  requestId: string,
-  bookmark: string | null,
-): Response {
+export function hitResponse(hit: Response, request: Request, bookmark: string | null): Response {
   const etag = hit.headers.get('etag') ?? '';
   const headers = new Headers({
     'content-type': hit.headers.get('content-type') ?? 'application/json',
     etag,
     'cache-control': 'no-cache',
     'x-cache': 'HIT',
-    'x-request-id': requestId,
   });
   if (bookmark) headers.set('x-d1-bookmark', bookmark);
   if (matchesEtag(request, etag)) {

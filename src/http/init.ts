@@ -1,5 +1,5 @@
 /**
- * The one init middleware: once per request it makes the request id, reads the configuration,
+ * The one init middleware: once per request it reads the configuration,
  * opens the D1 session, builds the counted D1 handle and resolves the caller. Every route reads
  * them from the context; nothing per-request is ever put on `env`. A credential that does not
  * verify is answered here, before any route, limit or budget sees the request.
@@ -21,9 +21,7 @@ const INVALID_CREDENTIAL = {
 } as const;
 
 export const init: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const requestId = c.req.header('cf-ray') ?? crypto.randomUUID();
   const config = edgeConfig(c.env);
-  c.set('requestId', requestId);
   c.set('config', config);
   const session = config.d1Sessions
     ? new RequestSession(c.env.DB, parseBookmark(c.req.header('x-d1-bookmark') ?? null))
@@ -37,10 +35,7 @@ export const init: MiddlewareHandler<AppEnv> = async (c, next) => {
         status: 401,
         code: 'UNAUTHENTICATED',
         message: `${INVALID_CREDENTIAL[viewer.reason]} Send no Authorization header to read anonymously.`,
-        headers: {
-          'www-authenticate': 'Bearer error="invalid_token"',
-          'x-request-id': requestId,
-        },
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
       },
       refusalShape(c.req.path),
     );

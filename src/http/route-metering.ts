@@ -97,7 +97,7 @@ function withinRateLimit(c: Context<AppEnv>): Promise<boolean> {
 
 /** The middleware every route group goes through (src/index.ts), after init. */
 export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { config, identity, requestId } = c.var;
+  const { config, identity } = c.var;
   const shape = refusalShape(c.req.path);
   if (!(await withinRateLimit(c))) {
     return refuse(
@@ -113,7 +113,6 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
           'x-ratelimit-remaining': '0',
           'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + RATE_LIMIT_PERIOD_SECONDS),
           'x-ratelimit-resource': 'requests',
-          'x-request-id': requestId,
         },
       },
       shape,
@@ -144,7 +143,6 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
         'x-ratelimit-used': String(rows.used),
         'x-ratelimit-reset': String(Math.ceil(Date.parse(rows.resetAt) / 1000)),
         'x-ratelimit-resource': 'rows',
-        'x-request-id': requestId,
       },
     });
   }
@@ -156,7 +154,6 @@ export const meterRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
       headers: {
         ...budgetHeaders,
         'retry-after': String(secondsUntil(budget.resetAt)),
-        'x-request-id': requestId,
       },
     });
   }
