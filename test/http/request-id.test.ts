@@ -63,6 +63,15 @@ describe('x-request-id on every response', () => {
     expect(limited.headers.get('x-request-id')).toBe(ray);
   });
 
+  it("on the GraphQL route's own refusals (a GET's variables that are not JSON)", async () => {
+    const response = await send(
+      {},
+      request('GET', '/graphql?query=%7B__typename%7D&variables=nope', { 'cf-ray': 'def-AMS' }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-request-id')).toBe('def-AMS');
+  });
+
   it('on the 404 for a path with no route', async () => {
     const response = await send({}, request('GET', '/nowhere', { 'cf-ray': 'abc-AMS' }));
     expect(response.status).toBe(404);
