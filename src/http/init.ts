@@ -1,8 +1,9 @@
 /**
- * The one init middleware: once per request it reads the configuration,
- * opens the D1 session, builds the counted D1 handle and resolves the caller. Every route reads
- * them from the context; nothing per-request is ever put on `env`. A credential that does not
- * verify is answered here, before any route, limit or budget sees the request.
+ * The one init middleware: once per request it reads the configuration, opens the D1 session,
+ * builds the counted D1 handle and resolves the caller. Every route reads them from the context;
+ * nothing per-request is ever put on `env`. A credential that does not verify is answered here,
+ * before any route, limit or budget sees the request. After the route, every response gets the
+ * session's bookmark (`x-d1-bookmark`).
  */
 import type { MiddlewareHandler } from 'hono';
 import { viewerOf } from '../db/api-keys';
@@ -45,4 +46,8 @@ export const init: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('viewer', viewer);
   c.set('identity', clientIdentity(c.req.raw, viewer));
   await next();
+  // every route answers with the session's bookmark (the client's own when nothing ran), so a
+  // client that sends it back, on any route, reads at least what it wrote
+  const after = session?.getBookmark();
+  if (after) c.res.headers.set('x-d1-bookmark', after);
 };

@@ -1,8 +1,8 @@
 /**
  * The /graphql route: the document size limit, the edge cache for persisted GET reads, then Yoga
  * (the request rate limits are src/http/route-metering.ts's, for every route); afterwards the
- * data version moves on if a write committed, and the response carries x-d1-bookmark and
- * x-ratelimit-* (x-request-id is every response's: src/http/request-id.ts).
+ * data version moves on if a write committed, and the response carries x-ratelimit-*
+ * (x-request-id and x-d1-bookmark are every response's: src/http/request-id.ts, src/http/init.ts).
  */
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -116,8 +116,6 @@ async function handleGraphQL(c: HonoContext<Env>): Promise<Response> {
   const headers = new Headers(response.headers);
   // a write committed: cached reads made before it must not be served after this response
   if (edge.wrote) await advanceDataVersion(env);
-  const after = session?.getBookmark();
-  if (after) headers.set('x-d1-bookmark', after);
   if (edge.budget) {
     headers.set('x-ratelimit-limit', String(edge.budget.limit));
     headers.set('x-ratelimit-remaining', String(edge.budget.remaining));
@@ -151,7 +149,6 @@ async function cachedRead(
   if (!key) return run();
   const cache = edgeCache();
   const hit = await cache.match(key);
-  // x-d1-bookmark is set by handleGraphQL, for every response
   if (hit) return hitResponse(hit, request, null);
 
   const response = await run();
