@@ -1,5 +1,7 @@
 // Every route of the app's router as a concrete request path, so tests that must hold on every
 // route take them from the router: a route added later is in their tables without an edit.
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import app from '../src/index';
 
 export interface AppRoute {
@@ -22,3 +24,39 @@ export const appRoutes: AppRoute[] = app.routes
       .replace('/graphql', '/graphql?query=%7B__typename%7D');
     return { name: `${route.method} ${route.path}`, method: route.method, path };
   });
+
+/**
+ * A request for `path` from a fresh client address: a POST carries `{ __typename }`, an OPTIONS
+ * is a browser's preflight for a GET; `headers` add to these or replace them.
+ */
+export function routeRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Request {
+  return new Request(`http://ostan.test${path}`, {
+    method,
+    headers: {
+      'cf-connecting-ip': `203.0.113.1-${crypto.randomUUID()}`,
+      ...(method === 'POST' && { 'content-type': 'application/json' }),
+      ...(method === 'OPTIONS' && {
+        origin: 'https://dashboard.example',
+        'access-control-request-method': 'GET',
+      }),
+      ...headers,
+    },
+    ...(method === 'POST' && { body: JSON.stringify({ query: '{ __typename }' }) }),
+  });
+}
+
+/** `request` through the app, with `vars` over the test bindings; its body read, its waitUntil done. */
+export async function sendToApp(
+  request: Request,
+  vars: Record<string, unknown> = {},
+): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await app.fetch(request, { ...env, ...vars }, ctx);
+  await response.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return response;
+}

@@ -2,12 +2,9 @@
 // (the route, the cached-GET path, init's 401, metering's 429, the 404 for no route), every
 // header a route answers with is exposed, and a preflight is answered on every path. The routes
 // are the app router's (test/routes.ts), so a route added later is covered without an edit.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { EXPOSE_HEADERS } from '../../src/http/cors';
-import app from '../../src/index';
-import { appRoutes } from '../routes';
+import { appRoutes, routeRequest, sendToApp } from '../routes';
 
 const ORIGIN = 'https://dashboard.example';
 
@@ -28,18 +25,8 @@ const READABLE = new Set([
 
 const requests = appRoutes.filter((route) => route.method !== 'OPTIONS');
 
-function request(method: string, path: string, headers: Record<string, string> = {}): Request {
-  return new Request(`http://ostan.test${path}`, {
-    method,
-    headers: {
-      origin: ORIGIN,
-      'cf-connecting-ip': `203.0.113.9-${crypto.randomUUID()}`,
-      ...(method === 'POST' && { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(method === 'POST' && { body: JSON.stringify({ query: '{ __typename }' }) }),
-  });
-}
+const request = (method: string, path: string, headers: Record<string, string> = {}) =>
+  routeRequest(method, path, { origin: ORIGIN, ...headers });
 
 const preflightOf = (path: string, method: string) =>
   request('OPTIONS', path, {
@@ -47,13 +34,7 @@ const preflightOf = (path: string, method: string) =>
     'access-control-request-headers': 'authorization, content-type',
   });
 
-async function send(vars: Record<string, unknown>, req: Request): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await app.fetch(req, { ...env, ...vars }, ctx);
-  await response.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return response;
-}
+const send = (vars: Record<string, unknown>, req: Request) => sendToApp(req, vars);
 
 const exposedBy = (response: Response) =>
   (response.headers.get('access-control-expose-headers') ?? '').split(',');

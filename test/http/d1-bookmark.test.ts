@@ -1,39 +1,13 @@
 // Every route answers with the D1 session's bookmark (src/http/init.ts), so a client that sends
 // `x-d1-bookmark` back, on any route, reads at least what it wrote. The routes are the app
 // router's (test/routes.ts), so a route added later is covered without an edit.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import app from '../../src/index';
-import { appRoutes } from '../routes';
+import { appRoutes, routeRequest as request, sendToApp } from '../routes';
+
+const send = (req: Request, vars: Record<string, unknown> = {}) =>
+  sendToApp(req, { D1_SESSIONS: 'true', ...vars });
 
 const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
-
-function request(method: string, path: string, headers: Record<string, string> = {}): Request {
-  return new Request(`http://ostan.test${path}`, {
-    method,
-    headers: {
-      'cf-connecting-ip': `203.0.113.8-${crypto.randomUUID()}`,
-      ...(method === 'POST' && { 'content-type': 'application/json' }),
-      ...(method === 'OPTIONS' && {
-        origin: 'https://dashboard.example',
-        'access-control-request-method': 'GET',
-      }),
-      ...headers,
-    },
-    ...(method === 'POST' && {
-      body: JSON.stringify({ query: '{ region(slug: "qom") { slug } }' }),
-    }),
-  });
-}
-
-async function send(req: Request, vars: Record<string, unknown> = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await app.fetch(req, { ...env, D1_SESSIONS: 'true', ...vars }, ctx);
-  await response.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return response;
-}
 
 /** A bookmark D1 gave: the one a read of the status route answers with. */
 async function givenBookmark(): Promise<string> {

@@ -1,35 +1,10 @@
 // Every response carries x-request-id (src/http/request-id.ts): Cloudflare's cf-ray when the
 // request has one, else a fresh id, whoever makes the response. The routes are the app router's
 // (test/routes.ts), so a route added later is covered without an edit.
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import app from '../../src/index';
-import { appRoutes } from '../routes';
+import { appRoutes, routeRequest as request, sendToApp } from '../routes';
 
-function request(method: string, path: string, headers: Record<string, string> = {}): Request {
-  return new Request(`http://ostan.test${path}`, {
-    method,
-    headers: {
-      'cf-connecting-ip': `203.0.113.7-${crypto.randomUUID()}`,
-      ...(method === 'POST' && { 'content-type': 'application/json' }),
-      ...(method === 'OPTIONS' && {
-        origin: 'https://dashboard.example',
-        'access-control-request-method': 'GET',
-      }),
-      ...headers,
-    },
-    ...(method === 'POST' && { body: JSON.stringify({ query: '{ __typename }' }) }),
-  });
-}
-
-async function send(vars: Record<string, unknown>, req: Request): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await app.fetch(req, { ...env, ...vars }, ctx);
-  await response.arrayBuffer();
-  await waitOnExecutionContext(ctx);
-  return response;
-}
+const send = (vars: Record<string, unknown>, req: Request) => sendToApp(req, vars);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
