@@ -1,6 +1,6 @@
 /**
- * The Worker: the request id, CORS, the cached-GET fast path, the init and route-metering middlewares, the
- * preflight of every path, then the route groups of src/http/routes.
+ * The Worker: the request id, CORS, the cached-GET fast path, the init and route-metering
+ * middlewares, the preflight of every path, then the route groups of src/http/routes.
  */
 import { Hono } from 'hono';
 import { cachedGet } from './http/cached-get';
@@ -8,6 +8,7 @@ import { cors, preflight } from './http/cors';
 import type { AppEnv } from './http/env';
 import { refuse } from './http/errors';
 import { init } from './http/init';
+import { notFound } from './http/not-found';
 import { requestId } from './http/request-id';
 import { meterRoutes } from './http/route-metering';
 import { assetRoutes } from './http/routes/assets';
@@ -29,13 +30,8 @@ const app = new Hono<AppEnv>()
   .route('/', changesRoutes)
   .route('/', assetRoutes);
 
-app.notFound((c) =>
-  refuse({
-    status: 404,
-    code: 'NOT_FOUND',
-    message: `No route for ${c.req.method} ${c.req.path}.`,
-  }),
-);
+// 404, or 405 with Allow for a route's path under another method
+app.notFound(notFound(app.routes));
 
 // the last line of defence: a clear message and no stack trace for the client
 app.onError((error, c) => {

@@ -49,14 +49,17 @@ export function routeRequest(
   });
 }
 
-/** `request` through the app, with `vars` over the test bindings; its body read, its waitUntil done. */
+/**
+ * `request` through the app, with `vars` over the test bindings, once its body is read (an
+ * export is charged when its body ends) and its waitUntil work done; the body comes back buffered.
+ */
 export async function sendToApp(
   request: Request,
   vars: Record<string, unknown> = {},
 ): Promise<Response> {
   const ctx = createExecutionContext();
   const response = await app.fetch(request, { ...env, ...vars }, ctx);
-  await response.arrayBuffer();
+  const body = await response.arrayBuffer();
   await waitOnExecutionContext(ctx);
-  return response;
+  return new Response(response.status === 204 || response.status === 304 ? null : body, response);
 }
