@@ -1,6 +1,6 @@
 /** The schema: every domain file registers its types on the builder when imported. */
 import { builder } from './builder';
-import { syncNodeIds } from './lists';
+import { plainResolvers } from './lists';
 import { sortedSchema } from './sort-schema';
 import './root';
 import './source';
@@ -26,5 +26,5 @@ import './rate-limit';
 import './data-status';
 
 // sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type;
-// node ids resolved without a promise each (`syncNodeIds`)
-export const schema = syncNodeIds(sortedSchema(builder.toSchema({ sortSchema: false })));
+// node ids and connection nodes resolved by their plain functions (`plainResolvers`)
+export const schema = plainResolvers(sortedSchema(builder.toSchema({ sortSchema: false })));

@@ -287,19 +287,36 @@ export function entityNode<Row extends { id: number; slug: string }>(
   return ref;
 }
 
+/** The connection types `connectionType` made, by name. */
+const connectionTypes = new Set<string>();
+
+/** `field` of the built schema's object type `typeName`; throws when there is none. */
+function builtField(schema: GraphQLSchema, typeName: string, field: string) {
+  const type = schema.getType(typeName);
+  const found = isObjectType(type) ? type.getFields()[field] : undefined;
+  if (!found) throw new Error(`${typeName} has no ${field} field`);
+  return found;
+}
+
 /**
- * The built schema with each node's `id` resolved without a promise: Pothos's relay plugin
- * resolves every global ID through an async function, so every node a query asks the `id` of
- * became a promise in the executor (and so its object, its list and its page). An entity node's
- * id is its row's `id`, encoded as the plugin encodes it (`relay.encodeGlobalID` in builder.ts):
- * the same string, at once. Called once, on the schema `src/graphql/index.ts` serves.
+ * The built schema with two kinds of field resolved by their plain function, where a Pothos
+ * plugin wraps it for nothing, once for every row of every page. Called once, on the schema
+ * `src/graphql/index.ts` serves.
+ * - Each entity node's `id`: the relay plugin resolves every global ID through an async function,
+ *   so every node a query asks the `id` of became a promise in the executor (and so its object,
+ *   its list and its page). It is the row's `id`, encoded as the plugin encodes it
+ *   (`relay.encodeGlobalID` in builder.ts): the same string, at once.
+ * - Each connection's `nodes`: its type is a loadable node type, so the dataloader plugin mapped
+ *   the page's rows into a new list, row by row, to load any that were ids. They are rows, always
+ *   (the list query loaded them): the page's own list, as it is.
  */
-export function syncNodeIds(schema: GraphQLSchema): GraphQLSchema {
+export function plainResolvers(schema: GraphQLSchema): GraphQLSchema {
   for (const name of entityNodes) {
-    const type = schema.getType(name);
-    const field = isObjectType(type) ? type.getFields().id : undefined;
-    if (!field) throw new Error(`node type ${name} has no id field`);
-    field.resolve = (row: { id: number }) => encodeGlobalId(name, String(row.id));
+    builtField(schema, name, 'id').resolve = (row: { id: number }) =>
+      encodeGlobalId(name, String(row.id));
+  }
+  for (const name of connectionTypes) {
+    builtField(schema, name, 'nodes').resolve = (page: Connection<unknown>) => page.nodes;
   }
   return schema;
 }
@@ -323,11 +340,13 @@ export function connectionType(
   name: string,
 ) {
   const connection = builder.connectionObject({ type: node, name });
+  connectionTypes.add(name);
   builder.objectField(connection, 'nodes', (t) =>
     t.field({
       type: [node],
       description: 'The items of this page, without their cursors (a shortcut for edges.node).',
-      // the page's rows, not its edges' nodes: no edge is made for a query that reads none
+      // the page's rows, not its edges' nodes: no edge is made for a query that reads none (the
+      // served schema's resolver is this one unwrapped: plainResolvers)
       resolve: (page) => (page as unknown as Connection<unknown>).nodes as never,
     }),
   );
