@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { cachedGet } from './http/cached-get';
 import { cors, preflight } from './http/cors';
 import type { AppEnv } from './http/env';
-import { refuse } from './http/errors';
+import { refusalShape, refuse } from './http/errors';
 import { init } from './http/init';
 import { notFound } from './http/not-found';
 import { requestId } from './http/request-id';
@@ -33,10 +33,20 @@ const app = new Hono<AppEnv>()
 // 404, or 405 with Allow for a route's path under another method
 app.notFound(notFound(app.routes));
 
-// the last line of defence: a clear message and no stack trace for the client
+// the last line of defence: the cause to the logs with the request id; to the client, in its
+// route's shape, what a masked GraphQL error says (src/http/metering.ts): no stack, no SQL
 app.onError((error, c) => {
-  console.error(`request ${c.var.requestId}:`, error);
-  return refuse({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error.' });
+  const { requestId } = c.var;
+  console.error(`request ${requestId}:`, error);
+  return refuse(
+    {
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'Unexpected error.',
+      extensions: { requestId },
+    },
+    refusalShape(c.req.path),
+  );
 });
 
 export { QueryBudget } from './http/budget';

@@ -9,6 +9,8 @@ export interface Refusal {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** more for the client to read: the error's extensions on /graphql, the body's fields elsewhere */
+  extensions?: Record<string, string>;
 }
 
 /** The shape of refusals on the route at `path`: /graphql answers as GraphQL does, others plain. */
@@ -17,13 +19,13 @@ export function refusalShape(path: string): 'graphql' | 'plain' {
 }
 
 export function refuse(
-  { status, code, message, headers = {} }: Refusal,
+  { status, code, message, headers = {}, extensions = {} }: Refusal,
   shape: 'graphql' | 'plain' = 'plain',
 ): Response {
   const body =
     shape === 'graphql'
-      ? { errors: [{ message, extensions: { code } }] }
-      : { error: message, code };
+      ? { errors: [{ message, extensions: { code, ...extensions } }] }
+      : { error: message, code, ...extensions };
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
