@@ -29,6 +29,11 @@ import { schema as ostanSchema } from '../../src/graphql/index';
 import { requestContext } from '../helpers';
 
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 1));
+/** A thenable that is not a Promise: graphql-js waits on any object with a `then` method. */
+const thenable = <T>(settle: () => Promise<T>): PromiseLike<T> => ({
+  // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+  then: (onFulfilled, onRejected) => settle().then(onFulfilled, onRejected),
+});
 const fail = (message: string) => {
   throw new Error(message);
 };
@@ -205,6 +210,15 @@ const testSchema = new GraphQLSchema({
       info: { type: GraphQLString, resolve: (_root, _args, _ctx, info) => seen(info) },
       fromRoot: { type: GraphQLString, resolve: (root: Row | undefined) => String(root?.greeting) },
       laterString: { type: GraphQLString, resolve: () => later('later') },
+      thenableDog: { type: Dog, resolve: () => thenable(() => later(dog('Thenable'))) },
+      thenableFails: {
+        type: GraphQLString,
+        resolve: () => thenable(() => Promise.reject(new Error('thenable rejected'))),
+      },
+      thenableInts: {
+        type: new GraphQLList(GraphQLInt),
+        resolve: () => [1, thenable(() => later(2)), thenable(() => later(null))],
+      },
       plains: { type: new GraphQLList(Plain), resolve: () => [plain('happy'), plain('sad')] },
       counters: { type: new GraphQLList(Counter), resolve: () => [{}, {}, {}] },
       // a resolver that changes what it is handed
@@ -249,6 +263,10 @@ function wire(result: ExecutionResult) {
 const PLANNED: [string, string, Record<string, unknown>?][] = [
   ['scalars, aliases and __typename', '{ a: laterString b: laterString __typename x: __typename }'],
   ['objects, sync and async', '{ dog { name barks } laterDog { name barks } }'],
+  [
+    'thenables that are not promises: an object, a rejection, list items',
+    '{ thenableDog { name barks } thenableFails thenableInts }',
+  ],
   [
     'a union list with fragments, a promise item and a null item',
     '{ pets { __typename ... on Dog { name barks } ... on Cat { name lives } } }',
