@@ -49,8 +49,7 @@ function category(module, fn, url) {
     return 'execute (the planned executor, graphql-js)';
   if (/graphql\/(type|utilities|jsutils|error)/.test(module))
     return 'graphql-js utilities (types, values, errors)';
-  if (/@pothos/.test(module))
-    return 'Pothos plugin wrappers (relay, dataloader, scope-auth, errors, validation)';
+  if (/@pothos/.test(module)) return 'Pothos plugin wrappers (relay, dataloader)';
   if (/dataloader/.test(module)) return 'DataLoader';
   if (
     /graphql-yoga|@envelop|@whatwg-node|@graphql-yoga|lru-cache|cross-inspect|@graphql-tools\/utils/.test(

@@ -5,7 +5,6 @@ import { CODES, codesOf } from '../db/codes';
 import { ENTITY_KINDS } from '../db/entities';
 import type { EntityKind } from '../db/entity';
 import type { ChangeRow } from '../db/writes/batch';
-import { ForbiddenError } from '../db/writes/errors';
 import {
   type AuditEntry,
   auditSince,
@@ -19,6 +18,7 @@ import { builder } from './builder';
 import { codeEnum } from './enums';
 import { JsonScalar } from './scalars';
 import { TYPENAMES } from './typenames';
+import { resultUnion } from './writes';
 
 const ChangeEntity = codeEnum(
   codesOf('ChangeEntity', 'The kind of object a change is about.', ENTITY_KINDS),
@@ -138,8 +138,7 @@ builder.queryFields((t) => ({
     },
   }),
   auditLog: t.field({
-    type: AuditPage,
-    errors: { types: [ForbiddenError], directResult: true },
+    type: resultUnion('QueryAuditLog', AuditPage, ['ForbiddenError']),
     authScopes: { scope: 'admin' },
     description: 'The audit log, oldest first, after the cursor `since`. Needs an `admin` key.',
     args: {

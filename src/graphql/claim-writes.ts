@@ -173,7 +173,6 @@ function claimWrite(
 }
 
 const target = (input: ClaimWriteInput): Target => targetOf(input, 'claim');
-const options = writeOptions('claim', 'write:claims');
 
 /** A mutation that writes and returns one claim. */
 function claimMutation(
@@ -184,8 +183,7 @@ function claimMutation(
 ) {
   return builder.mutationField(resolve.operation, (t) =>
     t.field({
-      type: Claim,
-      ...options,
+      ...writeOptions(resolve.operation, Claim, 'claim', 'write:claims'),
       description,
       args: { input: t.arg({ type: input, required: true }), ...idempotencyKeyArg() },
       resolve,
@@ -239,8 +237,7 @@ claimMutation(
 
 builder.mutationFields((t) => ({
   importClaims: t.field({
-    type: [Claim],
-    ...writeOptions('claim', 'write:claims', true),
+    ...writeOptions('importClaims', Claim, 'claim', 'write:claims', true),
     description: `Records up to ${MAX_IMPORT_ROWS} claims, all or none; a refusal lists every bad row.`,
     args: {
       input: t.arg({
@@ -249,8 +246,8 @@ builder.mutationFields((t) => ({
       }),
       ...idempotencyKeyArg(),
     },
-    resolve: (_root, { input, idempotencyKey }, ctx) =>
-      write<ClaimRow>(
+    resolve: async (_root, { input, idempotencyKey }, ctx) => ({
+      data: await write<ClaimRow>(
         ctx,
         { operation: 'importClaims', kind: 'claim', input, idempotencyKey },
         (batch, writer) =>
@@ -260,5 +257,6 @@ builder.mutationFields((t) => ({
             String(i),
           ]),
       ),
+    }),
   }),
 }));

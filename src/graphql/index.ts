@@ -1,5 +1,6 @@
 /** The schema: every domain file registers its types on the builder when imported. */
 import { builder } from './builder';
+import { guardedSchema } from './guards';
 import { plainResolvers } from './lists';
 import { sortedSchema } from './sort-schema';
 import './root';
@@ -26,5 +27,8 @@ import './rate-limit';
 import './data-status';
 
 // sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type;
-// node ids and connection nodes resolved by their plain functions (`plainResolvers`)
-export const schema = plainResolvers(sortedSchema(builder.toSchema({ sortSchema: false })));
+// node ids and connection nodes resolved by their plain functions (`plainResolvers`); scopes,
+// input rules and typed refusals around the resolvers of the fields that ask (`guardedSchema`)
+export const schema = guardedSchema(
+  plainResolvers(sortedSchema(builder.toSchema({ sortSchema: false }))),
+);

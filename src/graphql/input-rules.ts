@@ -1,4 +1,4 @@
-/** The rules write inputs share (zod, run by Pothos' validation plugin before any resolver). */
+/** The rules write inputs share (zod, run by src/graphql/guards.ts before any resolver). */
 import type { InputRef } from '@pothos/core';
 import * as z from 'zod/mini';
 import { parseIsoDate } from '../lib/jalali';

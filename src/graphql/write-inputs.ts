@@ -28,9 +28,9 @@ import {
   DeletedObject,
   deleteResolver,
   importResolver,
-  LIST_WRITE_ERRORS,
+  listResultUnion,
+  resultUnion,
   updateResolver,
-  WRITE_ERRORS,
 } from './writes';
 
 /**
@@ -194,10 +194,21 @@ export function targetFields(
   };
 }
 
-/** The options every write mutation of `kind` shares: typed errors, its scope, its entity kind. */
-export function writeOptions(kind: EntityKind, scope: Scope, list = false) {
+/**
+ * The options every write mutation shares: its type, the result union of `type` (a list of them
+ * for an import) and the typed refusals; the scope it needs; its entity kind.
+ */
+export function writeOptions(
+  name: string,
+  // biome-ignore lint/suspicious/noExplicitAny: the object ref of any written type
+  type: any,
+  kind: EntityKind,
+  scope: Scope,
+  list = false,
+) {
+  const base = `Mutation${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   return {
-    errors: list ? LIST_WRITE_ERRORS : WRITE_ERRORS,
+    type: list ? listResultUnion(base, type) : resultUnion(base, type),
     authScopes: { scope },
     extensions: { ostan: { kind } },
   };
@@ -229,8 +240,13 @@ export function entityMutations(
       Object.entries(mutations).map(([name, { verb, input, description }]) => [
         name,
         t.field({
-          type: verb === 'delete' ? DeletedObject : verb === 'import' ? [type] : type,
-          ...writeOptions(kind, scope, verb === 'import'),
+          ...writeOptions(
+            name,
+            verb === 'delete' ? DeletedObject : type,
+            kind,
+            scope,
+            verb === 'import',
+          ),
           description,
           args: { input: t.arg({ type: input, required: true }), ...idempotencyKeyArg() },
           // biome-ignore lint/suspicious/noExplicitAny: each verb's resolver takes its own input

@@ -1,3 +1,4 @@
+import type { ObjectRef, UnionRef } from '@pothos/core';
 import { versionsOf } from '../db/entities';
 import type { EntityKind } from '../db/entity';
 import type { WriteBatch } from '../db/writes/batch';
@@ -19,10 +20,11 @@ import {
 import type { InputFields } from '../db/writes/rows';
 import { camelRow } from '../db/writes/rows-json';
 import { decodeGlobalId, encodeGlobalId } from '../lib/global-id';
-import { builder, keyRefusal } from './builder';
+import { builder, type PothosTypes } from './builder';
 import { Claim } from './claim';
 import { type Context, loadBatched } from './context';
 import { EnergyAsset } from './energy-asset';
+import { keyRefusal, refusalTypename, registerResultUnion } from './guards';
 import { Plan, PlanTarget } from './plan';
 import { Project } from './project';
 import { Source } from './source';
@@ -44,7 +46,7 @@ const IssueType = builder.objectRef<Issue>('ValidationIssue').implement({
   }),
 });
 
-builder.objectType(ValidationError, {
+const ValidationErrorType = builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input breaks a rule; every issue is listed.',
   interfaces: [ErrorInterface],
@@ -55,7 +57,7 @@ const ForbiddenReason = builder.enumType('ForbiddenReason', {
   values: ['NO_KEY', 'INVALID_KEY', 'REVOKED_KEY', 'SCOPE', 'REGION'] as const,
 });
 
-builder.objectType(ForbiddenError, {
+const ForbiddenErrorType = builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
   description:
     'The key is missing, invalid or revoked, lacks the scope, or may not write the region.',
@@ -70,14 +72,14 @@ builder.objectType(ForbiddenError, {
   }),
 });
 
-builder.objectType(NotFoundError, {
+const NotFoundErrorType = builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: 'The object the write names does not exist.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ path: t.exposeStringList('path') }),
 });
 
-builder.objectType(ConflictError, {
+const ConflictErrorType = builder.objectType(ConflictError, {
   name: 'ConflictError',
   description:
     'Someone else wrote first. Read the object again, reapply the change, send its current version.',
@@ -85,19 +87,64 @@ builder.objectType(ConflictError, {
   fields: (t) => ({ currentVersion: t.exposeInt('currentVersion', { nullable: true }) }),
 });
 
-/** Every mutation field lists these, so every refusal is a typed result. */
-export const WRITE_ERRORS = {
-  types: [ValidationError, ForbiddenError, NotFoundError, ConflictError],
-  // the union holds the object itself (`... on Project`), not a wrapper
-  directResult: true as const,
-};
+type Types = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
 
-/** The same for fields returning lists (imports), which keep the `data` wrapper. */
-export const LIST_WRITE_ERRORS = {
-  types: [ValidationError, ForbiddenError, NotFoundError, ConflictError],
-};
+/** The refusals a result union may hold: each class a resolver throws, with its GraphQL type. */
+const REFUSALS = {
+  ValidationError: [ValidationError, ValidationErrorType],
+  ForbiddenError: [ForbiddenError, ForbiddenErrorType],
+  NotFoundError: [NotFoundError, NotFoundErrorType],
+  ConflictError: [ConflictError, ConflictErrorType],
+} as const;
 
-/** The writer for the request's key; the scope check already ran, so a key is there. */
+export type RefusalName = keyof typeof REFUSALS;
+
+/** What every write answers as a typed result rather than as an error. */
+export const WRITE_REFUSALS: readonly RefusalName[] = [
+  'ValidationError',
+  'ForbiddenError',
+  'NotFoundError',
+  'ConflictError',
+];
+
+/**
+ * `<base>Result`, the result union of a field (`base` is its type and field, e.g.
+ * `MutationCreateProject`): the object the field returns, or one of `refusals` as a typed result
+ * (src/graphql/guards.ts answers a thrown refusal of the union's as its value). The union holds
+ * the object itself (`... on Project`), not a wrapper.
+ */
+export function resultUnion<Shape>(
+  base: string,
+  success: ObjectRef<Types, Shape>,
+  refusals: readonly RefusalName[] = WRITE_REFUSALS,
+): UnionRef<Types, Shape | Error, Shape | Error> {
+  const name = `${base}Result`;
+  registerResultUnion(
+    name,
+    refusals.map((refusal) => [REFUSALS[refusal][0], refusal]),
+  );
+  return builder.unionType(name, {
+    types: [success, ...refusals.map((refusal) => REFUSALS[refusal][1])],
+    resolveType: (value) => refusalTypename(value) ?? success.name,
+  }) as unknown as UnionRef<Types, Shape | Error, Shape | Error>;
+}
+
+/**
+ * The result union of a field returning a list (imports): `<base>Success` holds the list as
+ * `data`, so the resolver returns `{ data }`.
+ */
+export function listResultUnion<Shape>(
+  base: string,
+  item: ObjectRef<Types, Shape>,
+  refusals: readonly RefusalName[] = WRITE_REFUSALS,
+) {
+  const success = builder.objectRef<{ data: Shape[] }>(`${base}Success`).implement({
+    fields: (t) => ({ data: t.field({ type: [item], resolve: (result) => result.data }) }),
+  });
+  return resultUnion(base, success, refusals);
+}
+
+/** The writer for the request's key; the scope check (src/graphql/guards.ts) already ran. */
 export function writerOf(ctx: Context): PartnerWriter {
   const refusal = keyRefusal(ctx.viewer);
   if (refusal || ctx.viewer.kind !== 'key') throw refusal;
@@ -212,16 +259,21 @@ export function createResolver<Row>(operation: string, kind: EntityKind) {
   };
 }
 
-/** `import<Types>(input: { rows })`: up to MAX_ROWS_PER_WRITE rows, all or none. */
+/** `import<Types>(input: { rows })`: up to MAX_ROWS_PER_WRITE rows, all or none, as `{ data }`. */
 export function importResolver<Row>(operation: string, kind: EntityKind) {
-  return (_root: unknown, { input, idempotencyKey }: WriteArgs<{ rows: object[] }>, ctx: Context) =>
-    write<Row>(ctx, { operation, kind, input, idempotencyKey }, (batch, writer) =>
+  return async (
+    _root: unknown,
+    { input, idempotencyKey }: WriteArgs<{ rows: object[] }>,
+    ctx: Context,
+  ) => ({
+    data: await write<Row>(ctx, { operation, kind, input, idempotencyKey }, (batch, writer) =>
       createRows(writer, batch, kind, input.rows as InputFields[], (i) => [
         'input',
         'rows',
         String(i),
       ]),
-    );
+    ),
+  });
 }
 
 /**

@@ -2,8 +2,8 @@
  * zod, as the input rules use it: the tree-shakable build (`zod/mini`: import it as
  * `import * as z from 'zod/mini'`, never re-exported as an object, so the bundle keeps only the
  * checks in use) with the English messages, so a refused input reads as it always has ("Too big:
- * expected number to be <=100"). The builder imports this module once, where it sets up the
- * validation plugin.
+ * expected number to be <=100"). The builder imports this module once; src/graphql/guards.ts runs
+ * the rules.
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
