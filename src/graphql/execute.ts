@@ -50,6 +50,7 @@ import {
   type SelectionSetNode,
   typeFromAST,
 } from 'graphql';
+import { sortSchemaOnce } from './sort-schema';
 
 type PromiseOrValue<T> = T | Promise<T>;
 
@@ -131,6 +132,8 @@ export function executeOperation(
     args.typeResolver ||
     (variables != null && typeof variables !== 'object')
   ) {
+    // introspection runs here, and reads the schema's order: sorted before the first one
+    sortSchemaOnce(args.schema);
     return execute(args);
   }
   // as graphql-js: an invalid schema throws (checked once per schema, then remembered)

@@ -2,7 +2,7 @@
 import { builder } from './builder';
 import { guardedSchema } from './guards';
 import { plainResolvers } from './lists';
-import { sortedSchema } from './sort-schema';
+import { sortedDirectives } from './sort-schema';
 import './root';
 import './source';
 import './region';
@@ -26,9 +26,9 @@ import './changes';
 import './rate-limit';
 import './data-status';
 
-// sorted in place rather than by Pothos's lexicographicSortSchema, which rebuilds every type;
 // node ids and connection nodes resolved by their plain functions (`plainResolvers`); scopes,
-// input rules and typed refusals around the resolvers of the fields that ask (`guardedSchema`)
+// input rules and typed refusals around the resolvers of the fields that ask (`guardedSchema`).
+// Sorted lexicographically later, in place, before the first introspection (sort-schema.ts).
 export const schema = guardedSchema(
-  plainResolvers(sortedSchema(builder.toSchema({ sortSchema: false }))),
+  plainResolvers(builder.toSchema({ sortSchema: false, directives: sortedDirectives() })),
 );

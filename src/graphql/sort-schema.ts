@@ -1,9 +1,12 @@
 /**
- * The built schema in lexicographic order, as graphql-js's `lexicographicSortSchema` orders it,
+ * The served schema in lexicographic order, as graphql-js's `lexicographicSortSchema` orders it,
  * but sorted in place: that function rebuilds every type, field and argument (~15% of start-up's
  * `toSchema`, BENCHMARKS.md "Bundle and start-up"), while this reorders what Pothos built. Only
- * the order changes: the same type, field and resolver objects, so introspection answers as it did
- * (test/graphql/schema-order.test.ts compares it with `lexicographicSortSchema`).
+ * the order changes: the same type, field and resolver objects. Nothing a request does reads the
+ * order but introspection, so the sort is left out of start-up and done once, before the first
+ * document that graphql-js's own executor runs (src/graphql/execute.ts: every introspection
+ * document is one). test/graphql/schema.test.ts compares what introspection answers, over HTTP,
+ * with `lexicographicSortSchema`.
  */
 import {
   GraphQLDirective,
@@ -16,6 +19,7 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  specifiedDirectives,
 } from 'graphql';
 
 // graphql-js's naturalCompare (graphql/jsutils/naturalCompare), which lexicographicSortSchema
@@ -85,25 +89,54 @@ function sortType(type: GraphQLNamedType): void {
   }
 }
 
-/** `schema` sorted as `lexicographicSortSchema(schema)` would be, reusing its types. */
-export function sortedSchema(schema: GraphQLSchema): GraphQLSchema {
+const sorted = new WeakSet<GraphQLSchema>();
+
+/** Puts `map`'s keys in the order of `keys` (graphql-js keeps maps in null-prototype objects). */
+function reorderKeys(map: Record<string, unknown>, keys: readonly string[]): void {
+  const entries = keys.map((key) => [key, map[key]] as const);
+  for (const key of Object.keys(map)) delete map[key];
+  for (const [key, value] of entries) map[key] = value;
+}
+
+/** Replaces the items of a list graphql-js hands out as readonly, in place. */
+function replaceItems<T>(list: readonly T[], items: readonly T[]): void {
+  (list as T[]).splice(0, list.length, ...items);
+}
+
+/** Sorts `schema` in place, once, into the order `lexicographicSortSchema(schema)` has. */
+export function sortSchemaOnce(schema: GraphQLSchema): void {
+  if (sorted.has(schema)) return;
+  sorted.add(schema);
   const config = schema.toConfig();
   const types = [...config.types].sort(byName);
   for (const type of types) sortType(type);
-  // a new schema over the sorted types, as lexicographicSortSchema makes: its type map (and so
-  // introspection's type list and possible types) follows their order
-  return new GraphQLSchema({
-    ...config,
-    types,
-    directives: [...config.directives].sort(byName).map((directive) => {
-      const directiveConfig = directive.toConfig();
-      return new GraphQLDirective({
-        ...directiveConfig,
-        locations: [...directiveConfig.locations].sort(naturalCompare),
-        args: Object.fromEntries(
-          Object.entries(directiveConfig.args).sort(([a], [b]) => naturalCompare(a, b)),
-        ),
-      });
-    }),
+  // a schema over the sorted types, as lexicographicSortSchema makes, gives the orders graphql-js
+  // derives from them (its type map collects each type's references after it; each interface's
+  // implementations follow the type map): the served schema takes them over
+  const ordered = new GraphQLSchema({ ...config, types });
+  reorderKeys(schema.getTypeMap() as Record<string, unknown>, Object.keys(ordered.getTypeMap()));
+  for (const type of Object.values(ordered.getTypeMap())) {
+    if (!isInterfaceType(type)) continue;
+    const served = schema.getImplementations(type);
+    const implementations = ordered.getImplementations(type);
+    replaceItems(served.objects, implementations.objects);
+    replaceItems(served.interfaces, implementations.interfaces);
+  }
+}
+
+/**
+ * graphql-js's specified directives sorted as lexicographicSortSchema sorts them, for the schema
+ * to be built with: a schema's list of directives cannot be reordered once it is built.
+ */
+export function sortedDirectives(): GraphQLDirective[] {
+  return [...specifiedDirectives].sort(byName).map((directive) => {
+    const config = directive.toConfig();
+    return new GraphQLDirective({
+      ...config,
+      locations: [...config.locations].sort(naturalCompare),
+      args: Object.fromEntries(
+        Object.entries(config.args).sort(([a], [b]) => naturalCompare(a, b)),
+      ),
+    });
   });
 }
