@@ -19,6 +19,7 @@ import { codeEnum } from './enums';
 import { JsonScalar } from './scalars';
 import { TYPENAMES } from './typenames';
 import { resultUnion } from './writes';
+import { lazyRule } from './zod';
 
 const ChangeEntity = codeEnum(
   codesOf('ChangeEntity', 'The kind of object a change is about.', ENTITY_KINDS),
@@ -116,7 +117,9 @@ const AuditPage = builder
     }),
   });
 
-const pageSize = z.int().check(z.minimum(1), z.maximum(MAX_FEED_PAGE, `At most ${MAX_FEED_PAGE}.`));
+const pageSize = lazyRule(() =>
+  z.int().check(z.minimum(1), z.maximum(MAX_FEED_PAGE, `At most ${MAX_FEED_PAGE}.`)),
+);
 
 builder.queryFields((t) => ({
   changes: t.field({

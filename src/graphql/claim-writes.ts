@@ -23,6 +23,7 @@ import {
   writeOptions,
 } from './write-inputs';
 import { targetOf, write } from './writes';
+import { lazyRule } from './zod';
 
 const SOURCE_FIELDS: Record<string, FieldSpec> = {
   // existing sources may have any slug; a new one gets the strict form (checked when created)
@@ -32,8 +33,8 @@ const SOURCE_FIELDS: Record<string, FieldSpec> = {
   publisher: { ...field.name, defaulted: true },
   titleEn: field.text(500),
   titleFa: field.text(500),
-  url: { type: 'String', rule: z.url().check(z.maxLength(2000)) },
-  language: { type: 'String', rule: z.enum(['fa', 'en']), defaulted: true },
+  url: { type: 'String', rule: lazyRule(() => z.url().check(z.maxLength(2000))) },
+  language: { type: 'String', rule: lazyRule(() => z.enum(['fa', 'en'])), defaulted: true },
   publishedOn: field.date(),
 };
 
@@ -50,7 +51,7 @@ const ClaimSubjectInput = builder.inputType('ClaimSubjectInput', {
   }),
 });
 
-const finite = z.number().check(z.minimum(-1e18), z.maximum(1e18));
+const finite = lazyRule(() => z.number().check(z.minimum(-1e18), z.maximum(1e18)));
 const figure: FieldSpec = { type: 'Float', rule: finite };
 
 const CLAIM_FIELDS: Record<string, FieldSpec> = {
@@ -90,11 +91,13 @@ const CLAIM_FIELDS: Record<string, FieldSpec> = {
 const RecordClaimInput = createInput('claim', 'RecordClaimInput', CLAIM_FIELDS, {
   description:
     'One reported figure. A claim alone in its comparison group (indicator, subject, comparisonKey) becomes the preferred one.',
-  validate: z.looseObject({ value: z.nullish(z.number()), valueMax: z.nullish(z.number()) }).check(
-    z.refine((c) => c.valueMax == null || (c.value != null && c.valueMax >= c.value), {
-      message: 'valueMax needs a value and must not be below it.',
-      path: ['valueMax'],
-    }),
+  validate: lazyRule(() =>
+    z.looseObject({ value: z.nullish(z.number()), valueMax: z.nullish(z.number()) }).check(
+      z.refine((c) => c.valueMax == null || (c.value != null && c.valueMax >= c.value), {
+        message: 'valueMax needs a value and must not be below it.',
+        path: ['valueMax'],
+      }),
+    ),
   ),
 });
 
@@ -105,13 +108,15 @@ function reasonedInput(name: string, description: string, replacement = false) {
       ...targetFields(t, 'claim'),
       reason: t.string({
         required: true,
-        validate: z
-          .string()
-          .check(
-            z.trim(),
-            z.minLength(1, 'Must not be empty.'),
-            z.maxLength(500, 'At most 500 characters.'),
-          ),
+        validate: lazyRule(() =>
+          z
+            .string()
+            .check(
+              z.trim(),
+              z.minLength(1, 'Must not be empty.'),
+              z.maxLength(500, 'At most 500 characters.'),
+            ),
+        ),
         description,
         ...role('reason'),
       }),

@@ -7,17 +7,23 @@ import { dateOrder } from './input-rules';
 import { Financing } from './project';
 import { DeleteInput } from './project-writes';
 import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
+import { lazyRule } from './zod';
 
-const capacityRule = z
-  .number()
-  .check(z.positive('Capacity must be more than 0 MW.'), z.maximum(100_000, 'At most 100,000 MW.'));
+const capacityRule = lazyRule(() =>
+  z
+    .number()
+    .check(
+      z.positive('Capacity must be more than 0 MW.'),
+      z.maximum(100_000, 'At most 100,000 MW.'),
+    ),
+);
 
 const ENERGY_ASSET_FIELDS: Record<string, FieldSpec> = {
   slug: field.slug,
   region: field.ref(),
   sector: field.ref(),
   parent: field.ref('The plant this is a phase of.'),
-  phase: { type: 'Int', rule: z.int().check(z.minimum(1), z.maximum(100)) },
+  phase: { type: 'Int', rule: lazyRule(() => z.int().check(z.minimum(1), z.maximum(100))) },
   nameFa: field.name,
   nameEn: field.name,
   locationFa: field.text(500),

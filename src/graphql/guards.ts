@@ -39,7 +39,7 @@ import {
 import type { Viewer } from '../db/api-keys';
 import { ForbiddenError, type Issue, ValidationError } from '../db/writes/errors';
 import type { Scope } from '../lib/api-keys';
-import type { ZodType } from './zod';
+import type { Rule } from './zod';
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -55,14 +55,14 @@ declare global {
       /** the scope a key needs to use the field (`admin` holds every scope) */
       authScopes?: { scope: Scope };
       /** a rule over the field's arguments, all together */
-      validate?: ZodType;
+      validate?: Rule;
     }
     interface InputObjectTypeOptions<
       Types extends SchemaTypes = SchemaTypes,
       Fields extends InputFieldMap = InputFieldMap,
     > {
       /** a rule over the whole input, run when its fields pass theirs */
-      validate?: ZodType;
+      validate?: Rule;
     }
     interface InputFieldOptions<
       Types extends SchemaTypes = SchemaTypes,
@@ -70,7 +70,7 @@ declare global {
       Req extends FieldRequiredness<Type> = FieldRequiredness<Type>,
     > {
       /** the rule of an input field or an argument, run when it is given (not null) */
-      validate?: ZodType;
+      validate?: Rule;
     }
   }
 }
@@ -106,7 +106,7 @@ type Path = ReadonlyArray<string | number>;
 /** The checks of one input object (or of a field's arguments): its fields', then its own rule. */
 interface ObjectCheck {
   fields: FieldCheck[];
-  own: ZodType | null;
+  own: Rule | null;
 }
 
 interface FieldCheck {
@@ -114,11 +114,11 @@ interface FieldCheck {
   /** the checks of the input object the field holds (at any list depth), when it has any */
   nested: ObjectCheck | null;
   /** the field's own rule, run on its value after the nested checks */
-  rule: ZodType | null;
+  rule: Rule | null;
 }
 
-function ruleOf(extensions: { pothosOptions?: unknown } | null | undefined): ZodType | null {
-  return (extensions?.pothosOptions as { validate?: ZodType } | undefined)?.validate ?? null;
+function ruleOf(extensions: { pothosOptions?: unknown } | null | undefined): Rule | null {
+  return (extensions?.pothosOptions as { validate?: Rule } | undefined)?.validate ?? null;
 }
 
 function namedInputType(type: GraphQLInputType): GraphQLInputType {
@@ -130,7 +130,7 @@ function namedInputType(type: GraphQLInputType): GraphQLInputType {
 /** The checks of `fields`, or null when none of them (nor anything below them) has a rule. */
 function objectCheck(
   fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>,
-  own: ZodType | null,
+  own: Rule | null,
   memo: Map<GraphQLInputObjectType, ObjectCheck | null>,
 ): ObjectCheck | null {
   const checks: FieldCheck[] = [];
@@ -155,7 +155,7 @@ function inputTypeCheck(
 }
 
 /** Runs `rule` on `value`: its output, or `value` with the rule's issues added at `path`. */
-function runRule(rule: ZodType, value: unknown, path: Path, issues: Issue[]): unknown {
+function runRule(rule: Rule, value: unknown, path: Path, issues: Issue[]): unknown {
   const result = rule.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -5,8 +5,9 @@ import { dateOrder, enumByName } from './input-rules';
 import { Plan, PlanTarget } from './plan';
 import { DeleteInput } from './project-writes';
 import { entityInputs, entityMutations, type FieldSpec, field } from './write-inputs';
+import { lazyRule } from './zod';
 
-const figure = z.number().check(z.minimum(-1e18), z.maximum(1e18));
+const figure = lazyRule(() => z.number().check(z.minimum(-1e18), z.maximum(1e18)));
 
 const PLAN_FIELDS: Record<string, FieldSpec> = {
   slug: field.slug,

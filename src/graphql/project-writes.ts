@@ -13,6 +13,7 @@ import {
   role,
   targetFields,
 } from './write-inputs';
+import { lazyRule } from './zod';
 
 export const MAX_IMPORT_ROWS = MAX_ROWS_PER_WRITE;
 
@@ -21,7 +22,9 @@ const MoneyInput = builder.inputType('MoneyInput', {
   fields: (t) => ({
     amount: t.float({
       required: true,
-      validate: z.number().check(z.minimum(0, 'Must not be negative.'), z.maximum(1e18)),
+      validate: lazyRule(() =>
+        z.number().check(z.minimum(0, 'Must not be negative.'), z.maximum(1e18)),
+      ),
       ...role('investment', 'project'),
     }),
     unit: t.field({
@@ -32,10 +35,17 @@ const MoneyInput = builder.inputType('MoneyInput', {
   }),
 });
 
-const jobsRule = z.int().check(z.minimum(0, 'Must not be negative.'), z.maximum(10_000_000));
-const progressRule = z
-  .number()
-  .check(z.minimum(0, 'Must be between 0 and 100.'), z.maximum(100, 'Must be between 0 and 100.'));
+const jobsRule = lazyRule(() =>
+  z.int().check(z.minimum(0, 'Must not be negative.'), z.maximum(10_000_000)),
+);
+const progressRule = lazyRule(() =>
+  z
+    .number()
+    .check(
+      z.minimum(0, 'Must be between 0 and 100.'),
+      z.maximum(100, 'Must be between 0 and 100.'),
+    ),
+);
 
 /** The fields of a project: required on create where the column is, optional on update. */
 export const PROJECT_FIELDS: Record<string, FieldSpec> = {
@@ -89,12 +99,14 @@ export function importInput(name: string, row: any, what: string) {
         type: [row],
         required: true,
         description: `1–${MAX_IMPORT_ROWS} ${what}, written all together or not at all.`,
-        validate: z
-          .array(z.unknown())
-          .check(
-            z.minLength(1),
-            z.maxLength(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
-          ),
+        validate: lazyRule(() =>
+          z
+            .array(z.unknown())
+            .check(
+              z.minLength(1),
+              z.maxLength(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS} rows per call.`),
+            ),
+        ),
       }),
     }),
   });

@@ -10,7 +10,7 @@ import type { EntityKind } from '../db/entity';
 import { columnOf } from '../db/writes/rows';
 import type { Scope } from '../lib/api-keys';
 import { builder, type PothosTypes } from './builder';
-import type { ZodType } from './zod';
+import type { Rule } from './zod';
 
 type Types = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
 
@@ -56,7 +56,7 @@ type Scalar = 'String' | 'Int' | 'Float' | 'Boolean';
 export interface FieldSpec {
   // biome-ignore lint/suspicious/noExplicitAny: any input type (scalar name, enum or input ref)
   type: Scalar | InputRef<any> | string;
-  rule?: ZodType;
+  rule?: Rule;
   description?: string;
   /** the value GraphQL gives the field on create when it is left out */
   defaultValue?: unknown;
@@ -131,7 +131,7 @@ export function createInput(
   kind: EntityKind,
   name: string,
   specs: Readonly<Record<string, FieldSpec>>,
-  options: { description: string; validate?: ZodType },
+  options: { description: string; validate?: Rule },
 ) {
   return builder.inputType(name, {
     description: options.description,
@@ -149,7 +149,7 @@ export function entityInputs(
   options: {
     createDescription: string;
     /** a rule over the whole input (fields in order), run on create and on changes */
-    validate?: ZodType;
+    validate?: Rule;
   },
 ) {
   const validate = options.validate ? { validate: options.validate } : {};

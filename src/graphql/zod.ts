@@ -11,3 +11,22 @@ import en from 'zod/v4/locales/en.js';
 z.config(en());
 
 export type ZodType = z.ZodMiniType;
+
+/** What src/graphql/guards.ts runs: a zod schema, or one made on first use (`lazyRule`). */
+export interface Rule<Output = unknown> {
+  safeParse(value: unknown): z.util.SafeParseResult<Output>;
+}
+
+/**
+ * A rule made when it first runs. Making a zod schema builds its internals at once, and start-up
+ * would pay that for every rule of every write input although a request runs few of them.
+ */
+export function lazyRule<Schema extends ZodType>(make: () => Schema): Rule<z.output<Schema>> {
+  let made: Schema | undefined;
+  return {
+    safeParse: (value) => {
+      made ??= make();
+      return made.safeParse(value);
+    },
+  };
+}

@@ -12,7 +12,7 @@ import type { GraphQLField, GraphQLInputField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { builder } from '../../src/graphql/builder';
 import { schema } from '../../src/graphql/index';
-import type { ZodType } from '../../src/graphql/zod';
+import type { Rule } from '../../src/graphql/zod';
 import { SCOPES, type Scope } from '../../src/lib/api-keys';
 import { gql } from '../helpers';
 import { bearer, checksums, issueKey } from '../partner-keys';
@@ -27,7 +27,7 @@ import {
 } from './partner-writes-schema';
 
 const optionsOf = (field: { extensions?: { pothosOptions?: unknown } | null }) =>
-  (field.extensions?.pothosOptions ?? {}) as { authScopes?: { scope: Scope }; validate?: ZodType };
+  (field.extensions?.pothosOptions ?? {}) as { authScopes?: { scope: Scope }; validate?: Rule };
 
 /** Every field of every object type that needs a scope, as `Type.field` with the scope. */
 const scoped = Object.values(schema.getTypeMap()).flatMap((type) =>
