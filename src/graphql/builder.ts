@@ -24,7 +24,7 @@ export interface PothosTypes {
 
 export const builder = new SchemaBuilder<PothosTypes>({
   // Relay before dataloader, whose loadable nodes are relay's (PLATFORM.md;
-  // test/graphql/partner-plugin-order.test.ts checks the list). Scopes, input rules and typed
+  // test/graphql/guards.test.ts checks the list). Scopes, input rules and typed
   // refusals are not plugins: src/graphql/guards.ts applies them to the built schema.
   plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
