@@ -54,8 +54,6 @@ declare global {
     > {
       /** the scope a key needs to use the field (`admin` holds every scope) */
       authScopes?: { scope: Scope };
-      /** a rule over the field's arguments, all together */
-      validate?: Rule;
     }
     interface InputObjectTypeOptions<
       Types extends SchemaTypes = SchemaTypes,
@@ -207,7 +205,7 @@ function argsCheck(
   field: GraphQLField<unknown, unknown>,
   memo: Map<GraphQLInputObjectType, ObjectCheck | null>,
 ): ArgsCheck | null {
-  const check = objectCheck(field.args, ruleOf(field.extensions), memo);
+  const check = objectCheck(field.args, null, memo);
   if (!check) return null;
   return (args) => {
     const issues: Issue[] = [];
@@ -222,17 +220,13 @@ function argsCheck(
 /** A refusal class, and the name of the GraphQL type that answers it. */
 export type RefusalType = readonly [abstract new (...args: never[]) => Error, string];
 
-/** The refusals each result union holds, by the union's name (filled by `registerResultUnion`). */
-const resultRefusals = new Map<string, readonly RefusalType[]>();
-
-/** Records that the union `name` answers `refusals` as typed results (see `resultUnion`). */
-export function registerResultUnion(name: string, refusals: readonly RefusalType[]): void {
-  resultRefusals.set(name, refusals);
-}
+/** The extensions of a result union that name the refusals it answers as results. */
+export type ResultUnionExtensions = { refusals: readonly RefusalType[] };
 
 function typedRefusals(field: GraphQLField<unknown, unknown>): readonly RefusalType[] | null {
   const type = field.type instanceof GraphQLNonNull ? field.type.ofType : field.type;
-  return isUnionType(type) ? (resultRefusals.get(type.name) ?? null) : null;
+  if (!isUnionType(type)) return null;
+  return (type.extensions as Partial<ResultUnionExtensions>).refusals ?? null;
 }
 
 const REFUSAL_TYPE = Symbol('refusal type');

@@ -24,7 +24,7 @@ import { builder, type PothosTypes } from './builder';
 import { Claim } from './claim';
 import { type Context, loadBatched } from './context';
 import { EnergyAsset } from './energy-asset';
-import { keyRefusal, refusalTypename, registerResultUnion } from './guards';
+import { keyRefusal, type ResultUnionExtensions, refusalTypename } from './guards';
 import { Plan, PlanTarget } from './plan';
 import { Project } from './project';
 import { Source } from './source';
@@ -118,14 +118,13 @@ export function resultUnion<Shape>(
   success: ObjectRef<Types, Shape>,
   refusals: readonly RefusalName[] = WRITE_REFUSALS,
 ): UnionRef<Types, Shape | Error, Shape | Error> {
-  const name = `${base}Result`;
-  registerResultUnion(
-    name,
-    refusals.map((refusal) => [REFUSALS[refusal][0], refusal]),
-  );
-  return builder.unionType(name, {
+  const extensions: ResultUnionExtensions = {
+    refusals: refusals.map((refusal) => [REFUSALS[refusal][0], refusal]),
+  };
+  return builder.unionType(`${base}Result`, {
     types: [success, ...refusals.map((refusal) => REFUSALS[refusal][1])],
     resolveType: (value) => refusalTypename(value) ?? success.name,
+    extensions,
   }) as unknown as UnionRef<Types, Shape | Error, Shape | Error>;
 }
 

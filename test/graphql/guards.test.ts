@@ -8,7 +8,7 @@
  * - the idempotency key's rule, on every mutation.
  * Nothing is written by any of them.
  */
-import type { GraphQLField, GraphQLInputField } from 'graphql';
+import { type GraphQLInputField, isIntrospectionType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { builder } from '../../src/graphql/builder';
 import { schema } from '../../src/graphql/index';
@@ -29,12 +29,10 @@ import {
 const optionsOf = (field: { extensions?: { pothosOptions?: unknown } | null }) =>
   (field.extensions?.pothosOptions ?? {}) as { authScopes?: { scope: Scope }; validate?: Rule };
 
-/** Every field of every object type that needs a scope, as `Type.field` with the scope. */
+/** Every field of every object type that needs a scope, with its type's name and the scope. */
 const scoped = Object.values(schema.getTypeMap()).flatMap((type) =>
-  'getFields' in type && !type.name.startsWith('__') && !('getValues' in type)
-    ? Object.values(
-        (type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields(),
-      ).flatMap((field) => {
+  isObjectType(type) && !isIntrospectionType(type)
+    ? Object.values(type.getFields()).flatMap((field) => {
         const scope = optionsOf(field).authScopes?.scope;
         return scope ? [{ type: type.name, field, scope }] : [];
       })
@@ -156,6 +154,21 @@ describe('every input rule of every mutation', () => {
       expect(await checksums()).toEqual(before);
     },
   );
+});
+
+describe('a broken rule on a field whose result does not hold ValidationError', () => {
+  it('is a top-level BAD_USER_INPUT with its issues, as auditLog(first: 0) shows', async () => {
+    const key = await issueKey({ scopes: ['admin'] });
+    const { body } = await gql('{ auditLog(first: 0) { __typename } }', {}, bearer(key));
+    expect(body.data).toBeNull();
+    expect(body.errors).toMatchObject([
+      {
+        message: expect.stringContaining('first'),
+        path: ['auditLog'],
+        extensions: { code: 'BAD_USER_INPUT', issues: [{ path: ['first'], code: 'too_small' }] },
+      },
+    ]);
+  });
 });
 
 describe('the order of the guards', () => {
