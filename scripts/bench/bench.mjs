@@ -3,6 +3,7 @@
 //
 //   node scripts/bench/bench.mjs [--projects 1000|100000|1000000] [--duration S] [--connections C]
 //                                [--rounds R] [--only op,op] [--profile op] [--profile-seconds S]
+//                                [--alloc]  (with --profile: bytes allocated, not CPU time)
 //                                [--rows-only]  (D1 rows of every operation and abusive request, no timing)
 //                                [--replay]  (D1 answered from memory after each statement's first run)
 //
@@ -12,7 +13,8 @@
 // fixed concurrency against Ostan, then the floor, alternating, reading the workerd process's CPU
 // time (/proc/<pid>/stat utime+stime) before and after each run; (5) print a table and write
 // .bench/results-<projects>.json. With --profile, a CPU profile of Ostan on that operation through
-// the inspector (Chrome DevTools protocol), summarised by where the time goes.
+// the inspector (Chrome DevTools protocol), then of the floor on the same operation, summarised by
+// where the time goes and set side by side, with the GC's pauses (--alloc: bytes allocated).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +52,8 @@ const rounds = Number(flag('rounds', 1));
 const only = flag('only', null)?.split(',');
 const profileOp = flag('profile', null);
 const profileSeconds = Number(flag('profile-seconds', 10));
+// with --profile: a sampling heap profile (bytes allocated a request) in place of the CPU profile
+const allocations = argv.includes('--alloc');
 const basePort = Number(flag('port', 8931));
 // rows only: the D1 work of each operation and abusive request, no throughput runs
 const rowsOnly = argv.includes('--rows-only');
@@ -678,25 +682,43 @@ if (profileOp) {
   const op = operations(setup).find((o) => o.name === profileOp);
   if (!op) throw new Error(`--profile: no operation ${profileOp}`);
   const { profileWorker } = await import('./profile.mjs');
-  log(`profiling Ostan on ${profileOp} for ${profileSeconds} s`);
-  profile = await profileWorker({
-    inspectorPort: basePort + 2,
-    bundle: ostanScript,
-    load: () =>
-      autocannon({
-        url: ostan.base + op.ostan.path,
-        method: op.ostan.method,
-        headers: op.unmetered ? unmeteredHeaders : headers,
-        body: op.ostan.body,
-        connections,
-        duration: profileSeconds,
-      }),
-  });
-  writeFileSync(
-    join(benchDir, `profile-${profileOp}-${projects}.cpuprofile`),
-    JSON.stringify(profile.raw),
+  // Ostan's isolate, then the floor's on the same operation: the floor pays the same D1 binding,
+  // data layer and JSON, so the difference by category is where Ostan's own time goes
+  const run = async (worker, script, target, request, requestHeaders) => {
+    log(`profiling ${worker} on ${profileOp} for ${profileSeconds} s`);
+    const result = await profileWorker({
+      inspectorPort: basePort + 2,
+      bundle: script,
+      worker,
+      allocations,
+      load: () =>
+        autocannon({
+          url: target.base + request.path,
+          method: request.method,
+          headers: requestHeaders,
+          body: request.body,
+          connections,
+          duration: profileSeconds,
+        }),
+    });
+    writeFileSync(
+      join(
+        benchDir,
+        `profile-${profileOp}-${projects}${worker === 'floor' ? '-floor' : ''}.cpuprofile`,
+      ),
+      JSON.stringify(result.raw),
+    );
+    return result.summary;
+  };
+  const ostanSummary = await run(
+    'ostan',
+    ostanScript,
+    ostan,
+    op.ostan,
+    op.unmetered ? unmeteredHeaders : headers,
   );
-  delete profile.raw;
+  const floorSummary = await run('floor', floorScript, floor, op.floor, headers);
+  profile = { summary: ostanSummary, floor: floorSummary };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -749,6 +771,33 @@ console.log(
   `\nbundle: ${kb(bundle.ostanMinified.gzip)} gzipped as deployed${benchedBuild ? ` (the benchmarked build, ${benchedBuild}: ${kb(bundle.ostan.gzip)})` : ''}; both workers ready in ${startup.readyMs.toFixed(0)} ms (workerd CPU ${startup.workerdCpuAtReadyMs.toFixed(0)} ms); schema modules ${schemaStartup.medianMs ?? '?'} ms in workerd`,
 );
 rowsTable();
-if (profile) console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
+if (profile) {
+  console.log('\nprofile:', JSON.stringify(profile.summary, null, 2));
+  // by category, a request: Ostan against the floor (ms of sampled JavaScript, or bytes allocated)
+  const unit = allocations ? 'bytesPerRequest' : 'msPerRequest';
+  const show = (n) => (allocations ? String(Math.round(n)) : n.toFixed(3));
+  const names = new Set([
+    ...Object.keys(profile.summary.categories),
+    ...Object.keys(profile.floor.categories),
+  ]);
+  const of = (summary, name) => summary.categories[name]?.[unit] ?? 0;
+  console.log(
+    `\nprofile of ${profileOp}, ${allocations ? 'bytes allocated' : 'ms of sampled JavaScript'} a request\n`,
+  );
+  console.log('| category | Ostan | floor | Ostan − floor |\n|---|---:|---:|---:|');
+  const rows = [...names].map((name) => [name, of(profile.summary, name), of(profile.floor, name)]);
+  rows.sort((a, b) => b[1] - b[2] - (a[1] - a[2]));
+  for (const [name, o, f] of rows)
+    console.log(`| ${name} | ${show(o)} | ${show(f)} | ${show(o - f)} |`);
+  const total = (summary) =>
+    allocations ? summary.bytesPerRequest : summary.sampledJsMsPerRequest;
+  const [o, f] = [total(profile.summary), total(profile.floor)];
+  console.log(`| in all | ${show(o)} | ${show(f)} | ${show(o - f)} |`);
+  if (!allocations) {
+    console.log('\nGC pauses (Ostan / floor):');
+    for (const key of Object.keys(profile.summary.gcPauses))
+      console.log(`  ${key}: ${profile.summary.gcPauses[key]} / ${profile.floor.gcPauses[key]}`);
+  }
+}
 console.log(`\nresults: .bench/${resultsFile}; ${output.totalSeconds.toFixed(0)} s in all`);
 finish();

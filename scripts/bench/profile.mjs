@@ -11,7 +11,8 @@ function moduleMap(bundlePath) {
   const starts = [];
   lines.forEach((line, i) => {
     const m = line.match(/^\/\/ ((?:node_modules|src|\.\.)\/\S+|\S+\.(?:ts|js|mjs|json))$/);
-    if (m) starts.push([i, m[1]]);
+    // the floor's bundle names Ostan's modules from its own directory (../../../src/db/...)
+    if (m) starts.push([i, m[1].replace(/^(\.\.\/)+/, '')]);
   });
   return (line) => {
     let lo = 0;
@@ -42,6 +43,7 @@ function category(module, fn, url) {
     return 'workerd internal JS (rate limit, streams)';
   if (fn === '__name') return 'esbuild keepNames (`__name` on every closure made)';
   if (!module || module === '(bundle prelude)') return 'other bundle code';
+  if (module === 'index.ts') return "the floor's own code (scripts/bench/floor/index.ts)";
   if (/graphql\/language/.test(module)) return 'parse (graphql/language)';
   if (/graphql\/validation|graphql-armor|introspection/.test(module))
     return 'validate (graphql/validation, armor limits)';
@@ -71,12 +73,23 @@ function category(module, fn, url) {
 const INTERVAL_US = 200;
 const GAP_LIMIT_US = 4 * INTERVAL_US;
 
-export async function profileWorker({ inspectorPort, bundle, load }) {
+/**
+ * A CPU profile (or with `allocations`, a sampling heap profile) of the isolate of `worker`
+ * (serve.mjs's names: ostan, floor) while `load` runs.
+ */
+export async function profileWorker({
+  inspectorPort,
+  bundle,
+  load,
+  worker = 'ostan',
+  allocations = false,
+}) {
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
-  const target =
-    targets.find((t) => /core:user:ostan|ostan/.test(t.title ?? t.id ?? '')) ??
-    targets.find((t) => !/core:|floor/.test(t.title ?? '')) ??
-    targets[0];
+  const target = targets.find((t) => (t.title ?? t.id ?? '').endsWith(`core:user:${worker}`));
+  if (!target) {
+    const titles = targets.map((t) => t.title).join(', ');
+    throw new Error(`no inspector target for the worker ${worker} (targets: ${titles})`);
+  }
   const ws = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
@@ -97,6 +110,24 @@ export async function profileWorker({ inspectorPort, bundle, load }) {
       pending.set(id, resolve);
       ws.send(JSON.stringify({ id, method, params }));
     });
+  if (allocations) {
+    // V8's sampling heap profiler: an allocation sampled every 16 KiB on average, with its stack,
+    // kept whether or not a GC has since collected it (what a request allocates, not what stays)
+    await send('HeapProfiler.enable');
+    await send('HeapProfiler.startSampling', {
+      samplingInterval: 16384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    const loadResult = await load();
+    const stopped = await send('HeapProfiler.stopSampling');
+    ws.close();
+    const profile = stopped.result.profile;
+    return {
+      summary: summariseAllocations(profile, bundle, loadResult.requests.total),
+      raw: profile,
+    };
+  }
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
   await send('Profiler.start');
@@ -105,6 +136,80 @@ export async function profileWorker({ inspectorPort, bundle, load }) {
   ws.close();
   const profile = stopped.result.profile;
   return { summary: summarise(profile, bundle, loadResult.requests.total), raw: profile };
+}
+
+/**
+ * The GC's pauses: runs of consecutive `(garbage collector)` samples, each one pause. Their
+ * lengths tell scavenges (a young generation's survivors copied: well under a millisecond here)
+ * from mark-compacts (the whole heap marked: milliseconds).
+ */
+function gcPauses(profile, byId, requests) {
+  const pauses = [];
+  let current = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (byId.get(nodeId)?.callFrame.functionName === '(garbage collector)') {
+      if (dt <= GAP_LIMIT_US) current += dt;
+    } else if (current > 0) {
+      pauses.push(current);
+      current = 0;
+    }
+  });
+  if (current > 0) pauses.push(current);
+  pauses.sort((a, b) => a - b);
+  const ms = (us) => Number(((us ?? 0) / 1000).toFixed(2));
+  const long = pauses.filter((us) => us >= 2000);
+  return {
+    perRequest: Number((pauses.length / requests).toFixed(3)),
+    medianMs: ms(pauses[Math.floor(pauses.length / 2)]),
+    p90Ms: ms(pauses[Math.floor(pauses.length * 0.9)]),
+    maxMs: ms(pauses[pauses.length - 1]),
+    // pauses of 2 ms or more, and their share of all GC time
+    longPerRequest: Number((long.length / requests).toFixed(3)),
+    longShare: Number(
+      (
+        long.reduce((a, b) => a + b, 0) /
+        Math.max(
+          1,
+          pauses.reduce((a, b) => a + b, 0),
+        )
+      ).toFixed(2),
+    ),
+  };
+}
+
+/** Bytes allocated a request by category and by function, from a sampling heap profile. */
+export function summariseAllocations(profile, bundle, requests) {
+  const moduleOf = moduleMap(bundle);
+  const byCategory = new Map();
+  const byFunction = new Map();
+  let total = 0;
+  const visit = (node) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const fn = functionName || '(anonymous)';
+    const module = url && !url.includes(':') ? moduleOf(lineNumber) : null;
+    const cat = category(module, fn, url);
+    total += node.selfSize;
+    byCategory.set(cat, (byCategory.get(cat) ?? 0) + node.selfSize);
+    const key = `${fn} (${module ?? 'native'}:${lineNumber + 1})`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
+    for (const child of node.children) visit(child);
+  };
+  visit(profile.head);
+  const perRequest = (bytes) => Math.round(bytes / requests);
+  return {
+    requests,
+    bytesPerRequest: perRequest(total),
+    categories: Object.fromEntries(
+      [...byCategory.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, bytes]) => [name, { bytesPerRequest: perRequest(bytes) }]),
+    ),
+    topFunctions: [...byFunction.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([name, bytes]) => ({ name, bytesPerRequest: perRequest(bytes) })),
+  };
 }
 
 /** Self time by category and by function, per request, of a profile of `requests` requests. */
@@ -150,6 +255,7 @@ export function summarise(profile, bundle, requests) {
     samples: profile.samples.length,
     droppedSamples: dropped,
     sampledJsMsPerRequest: perRequest(busy),
+    gcPauses: gcPauses(profile, byId, requests),
     categories: Object.fromEntries(
       [...byCategory.entries()]
         .sort((a, b) => b[1] - a[1])
