@@ -704,7 +704,7 @@ if (profileOp) {
     writeFileSync(
       join(
         benchDir,
-        `profile-${profileOp}-${projects}${worker === 'floor' ? '-floor' : ''}.cpuprofile`,
+        `profile-${profileOp}-${projects}${worker === 'floor' ? '-floor' : ''}.${allocations ? 'heapprofile' : 'cpuprofile'}`,
       ),
       JSON.stringify(result.raw),
     );
