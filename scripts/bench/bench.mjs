@@ -4,6 +4,7 @@
 //   node scripts/bench/bench.mjs [--projects 1000|100000|1000000] [--duration S] [--connections C]
 //                                [--rounds R] [--only op,op] [--profile op] [--profile-seconds S]
 //                                [--alloc]  (with --profile: bytes allocated, not CPU time)
+//                                [--survivors]  (with --profile: bytes that outlived a scavenge)
 //                                [--rows-only]  (D1 rows of every operation and abusive request, no timing)
 //                                [--replay]  (D1 answered from memory after each statement's first run)
 //
@@ -53,7 +54,9 @@ const only = flag('only', null)?.split(',');
 const profileOp = flag('profile', null);
 const profileSeconds = Number(flag('profile-seconds', 10));
 // with --profile: a sampling heap profile (bytes allocated a request) in place of the CPU profile
-const allocations = argv.includes('--alloc');
+const allocations = argv.includes('--alloc') || argv.includes('--survivors');
+// with --profile: only the bytes that outlived a scavenge (the young generation's survivors)
+const survivors = argv.includes('--survivors');
 const basePort = Number(flag('port', 8931));
 // rows only: the D1 work of each operation and abusive request, no throughput runs
 const rowsOnly = argv.includes('--rows-only');
@@ -691,6 +694,7 @@ if (profileOp) {
       bundle: script,
       worker,
       allocations,
+      survivors,
       load: () =>
         autocannon({
           url: target.base + request.path,
@@ -704,7 +708,7 @@ if (profileOp) {
     writeFileSync(
       join(
         benchDir,
-        `profile-${profileOp}-${projects}${worker === 'floor' ? '-floor' : ''}.${allocations ? 'heapprofile' : 'cpuprofile'}`,
+        `profile-${profileOp}-${projects}${worker === 'floor' ? '-floor' : ''}${survivors ? '-survivors' : ''}.${allocations ? 'heapprofile' : 'cpuprofile'}`,
       ),
       JSON.stringify(result.raw),
     );
@@ -782,7 +786,7 @@ if (profile) {
   ]);
   const of = (summary, name) => summary.categories[name]?.[unit] ?? 0;
   console.log(
-    `\nprofile of ${profileOp}, ${allocations ? 'bytes allocated' : 'ms of sampled JavaScript'} a request\n`,
+    `\nprofile of ${profileOp}, ${survivors ? 'bytes that outlived a scavenge' : allocations ? 'bytes allocated' : 'ms of sampled JavaScript'} a request\n`,
   );
   console.log('| category | Ostan | floor | Ostan − floor |\n|---|---:|---:|---:|');
   const rows = [...names].map((name) => [name, of(profile.summary, name), of(profile.floor, name)]);

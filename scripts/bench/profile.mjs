@@ -74,8 +74,9 @@ const INTERVAL_US = 200;
 const GAP_LIMIT_US = 4 * INTERVAL_US;
 
 /**
- * A CPU profile (or with `allocations`, a sampling heap profile) of the isolate of `worker`
- * (serve.mjs's names: ostan, floor) while `load` runs.
+ * A CPU profile (or with `allocations`, a sampling heap profile; with `survivors` too, of what
+ * outlived a scavenge) of the isolate of `worker` (serve.mjs's names: ostan, floor) while `load`
+ * runs.
  */
 export async function profileWorker({
   inspectorPort,
@@ -83,6 +84,7 @@ export async function profileWorker({
   load,
   worker = 'ostan',
   allocations = false,
+  survivors = false,
 }) {
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
   const target = targets.find((t) => (t.title ?? t.id ?? '').endsWith(`core:user:${worker}`));
@@ -112,12 +114,14 @@ export async function profileWorker({
     });
   if (allocations) {
     // V8's sampling heap profiler: an allocation sampled every 16 KiB on average, with its stack,
-    // kept whether or not a GC has since collected it (what a request allocates, not what stays)
+    // kept whether or not a GC has since collected it (what a request allocates, not what stays);
+    // with `survivors`, what a scavenge collected is left out: what lived through one, and was
+    // copied and promoted to the old generation for a mark-compact to collect
     await send('HeapProfiler.enable');
     await send('HeapProfiler.startSampling', {
       samplingInterval: 16384,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMinorGC: !survivors,
     });
     const loadResult = await load();
     const stopped = await send('HeapProfiler.stopSampling');
